@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Point d'entrée de la CLI. Vérifie Node avant de charger le code TypeScript
+// (exécuté directement par Node 24, sans étape de compilation).
+import '../scripts/check-node.mjs';
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+  env: process.env,
+});

@@ -1,0 +1,57 @@
+import { formatDiagnostic, type Diagnostic } from '../../core/index.ts';
+import { oneOf, parseArgs, UsageError } from '../args.ts';
+import { findRoot, loadFor, usageError } from '../context.ts';
+import type { Command } from '../types.ts';
+
+const usage = `Usage : npx norme validate [--format text|json|github] [--root <dossier>] [--only dsn/P26V01]
+
+Vérifie tout le registre : syntaxe YAML, schémas, références entre fichiers.
+Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 mauvaise utilisation.`;
+
+function githubLine(d: Diagnostic): string {
+  const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
+  const props = [d.file && `file=${d.file}`, d.line && `line=${d.line}`, d.column && `col=${d.column}`, `title=${d.rule}`].filter(Boolean).join(',');
+  const msg = (d.message + (d.hint ? ` — ${d.hint}` : '')).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return `::${level} ${props}::${msg}`;
+}
+
+export const command: Command = {
+  name: 'validate',
+  summary: 'vérifier le registre (YAML, schémas, références)',
+  usage,
+  async run(args, io) {
+    let format: 'text' | 'json' | 'github';
+    let root: string;
+    let only: string[] | undefined;
+    try {
+      const a = parseArgs(args, { string: ['format', 'root', 'only'] });
+      format = oneOf('format', a.options.format, ['text', 'json', 'github'] as const, 'text');
+      if (a.positionals.length) throw new UsageError(`argument inattendu « ${a.positionals[0]} »`);
+      root = findRoot(io, a.options.root);
+      only = typeof a.options.only === 'string' ? a.options.only.split(',') : undefined;
+    } catch (e) {
+      if (e instanceof UsageError) return usageError(io, e.message, usage);
+      throw e;
+    }
+    const res = loadFor(io, root, { only });
+    const ds = res.diagnostics;
+    const errors = ds.filter((d) => d.severity === 'error').length;
+    const warnings = ds.filter((d) => d.severity === 'warning').length;
+    if (format === 'json') {
+      io.stdout.write(JSON.stringify({ errors, warnings, diagnostics: ds }, null, 2) + '\n');
+    } else if (format === 'github') {
+      for (const d of ds) io.stdout.write(githubLine(d) + '\n');
+    } else {
+      for (const d of ds) {
+        io.stdout.write(formatDiagnostic(d) + '\n');
+        if (d.hint) io.stdout.write(`  → ${d.hint}\n`);
+      }
+      const versions = [...res.registry.families.values()].reduce((n, f) => n + f.versions.size, 0);
+      const files = res.sources.files.size;
+      io.stdout.write(
+        `${errors === 0 ? '✓' : '✗'} ${files} fichier(s), ${res.registry.families.size} famille(s), ${versions} version(s) : ${errors} erreur(s), ${warnings} avertissement(s).\n`,
+      );
+    }
+    return errors > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatDiagnostic, hasErrors, loadRegistry, type Diagnostic, type LoadOptions, type LoadResult } from '../core/index.ts';
+import type { Io } from './types.ts';
+
+/** Project root: the nearest folder above `cwd` that holds `norm/`, else the package root. */
+export function findRoot(io: Io, explicit?: string | boolean): string {
+  if (typeof explicit === 'string') return path.resolve(io.cwd, explicit);
+  let dir = path.resolve(io.cwd);
+  for (;;) {
+    if (existsSync(path.join(dir, 'norm'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+}
+
+export function loadFor(io: Io, root: string, opts: LoadOptions = {}): LoadResult {
+  return loadRegistry(root, opts);
+}
+
+export function printDiagnostics(io: Io, ds: Diagnostic[], withHints = true): void {
+  for (const d of ds) {
+    io.stderr.write(formatDiagnostic(d) + '\n');
+    if (withHints && d.hint) io.stderr.write(`  → ${d.hint}\n`);
+  }
+}
+
+/** Print blocking diagnostics and tell whether the command can go on. */
+export function requireClean(io: Io, res: LoadResult): boolean {
+  if (!hasErrors(res.diagnostics)) return true;
+  const errors = res.diagnostics.filter((d) => d.severity === 'error');
+  printDiagnostics(io, errors);
+  io.stderr.write(`norme : le registre contient ${errors.length} erreur(s) ; corrigez-les (npx norme validate).\n`);
+  return false;
+}
+
+export function usageError(io: Io, message: string, usage: string): number {
+  io.stderr.write(`norme : ${message}\n\n${usage.endsWith('\n') ? usage : usage + '\n'}`);
+  return 2;
+}

@@ -1,0 +1,88 @@
+import type { Block, Datatype, ResolvedVersion, Rubrique, Control } from './model/types.ts';
+
+export interface VersionDocument {
+  $schema: string;
+  family: string;
+  version: ResolvedVersion['meta'];
+  blocks: Block[];
+  datatypes: Datatype[];
+}
+
+/** The whole resolved version as one JSON-ready document (blocks in tree order, rubriques inside). */
+export function versionDocument(v: ResolvedVersion): VersionDocument {
+  return {
+    $schema: 'https://norme.example/schemas/version-export.schema.json',
+    family: v.family,
+    version: v.meta,
+    blocks: [...v.blocks.values()],
+    datatypes: [...v.datatypes.values()].sort((a, b) => a.id.localeCompare(b.id)),
+  };
+}
+
+/** One element as a JSON-ready object, with its links resolved. */
+export function elementDocument(v: ResolvedVersion, kind: 'block' | 'rubrique' | 'datatype' | 'control', id: string): unknown {
+  switch (kind) {
+    case 'rubrique': {
+      const e = v.rubriques.get(id)!;
+      return { kind, version: v.key, block: { id: e.block.id, name: e.block.name }, ...e.rubrique, datatypeDefinition: v.datatypes.get(e.rubrique.datatype) ?? null };
+    }
+    case 'block': {
+      const b = v.blocks.get(id)!;
+      const children = [...v.blocks.values()].filter((c) => c.parent === id).map((c) => ({ id: c.id, name: c.name, cardinality: c.cardinality }));
+      return { kind, version: v.key, ...b, children };
+    }
+    case 'datatype': {
+      const t = v.datatypes.get(id)!;
+      const usedBy = [...v.rubriques.values()].filter((r) => r.rubrique.datatype === id).map((r) => r.rubrique.id);
+      return { kind, version: v.key, ...t, usedBy };
+    }
+    case 'control': {
+      const c = v.controls.get(id)!;
+      return { kind, version: v.key, rubrique: c.rubrique.id, ...c.control };
+    }
+  }
+}
+
+/** CSV for French Excel: `;` separator, CRLF, UTF-8 BOM, every field quoted when needed. */
+export function toCsv(header: string[], rows: (string | number | undefined | null)[][]): string {
+  const esc = (x: string | number | undefined | null) => {
+    const s = x === undefined || x === null ? '' : String(x);
+    return /[";\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return '\ufeff' + [header, ...rows].map((r) => r.map(esc).join(';')).join('\r\n') + '\r\n';
+}
+
+export function usageNatures(v: ResolvedVersion): string[] {
+  return (v.meta.usages?.natures ?? []).map((n) => n.code);
+}
+
+/** Rubriques of a version as CSV rows (one per rubrique, in tree order). */
+export function rubriquesCsv(v: ResolvedVersion): string {
+  const natures = usageNatures(v);
+  const header = ['Bloc', 'Libellé du bloc', 'Rubrique', 'Libellé', 'Nom technique', 'Type de données', 'Nature', 'Longueur min', 'Longueur max', 'Format (regexp)', 'Valeurs', 'Contrôles', ...natures.map((n) => `Usage ${n}`), 'Description'];
+  const rows: (string | number | undefined)[][] = [];
+  for (const b of v.blocks.values()) {
+    for (const r of b.rubriques) rows.push(rubriqueRow(v, b, r, natures));
+  }
+  return toCsv(header, rows);
+}
+
+function rubriqueRow(v: ResolvedVersion, b: Block, r: Rubrique, natures: string[]): (string | number | undefined)[] {
+  const t = v.datatypes.get(r.datatype);
+  return [
+    b.id,
+    b.name,
+    r.id,
+    r.name,
+    r.technicalName,
+    r.datatype,
+    t?.nature,
+    t?.minLength,
+    t?.maxLength,
+    t?.regexp,
+    t?.values?.map((x) => `${x.code}=${x.label}`).join(' | '),
+    (r.controls ?? []).map((c: Control) => c.id).join(' '),
+    ...natures.map((n) => r.usage?.[n]),
+    r.description,
+  ];
+}

@@ -1,0 +1,11 @@
+export * from './diagnostics/diagnostic.ts';
+export * from './model/types.ts';
+export { loadRegistry } from './load/registry.ts';
+export type { LoadOptions, LoadResult, SourceSet } from './load/registry.ts';
+export { parseYaml, locate, at } from './load/yaml-file.ts';
+export type { ParsedYaml } from './load/yaml-file.ts';
+export { getValidator, validateAgainst, schemaPath } from './load/schemas.ts';
+export { compileFullMatch } from './validate/regexp.ts';
+export { nextMonth, prevMonth } from './validate/cross.ts';
+export * from './query.ts';
+export * from './export.ts';

@@ -1,0 +1,133 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { diag, didYouMean, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { at, type ParsedYaml, type PathSegment } from './yaml-file.ts';
+
+export type SchemaName = 'family' | 'version' | 'block' | 'datatype' | 'journal-entry' | 'consigne';
+
+const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schemas');
+
+export function schemaPath(name: SchemaName): string {
+  return path.join(schemaDir, `${name}.schema.json`);
+}
+
+let ajv: Ajv | undefined;
+const compiled = new Map<SchemaName, ValidateFunction>();
+
+export function getValidator(name: SchemaName): ValidateFunction {
+  let v = compiled.get(name);
+  if (!v) {
+    ajv ??= new Ajv({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
+    const schema = JSON.parse(readFileSync(schemaPath(name), 'utf8'));
+    v = ajv.compile(schema);
+    compiled.set(name, v);
+  }
+  return v;
+}
+
+function pointerToPath(pointer: string): PathSegment[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+const TYPE_FR: Record<string, string> = {
+  string: 'une chaîne',
+  integer: 'un entier',
+  number: 'un nombre',
+  boolean: 'un booléen (true/false)',
+  object: 'un objet',
+  array: 'une liste',
+  null: 'null',
+};
+
+function show(v: unknown): string {
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return s.length > 60 ? s.slice(0, 57) + '…' : s;
+}
+
+/** Turn ajv errors into positioned French diagnostics (all of them, deduplicated). */
+export function schemaDiagnostics(p: ParsedYaml, errors: ErrorObject[], schemaLabel: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  // When a oneOf fails, ajv also reports each branch's failure: keep only the oneOf.
+  const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+  for (const e of errors) {
+    if (e.keyword !== 'oneOf' && [...oneOfPaths].some((op) => e.instancePath === op && e.schemaPath.includes('/oneOf/'))) continue;
+    const path = pointerToPath(e.instancePath);
+    const field = path.length ? path.join('.') : '(racine)';
+    let message: string;
+    let hint: string | undefined;
+    let loc = at(p, path);
+    switch (e.keyword) {
+      case 'required': {
+        const prop = (e.params as { missingProperty: string }).missingProperty;
+        message = `Propriété obligatoire \`${prop}\` manquante dans ${path.length ? `\`${field}\`` : 'le fichier'}`;
+        hint = `ajoutez \`${prop}:\` (voir le schéma ${schemaLabel}).`;
+        break;
+      }
+      case 'additionalProperties': {
+        const prop = (e.params as { additionalProperty: string }).additionalProperty;
+        loc = at(p, path, prop);
+        const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
+        message = `Propriété inconnue \`${prop}\`${path.length ? ` dans \`${field}\`` : ''}`;
+        const dym = didYouMean(prop, allowed);
+        if (dym) message += ` ; ${dym}`;
+        hint = allowed.length ? `propriétés possibles : ${allowed.join(', ')}.` : undefined;
+        break;
+      }
+      case 'enum': {
+        const allowed = (e.params as { allowedValues: unknown[] }).allowedValues;
+        message = `Valeur \`${show(e.data)}\` non autorisée pour \`${field}\``;
+        const dym = didYouMean(String(e.data), allowed.map(String));
+        if (dym) message += ` ; ${dym}`;
+        hint = `valeurs possibles : ${allowed.map((a) => String(a)).join(', ')}.`;
+        break;
+      }
+      case 'const':
+        message = `Valeur \`${show(e.data)}\` non autorisée pour \`${field}\` (attendu \`${show((e.params as { allowedValue: unknown }).allowedValue)}\`)`;
+        break;
+      case 'type': {
+        const t = String((e.params as { type: string | string[] }).type).split(',');
+        message = `\`${field}\` doit être ${t.map((x) => TYPE_FR[x] ?? x).join(' ou ')} (reçu \`${show(e.data)}\`)`;
+        if (t.includes('string') && (typeof e.data === 'number' || typeof e.data === 'boolean')) {
+          hint = 'mettez la valeur entre guillemets (ex. "01") pour garder les zéros et éviter la conversion en nombre.';
+        }
+        break;
+      }
+      case 'pattern':
+        message = `\`${field}\` : la valeur \`${show(e.data)}\` ne respecte pas le format attendu \`${(e.params as { pattern: string }).pattern}\``;
+        break;
+      case 'minLength':
+        message = `\`${field}\` ne doit pas être vide`;
+        break;
+      case 'minimum':
+        message = `\`${field}\` doit être ≥ ${(e.params as { limit: number }).limit} (reçu \`${show(e.data)}\`)`;
+        break;
+      case 'oneOf':
+        message = `\`${field}\` : valeur \`${show(e.data)}\` invalide`;
+        if (String(e.schemaPath).includes('cardinality')) hint = 'utilisez un entier ≥ 1 ou "*" pour une cardinalité illimitée.';
+        break;
+      default:
+        message = `\`${field}\` : ${e.message ?? 'valeur invalide'}`;
+    }
+    const d = diag('error', 'schema', message, loc, hint);
+    const k = `${d.line}:${d.column}:${d.message}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(d);
+  }
+  return out;
+}
+
+/** Validate a parsed YAML file against a schema; returns diagnostics (empty when valid). */
+export function validateAgainst(p: ParsedYaml, name: SchemaName): Diagnostic[] {
+  const validate = getValidator(name);
+  if (validate(p.value)) return [];
+  return schemaDiagnostics(p, validate.errors ?? [], `${name}.schema.json`);
+}

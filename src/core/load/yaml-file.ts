@@ -1,0 +1,126 @@
+import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.ts';
+
+/** A parsed YAML file that can locate any path inside it. */
+export interface ParsedYaml {
+  file: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** Plain JS value, or undefined when the file has syntax errors. */
+  value: unknown;
+}
+
+export type PathSegment = string | number;
+
+const YAML_CODES: Record<string, { rule: string; message: (m: string) => string; hint?: string }> = {
+  DUPLICATE_KEY: {
+    rule: 'yaml-duplicate-key',
+    message: () => 'Clé en double dans le même objet YAML',
+    hint: 'supprimez ou renommez l\'une des deux clés : la seconde écraserait la première.',
+  },
+  BAD_INDENT: {
+    rule: 'yaml-indentation',
+    message: () => 'Indentation incorrecte',
+    hint: 'alignez cette ligne sur les autres clés du même niveau (espaces, jamais de tabulations).',
+  },
+  TAB_AS_INDENT: {
+    rule: 'yaml-indentation',
+    message: () => 'Tabulation utilisée pour indenter',
+    hint: 'YAML n\'accepte que des espaces pour l\'indentation.',
+  },
+  MISSING_CHAR: { rule: 'yaml-syntax', message: () => 'Caractère manquant' },
+  MULTILINE_IMPLICIT_KEY: {
+    rule: 'yaml-indentation',
+    message: () => 'Clé implicite sur plusieurs lignes (souvent une indentation ou un « : » oublié)',
+    hint: 'vérifiez l\'indentation et le « : » après chaque clé.',
+  },
+  BAD_SCALAR_START: {
+    rule: 'yaml-syntax',
+    message: () => 'Valeur mal formée',
+    hint: 'mettez la valeur entre guillemets si elle commence par un caractère spécial (@, `, %, …).',
+  },
+  UNEXPECTED_TOKEN: { rule: 'yaml-syntax', message: () => 'Élément YAML inattendu' },
+  BLOCK_AS_IMPLICIT_KEY: {
+    rule: 'yaml-indentation',
+    message: () => 'Indentation incorrecte : cette ligne n\'est alignée sur aucune clé de l\'objet',
+    hint: 'alignez cette ligne sur les autres clés du même niveau (espaces, jamais de tabulations).',
+  },
+  MISSING_ANCHOR: { rule: 'yaml-syntax', message: () => 'Ancre YAML inconnue' },
+};
+
+/** Parse YAML text, collecting syntax errors as diagnostics (never throws). */
+export function parseYaml(file: string, text: string): { parsed: ParsedYaml; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  const diagnostics: Diagnostic[] = [];
+  const seenPos = new Set<number>();
+  for (const e of doc.errors) {
+    // One problem often yields several parser errors at the same place: report the first.
+    if (seenPos.has(e.pos[0])) continue;
+    seenPos.add(e.pos[0]);
+    const known = YAML_CODES[e.code];
+    const pos = lineCounter.linePos(e.pos[0]);
+    const firstLine = e.message.split('\n')[0];
+    diagnostics.push(
+      diag(
+        'error',
+        known?.rule ?? 'yaml-syntax',
+        known ? known.message(firstLine) : `Erreur de syntaxe YAML (${e.code})`,
+        { file, line: pos.line, column: pos.col },
+        known?.hint ?? 'corrigez la syntaxe YAML à cet endroit.',
+      ),
+    );
+  }
+  let value: unknown;
+  if (doc.errors.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      diagnostics.push(diag('error', 'yaml-syntax', `YAML illisible : ${(err as Error).message}`, { file, line: 1, column: 1 }));
+    }
+  }
+  return { parsed: { file, doc, lineCounter, value }, diagnostics };
+}
+
+function nodeOffset(node: Node | null | undefined): number | undefined {
+  return node && node.range ? node.range[0] : undefined;
+}
+
+/**
+ * Position of the node at `path`. With `key`, the position of that key inside the map at `path`.
+ * Falls back to the nearest existing ancestor.
+ */
+export function locate(p: ParsedYaml, path: readonly PathSegment[], key?: string): { line: number; column: number } {
+  let node: unknown = p.doc.contents;
+  let offset = nodeOffset(node as Node) ?? 0;
+  for (const seg of path) {
+    let next: unknown;
+    if (isMap(node)) {
+      const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && String(it.key.value) === String(seg));
+      if (pair) {
+        next = pair.value;
+        const o = nodeOffset(pair.value as Node) ?? nodeOffset(pair.key as Node);
+        if (o !== undefined) offset = o;
+      }
+    } else if (isSeq(node) && typeof seg === 'number') {
+      next = node.items[seg];
+      const o = nodeOffset(next as Node);
+      if (o !== undefined) offset = o;
+    }
+    if (next === undefined) break;
+    node = next;
+  }
+  if (key !== undefined && isMap(node)) {
+    const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && String(it.key.value) === key);
+    const o = pair ? nodeOffset(pair.key as Node) : undefined;
+    if (o !== undefined) offset = o;
+  }
+  const pos = p.lineCounter.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}
+
+/** Location helper bound to a file: `at(['rubriques', 3, 'datatype'])`. */
+export function at(p: ParsedYaml, path: readonly PathSegment[], key?: string): { file: string; line: number; column: number } {
+  return { file: p.file, ...locate(p, path, key) };
+}
