@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../helpers/fixture.ts';
+// @ts-expect-error plain JS module
+import { generateTypes } from '../../scripts/gen-types.mjs';
+
+describe('types dérivés des schémas', () => {
+  it('src/core/model/schema-types.ts est à jour (sinon : npm run types)', async () => {
+    const committed = readFileSync(path.join(PROJECT_ROOT, 'src/core/model/schema-types.ts'), 'utf8');
+    expect(committed).toBe(await generateTypes());
+  });
+});
