@@ -1,0 +1,19 @@
+// Référence pour la mesure de `norme validate` : lire et analyser les mêmes fichiers YAML, rien d'autre.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+
+const root = process.argv[2] ?? 'norm';
+let n = 0;
+function walk(dir) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (e.name.endsWith('.yaml')) {
+      parse(readFileSync(p, 'utf8'), { uniqueKeys: true });
+      n++;
+    }
+  }
+}
+walk(root);
+process.stdout.write(`${n}\n`);
