@@ -13,8 +13,10 @@ export interface Cleanup {
 
 /** French descriptions of every cleanup kind, in output order. */
 export const CLEANUP_KINDS: Record<string, string> = {
-  'fins-de-ligne': 'Fins de ligne CRLF (ou CR seul) converties en LF dans les textes ; compte : valeurs modifiées.',
-  'echappements-x000D': "Séquences d'échappement Excel `_x000D_` (retour chariot) supprimées ; compte : valeurs modifiées.",
+  'fins-de-ligne':
+    "Retours chariot (CR) supprimés : fins de ligne CRLF converties en LF ; un CR isolé (par ex. dans CR CR LF), qu'Excel n'affiche pas comme un saut de ligne, est supprimé ; compte : valeurs modifiées.",
+  'echappements-x000D':
+    "Séquences d'échappement Excel `_x000D_` (retour chariot) supprimées, comme les CR : `_x000D_` suivi d'un saut de ligne donne un saut de ligne simple ; compte : valeurs modifiées.",
   'caracteres-invisibles':
     'Caractères invisibles supprimés (U+200B espace sans chasse, U+200C, U+200D, U+2060, U+FEFF) ; compte : valeurs modifiées.',
   'espaces-superflus':
@@ -85,12 +87,13 @@ export function cleanText(value: Cell, where: string, log: CleanupLog): string {
   if (value === null) return '';
   let s = typeof value === 'number' ? String(value) : value;
   if (s.includes('_x000D_')) {
-    // `_x000D_` followed by a line feed is a CRLF; alone, it is a line break.
-    s = s.replace(/_x000D_\r?\n/g, '\n').replace(/_x000D_/g, '\n');
+    // `_x000D_` is an escaped CR: treated like one (see below).
+    s = s.replace(/_x000D_/g, '');
     log.record('echappements-x000D', where);
   }
   if (s.includes('\r')) {
-    s = s.replace(/\r\n?/g, '\n');
+    // Excel only breaks lines on LF: CRLF becomes LF and a lone CR (e.g. in CR CR LF) is invisible.
+    s = s.replace(/\r/g, '');
     log.record('fins-de-ligne', where);
   }
   if (INVISIBLE.test(s)) {
