@@ -9,3 +9,5 @@ export { compileFullMatch } from './validate/regexp.ts';
 export { nextMonth, prevMonth } from './validate/cross.ts';
 export * from './query.ts';
 export * from './export.ts';
+export * from './site-model.ts';
+export * from './consignes/index.ts';

@@ -1,0 +1,19 @@
+// Configuration Astro du site statique de norme (issue #4).
+// Le registre est chargé une seule fois par construction (src/site/data.ts) ; la sortie
+// est écrite de façon atomique par scripts/build.mjs (dossier temporaire puis renommage).
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+export default defineConfig({
+  site: process.env.NORME_SITE_URL ?? 'https://norme.example',
+  output: 'static',
+  trailingSlash: 'always',
+  outDir: process.env.NORME_OUT_DIR ?? './dist',
+  integrations: [mdx()],
+  build: {
+    format: 'directory',
+    // One shared stylesheet file instead of inlining it in ~10 000 pages.
+    inlineStylesheets: 'never',
+  },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,138 @@
+/**
+ * The registry as the site sees it: loaded ONCE per build (module-level cache shared by
+ * every page), precomputed per version and per family, so that pages and getStaticPaths
+ * only look things up. No norm logic here: everything comes from src/core.
+ *
+ * The core is imported natively by Node (not bundled by Vite) so that its own file
+ * lookups (JSON Schemas next to the sources) keep working, and so that there is exactly
+ * one instance of it in the build process.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as CoreModule from '../core/index.ts';
+import type {
+  Applicability,
+  Diagnostic,
+  FamilyCalendar,
+  FamilyPresence,
+  Registry,
+  ResolvedFamily,
+  ResolvedVersion,
+  VersionIndex,
+} from '../core/index.ts';
+
+export type Core = typeof CoreModule;
+
+export interface SiteVersion {
+  family: SiteFamily;
+  v: ResolvedVersion;
+  id: string;
+  index: VersionIndex;
+  app: Applicability;
+  prev?: SiteVersion;
+  next?: SiteVersion;
+  natures: { code: string; label: string }[];
+}
+
+export interface SiteFamily {
+  id: string;
+  fam: ResolvedFamily;
+  /** Oldest first. */
+  versions: SiteVersion[];
+  byId: Map<string, SiteVersion>;
+  presence: FamilyPresence;
+  calendar: FamilyCalendar;
+}
+
+export interface Site {
+  core: Core;
+  registry: Registry;
+  families: SiteFamily[];
+  family: Map<string, SiteFamily>;
+  /** `YYYY-MM` the site considers "today" (NORME_TODAY or the build date). */
+  month: string;
+  buildDate: string;
+  warnings: Diagnostic[];
+}
+
+/** Project root: the directory `astro build` runs in. NORME_ROOT points at another registry (tests). */
+export const projectRoot = process.cwd();
+export const registryRoot = process.env.NORME_ROOT ? path.resolve(process.env.NORME_ROOT) : projectRoot;
+
+export async function loadCore(): Promise<Core> {
+  const url = pathToFileURL(path.join(projectRoot, 'src/core/index.ts')).href;
+  return (await import(/* @vite-ignore */ url)) as Core;
+}
+
+const CACHE = Symbol.for('norme.site.data');
+type Holder = { [CACHE]?: Promise<Site> };
+
+/** The site model, built on first use and shared by every page of the build. */
+export function getSite(): Promise<Site> {
+  const g = globalThis as Holder;
+  return (g[CACHE] ??= buildSite());
+}
+
+export class RegistryError extends Error {}
+
+async function buildSite(): Promise<Site> {
+  const core = await loadCore();
+  // scripts/build.mjs has already loaded (and checked) the registry in this process.
+  const pre = (globalThis as { [k: symbol]: unknown })[Symbol.for('norme.registry.preloaded')] as
+    | { root: string; result: ReturnType<Core['loadRegistry']> }
+    | undefined;
+  const { registry, diagnostics } = pre && pre.root === registryRoot ? pre.result : core.loadRegistry(registryRoot);
+  if (core.hasErrors(diagnostics)) {
+    const lines = diagnostics.filter((d) => d.severity === 'error').map(core.formatDiagnostic);
+    // Never publish a half site: the build stops here with the diagnostics.
+    throw new RegistryError(
+      `Le registre contient ${lines.length} erreur(s) ; le site n'est pas construit.\n` + lines.slice(0, 200).join('\n') +
+        (lines.length > 200 ? `\n… et ${lines.length - 200} autre(s) (npx norme validate)` : ''),
+    );
+  }
+  const today = process.env.NORME_TODAY ?? core.monthOf(new Date());
+  const families: SiteFamily[] = [];
+  for (const fam of registry.families.values()) {
+    const calendar = core.familyCalendar(fam, today);
+    const sf: SiteFamily = {
+      id: fam.id,
+      fam,
+      versions: [],
+      byId: new Map(),
+      presence: core.familyPresence(fam),
+      calendar,
+    };
+    let prev: SiteVersion | undefined;
+    for (const v of fam.versions.values()) {
+      const sv: SiteVersion = {
+        family: sf,
+        v,
+        id: v.id,
+        index: core.indexVersion(v),
+        app: calendar.applicability.get(v.id)!,
+        prev,
+        natures: v.meta.usages?.natures ?? [],
+      };
+      if (prev) prev.next = sv;
+      sf.versions.push(sv);
+      sf.byId.set(v.id, sv);
+      prev = sv;
+    }
+    families.push(sf);
+  }
+  return {
+    core,
+    registry,
+    families,
+    family: new Map(families.map((f) => [f.id, f])),
+    month: today,
+    buildDate: new Date().toISOString().slice(0, 10),
+    warnings: diagnostics.filter((d) => d.severity !== 'info'),
+  };
+}
+
+/** Every (family, version) pair, for getStaticPaths. */
+export async function allVersions(): Promise<SiteVersion[]> {
+  const site = await getSite();
+  return site.families.flatMap((f) => f.versions);
+}

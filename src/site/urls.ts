@@ -1,0 +1,79 @@
+/** Every internal URL of the site, in one place (root-relative, trailing slash for pages). */
+const enc = (s: string) => encodeURIComponent(s);
+
+export const urls = {
+  home: () => '/',
+  family: (f: string) => `/${enc(f)}/`,
+  version: (f: string, v: string) => `/${enc(f)}/${enc(v)}/`,
+  element: (f: string, v: string, id: string) => `/${enc(f)}/${enc(v)}/${enc(id)}/`,
+  rubriqueInBlock: (f: string, v: string, blockId: string, rubriqueId: string) => `/${enc(f)}/${enc(v)}/${enc(blockId)}/#${enc(rubriqueId)}`,
+  datatypes: (f: string, v: string) => `/${enc(f)}/${enc(v)}/types/`,
+  datatype: (f: string, v: string, id: string) => `/${enc(f)}/${enc(v)}/types/${enc(id)}/`,
+  controls: (f: string, v: string) => `/${enc(f)}/${enc(v)}/controles/`,
+  journal: (f: string, v: string) => `/${enc(f)}/${enc(v)}/journal/`,
+  rubriquePermalink: (f: string, id: string) => `/${enc(f)}/rubriques/${enc(id)}/`,
+  blockPermalink: (f: string, id: string) => `/${enc(f)}/blocs/${enc(id)}/`,
+  diffs: (f: string) => `/${enc(f)}/diff/`,
+  diff: (f: string, from: string, to: string) => `/${enc(f)}/diff/${enc(from)}...${enc(to)}/`,
+  diffFile: (f: string, from: string, to: string, ext: 'json' | 'csv' | 'md') => `/${enc(f)}/diff/${enc(from)}...${enc(to)}.${ext}`,
+  versionJson: (f: string, v: string) => `/${enc(f)}/${enc(v)}.json`,
+  versionCsv: (f: string, v: string) => `/${enc(f)}/${enc(v)}.csv`,
+  releases: () => '/releases.json',
+  search: () => '/recherche/',
+};
+
+/** `2026-01` → `janvier 2026`. */
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+export function monthLabel(m: string | undefined): string {
+  if (!m) return '—';
+  const [y, mm] = m.split('-');
+  const i = Number(mm) - 1;
+  return MONTHS[i] ? `${MONTHS[i]} ${y}` : m;
+}
+
+export function shortMonth(m: string): string {
+  const [y, mm] = m.split('-');
+  return `${['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'][Number(mm) - 1]} ${y}`;
+}
+
+/** `2025-09-19` → `19 septembre 2025`. */
+export function dateLabel(d: string | undefined): string {
+  if (!d) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(d);
+  if (!m) return d;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+export function cardinality(c: { min: number; max: number | '*' }): string {
+  return `${c.min}..${c.max}`;
+}
+
+export const USAGE_LABELS: Record<string, string> = {
+  O: 'obligatoire',
+  C: 'conditionnelle',
+  I: 'interdite',
+  N: 'non utilisée',
+  F: 'facultative',
+};
+
+export const NATURE_LABELS: Record<string, string> = {
+  Alphanumeric: 'alphanumérique',
+  Numeric: 'numérique',
+  Date: 'date',
+  Enumeration: 'énumération',
+  ExternalReferential: 'référentiel externe',
+};
+
+export const CONTROL_FAMILY_LABELS: Record<string, string> = {
+  CCH: 'cohérence',
+  SIG: 'signalement',
+  CSL: 'syntaxe et clés',
+  CRE: 'référentiel',
+  CME: 'métier (SIRENE)',
+  CST: 'structure',
+  CID: 'inter-déclarations',
+};
+
+export function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
+}
