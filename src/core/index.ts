@@ -11,3 +11,4 @@ export * from './query.ts';
 export * from './export.ts';
 export * from './site-model.ts';
 export * from './consignes/index.ts';
+export * from './diff/index.ts';

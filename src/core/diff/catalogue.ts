@@ -1,0 +1,96 @@
+/**
+ * The rule catalogue (data in rules.json) and the change record type.
+ * Rules are data: id, severity, element kinds, mirror rule and a French message
+ * template with named parameters. The code that decides which rule a structural
+ * delta triggers lives in classify.ts.
+ */
+import catalogue from './rules.json' with { type: 'json' };
+
+export type Severity = 'breaking' | 'warning' | 'info' | 'editorial';
+export type ChangeElement = 'block' | 'rubrique' | 'datatype' | 'code-value' | 'control' | 'usage';
+export type ParamValue = string | number | null;
+
+export const SEVERITIES: readonly Severity[] = ['breaking', 'warning', 'info', 'editorial'];
+export const ELEMENTS: readonly ChangeElement[] = ['block', 'rubrique', 'datatype', 'code-value', 'control', 'usage'];
+
+export interface Change {
+  /** Stable rule id from the catalogue, e.g. `rubrique-removed`. */
+  rule: string;
+  severity: Severity;
+  element: ChangeElement;
+  /**
+   * Stable id of the changed element: `S21.G00.40.007`, `S21.G00.40`, `DSN_NatureContrat`,
+   * `DSN_Ref_Code_Cotis#105` (code value), `S21.G00.40.007/CCH-11` (control),
+   * `S21.G00.40.007@01` (usage for a declaration nature). For a rename, the new id.
+   */
+  id: string;
+  /** Block the element belongs to (blocks, rubriques, controls, usages). */
+  block?: string;
+  /** Rubriques using the datatype (datatype and code-value changes). */
+  usedBy?: string[];
+  from?: ParamValue;
+  to?: ParamValue;
+  /** Named parameters of the message (includes `id`, `from`, `to`). */
+  params: Record<string, ParamValue>;
+  /** The catalogue message rendered with `params` (French). */
+  message: string;
+  /** Why: the element's `rationale` (draft versions) or the journal entry that made the change. */
+  rationale?: string;
+  /** Journal entry that produced the change (diffs between editions). */
+  journal?: string;
+}
+
+export interface Rule {
+  id: string;
+  element: ChangeElement[];
+  severity: Severity;
+  mirror: string;
+  message: string;
+}
+
+export interface SeverityInfo {
+  label: string;
+  rank: number;
+  meaning: string;
+}
+
+export const RULES: readonly Rule[] = (catalogue.rules as Rule[]).map((r) => Object.freeze({ ...r }));
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
+export const SEVERITY_INFO: Readonly<Record<Severity, SeverityInfo>> = catalogue.severities as Record<Severity, SeverityInfo>;
+
+export function changeSeverityLabel(s: Severity): string {
+  return SEVERITY_INFO[s].label;
+}
+
+export function severityRank(s: Severity): number {
+  return SEVERITY_INFO[s].rank;
+}
+
+export function getRule(id: string): Rule {
+  const r = RULES_BY_ID.get(id);
+  if (!r) throw new Error(`règle de comparaison inconnue : ${id}`);
+  return r;
+}
+
+/** Replace `{name}` placeholders; missing parameters render as `—`. */
+export function renderMessage(template: string, params: Record<string, ParamValue | undefined>): string {
+  return template.replace(/\{([A-Za-z]+)\}/g, (_m, k: string) => {
+    const v = params[k];
+    return v === undefined || v === null || v === '' ? '—' : String(v);
+  });
+}
+
+/** Severity overrides, e.g. from configuration: `{ 'code-value-relabelled': 'editorial' }`. */
+export type SeverityOverrides = Readonly<Record<string, Severity>>;
+
+/** Parse `rule=severity,rule=severity` (CLI); throws on unknown rules or severities. */
+export function parseSeverityOverrides(spec: string): Record<string, Severity> {
+  const out: Record<string, Severity> = {};
+  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [rule, sev] = part.split('=').map((s) => s.trim());
+    if (!RULES_BY_ID.has(rule)) throw new Error(`règle inconnue « ${rule} »`);
+    if (!SEVERITIES.includes(sev as Severity)) throw new Error(`gravité inconnue « ${sev} » (attendu : ${SEVERITIES.join(', ')})`);
+    out[rule] = sev as Severity;
+  }
+  return out;
+}
