@@ -186,7 +186,7 @@ async function run(args: string[], io: Io): Promise<number> {
 
   // Schemas sit in <root>/src/core/schemas; the `$schema` line is relative to the written registry.
   const schemaBase = path.relative(out, path.join(PROJECT_ROOT, 'src/core/schemas')).split(path.sep).join('/');
-  const result = await importRegistry({ sourceDir: from, manifest: parsed.manifest, only, schemaBase });
+  const result = await importRegistry({ sourceDir: from, manifest: parsed.manifest, only, schemaBase, manifestFile: manifestLabel });
   const diagnostics = [...parsed.diagnostics, ...result.diagnostics];
   printDiagnostics(io, diagnostics);
   const errors = diagnostics.filter((d) => d.severity === 'error');

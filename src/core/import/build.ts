@@ -54,6 +54,8 @@ interface Ctx {
   mv: ManifestVersion;
   log: CleanupLog;
   diagnostics: Diagnostic[];
+  /** Where manifest-level problems are reported. */
+  at: { file?: string };
 }
 
 function where(table: Table | Sheet, line?: number) {
@@ -167,17 +169,20 @@ function buildDatatypes(ctx: Ctx, table: Table): { datatypes: Map<string, Dataty
       }
       for (const irr of split.irregular) ctx.log.record('libelles-avec-separateur', `${id} ${irr}`);
       const seen = new Set<string>();
-      dt.values = [];
+      const values: NonNullable<Datatype['values']> = [];
       for (const v of split.values) {
-        const code = cleanText(v.code, `${id}, code ${v.code}`, ctx.log);
+        const code = cleanText(v.code, `${id}, code ${v.code.trim()}`, ctx.log);
         const label = cleanText(v.label, `${id}, libellé de ${code}`, ctx.log);
         if (seen.has(code)) report(ctx, 'warning', 'duplicate-value', table, row.line, `code \`${code}\` en double dans le type \`${id}\``);
         seen.add(code);
-        dt.values.push({ code, label });
+        values.push({ code, label });
       }
-      valueCount += dt.values.length;
-      ctx.log.record('valeurs-enumeration', dt.values.length ? `${id} : ${dt.values[0].code}=${dt.values[0].label}` : undefined, dt.values.length);
-      if (dt.nature !== 'Enumeration') {
+      if (values.length) {
+        dt.values = values;
+        valueCount += values.length;
+        ctx.log.record('valeurs-enumeration', `${id} : ${values[0].code}=${values[0].label}`, values.length);
+      }
+      if (values.length && dt.nature !== 'Enumeration') {
         report(ctx, 'warning', 'values-not-enumeration', table, row.line, `le type \`${id}\` de nature ${dt.nature} porte des valeurs`);
       }
     }
@@ -390,6 +395,7 @@ function buildControls(ctx: Ctx, table: Table, rubriques: Map<string, Rubrique>)
 
 interface UsageResult {
   natures: { code: string; label: string }[];
+  /** Rubriques of the version that received a usage. */
   rubriques: number;
 }
 
@@ -422,6 +428,7 @@ function buildUsages(ctx: Ctx, sheet: Sheet, rubriques: Map<string, Rubrique>, n
   const sortedNatures = [...natures].sort((a, b) => a.code.localeCompare(b.code));
   const inTable = new Set<string>();
   const labelMismatch: string[] = [];
+  let withUsage = 0;
   let block = '';
   for (const row of rows.slice(hi + 1)) {
     const blockCell = blockCol >= 0 ? cleanText(row.cells[blockCol] ?? null, 'table des usages (bloc)', ctx.log) : '';
@@ -462,6 +469,7 @@ function buildUsages(ctx: Ctx, sheet: Sheet, rubriques: Map<string, Rubrique>, n
       usage[n.code] = v as UsageCode;
     }
     rub.usage = usage;
+    withUsage++;
   }
   const missing = [...rubriques.keys()].filter((id) => !inTable.has(id)).sort();
   for (const id of missing) {
@@ -477,13 +485,19 @@ function buildUsages(ctx: Ctx, sheet: Sheet, rubriques: Map<string, Rubrique>, n
       `${labelMismatch.length} libellé(s) de rubrique diffèrent de la feuille Fields (la feuille Fields fait foi), ex. ${labelMismatch.slice(0, 3).map((x) => `\`${x}\``).join(', ')}`,
     );
   }
-  return { natures: sortedNatures.map(({ code, label }) => ({ code, label })), rubriques: inTable.size };
+  return { natures: sortedNatures.map(({ code, label }) => ({ code, label })), rubriques: withUsage };
 }
 
 // ---------------------------------------------------------------- Version
 
-export function buildVersion(family: ManifestFamily, mv: ManifestVersion, norm: NormTables, usage: UsageTables | undefined): BuiltVersion & { message?: string } {
-  const ctx: Ctx = { family, mv, log: new CleanupLog(), diagnostics: [] };
+export function buildVersion(
+  family: ManifestFamily,
+  mv: ManifestVersion,
+  norm: NormTables,
+  usage: UsageTables | undefined,
+  manifestFile?: string,
+): BuiltVersion & { message?: string } {
+  const ctx: Ctx = { family, mv, log: new CleanupLog(), diagnostics: [], at: manifestFile === undefined ? {} : { file: manifestFile } };
   const standard = readStandard(ctx, norm.standard);
   if (norm.standard && standard.version && standard.version !== mv.id) {
     report(ctx, 'error', 'version-mismatch', norm.standard, undefined, `la feuille Standard annonce la version \`${standard.version}\`, le manifeste \`${mv.id}\``);
@@ -516,11 +530,11 @@ export function buildVersion(family: ManifestFamily, mv: ManifestVersion, norm: 
   } else if (standard.edition && standard.revision) {
     edition = { id: standard.edition, date: standard.revision };
   } else {
-    ctx.diagnostics.push(diag('error', 'edition-missing', `Version \`${family.id}/${mv.id}\` : édition ou date de révision introuvable (feuille Standard absente ou incomplète) ; donnez \`edition\` dans le manifeste`));
+    ctx.diagnostics.push(diag('error', 'edition-missing', `Version \`${family.id}/${mv.id}\` : édition ou date de révision introuvable (feuille Standard absente ou incomplète) ; donnez \`edition\` dans le manifeste`, ctx.at));
     edition = { id: '0000.0', date: '0000-00-00' };
   }
   if (!/^[0-9]{4}(\.[0-9]+){1,3}$/.test(edition.id)) {
-    ctx.diagnostics.push(diag('error', 'edition-id', `Version \`${family.id}/${mv.id}\` : identifiant d'édition invalide \`${edition.id}\``));
+    ctx.diagnostics.push(diag('error', 'edition-id', `Version \`${family.id}/${mv.id}\` : identifiant d'édition invalide \`${edition.id}\``, ctx.at));
   }
 
   // Name from the version datatype (e.g. DSN_Version "P26V01=Année 2026 Version 1").
@@ -528,7 +542,7 @@ export function buildVersion(family: ManifestFamily, mv: ManifestVersion, norm: 
   const label = versionDt?.values?.find((v) => v.code === mv.id)?.label;
   if (!label) {
     ctx.diagnostics.push(
-      diag('warning', 'version-label', `Version \`${family.id}/${mv.id}\` : aucune valeur \`${mv.id}\` dans le type \`${family.versionDatatype}\` ; le libellé de la version est son identifiant`),
+      diag('warning', 'version-label', `Version \`${family.id}/${mv.id}\` : aucune valeur \`${mv.id}\` dans le type \`${family.versionDatatype}\` ; le libellé de la version est son identifiant`, ctx.at),
     );
   }
 
@@ -538,11 +552,11 @@ export function buildVersion(family: ManifestFamily, mv: ManifestVersion, norm: 
     const [dtId, code] = a.element.split('#');
     const dt = datatypes.get(dtId);
     if (code !== undefined && !dt?.values?.some((v) => v.code === code)) {
-      ctx.diagnostics.push(diag('warning', 'activation-element', `Version \`${family.id}/${mv.id}\` : activation de \`${a.element}\` ignorée, valeur absente de la version`));
+      ctx.diagnostics.push(diag('warning', 'activation-element', `Version \`${family.id}/${mv.id}\` : activation de \`${a.element}\` ignorée, valeur absente de la version`, ctx.at));
       continue;
     }
     if (code === undefined && !dt) {
-      ctx.diagnostics.push(diag('warning', 'activation-element', `Version \`${family.id}/${mv.id}\` : activation de \`${a.element}\` ignorée, type absent de la version`));
+      ctx.diagnostics.push(diag('warning', 'activation-element', `Version \`${family.id}/${mv.id}\` : activation de \`${a.element}\` ignorée, type absent de la version`, ctx.at));
       continue;
     }
     const out: NonNullable<Version['activations']>[number] = { element: a.element, from: a.from, note: a.note };
@@ -609,7 +623,7 @@ export function buildVersion(family: ManifestFamily, mv: ManifestVersion, norm: 
   for (const [k, expected] of Object.entries(mv.expect ?? {})) {
     const actual = rep[k as keyof VersionReport];
     if (typeof expected === 'number' && actual !== expected) {
-      ctx.diagnostics.push(diag('error', 'count-mismatch', `Version \`${family.id}/${mv.id}\` : ${k} = ${String(actual)}, ${expected} attendu(s) d'après le manifeste`));
+      ctx.diagnostics.push(diag('error', 'count-mismatch', `Version \`${family.id}/${mv.id}\` : ${k} = ${String(actual)}, ${expected} attendu(s) d'après le manifeste`, ctx.at));
     }
   }
   return { version, blocks: blockList, datatypes: datatypeList, report: rep, diagnostics: ctx.diagnostics, message };

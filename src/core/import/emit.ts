@@ -61,8 +61,11 @@ export function orderBySchema(value: unknown, node: SchemaNode | undefined, root
 
 /** Relative path (POSIX) from a registry file to a schema, given where the schemas sit relative to the registry root. */
 export function schemaPathFor(file: string, schemaBase: string, name: SchemaName): string {
-  const from = path.posix.join('/registry', path.posix.dirname(file));
-  const to = path.posix.join('/registry', schemaBase, `${name}.schema.json`);
+  // A virtual root deep enough that the `..` of schemaBase never reach `/` (where they would be clamped).
+  const depth = schemaBase.split('/').filter((s) => s === '..').length + 1;
+  const root = '/' + Array.from({ length: depth }, (_, i) => `r${i}`).join('/');
+  const from = path.posix.join(root, path.posix.dirname(file));
+  const to = path.posix.join(root, schemaBase, `${name}.schema.json`);
   return path.posix.relative(from, to);
 }
 

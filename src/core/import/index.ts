@@ -27,6 +27,8 @@ export interface ImportOptions {
   only?: string;
   /** Where the JSON Schemas sit, relative to the registry root (for the `$schema` comment line). */
   schemaBase?: string;
+  /** Name of the manifest file in diagnostics about manifest-level facts (editions, activations, counts). */
+  manifestFile?: string;
 }
 
 export interface ImportReport {
@@ -119,7 +121,7 @@ export async function importRegistry(opts: ImportOptions): Promise<ImportResult>
         diagnostics.push(...usage.problems.map(problemDiag));
       }
       if (norm.problems.length && !norm.tables.fields) continue;
-      const built = buildVersion(fam, mv, norm.tables, usage?.tables);
+      const built = buildVersion(fam, mv, norm.tables, usage?.tables, opts.manifestFile);
       diagnostics.push(...built.diagnostics);
       report.versions.push(built.report);
 
@@ -160,6 +162,6 @@ export async function importFromManifestFile(
   const text = await readFile(manifestPath, 'utf8');
   const parsed = parseManifest(text, manifestLabel);
   if (!parsed.manifest) return { files: new Map(), report: { versions: [], encodedFileNames: [] }, diagnostics: parsed.diagnostics, owned: [] };
-  const result = await importRegistry({ ...opts, manifest: parsed.manifest });
+  const result = await importRegistry({ manifestFile: manifestLabel, ...opts, manifest: parsed.manifest });
   return { ...result, diagnostics: [...parsed.diagnostics, ...result.diagnostics], manifest: parsed.manifest };
 }
