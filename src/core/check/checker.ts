@@ -1,0 +1,489 @@
+/**
+ * Streaming checker of a flat DSN/PASRAU file (`S21.G00.30.001,'valeur'`, one rubrique a line).
+ *
+ * Push API: `push(line)` or `pushText(chunk)`, then `end()` → report. Memory is bounded: only
+ * the stack of open block instances (with per-child counters), a few totals, the set of
+ * rubriques seen and at most `maxFindings` findings are kept, whatever the file size.
+ *
+ * Block instances are rebuilt from rubrique order: a rubrique whose number is not greater than
+ * the previous one of the same block starts a new instance; a block attaches to the latest
+ * open instance of its parent.
+ */
+import { valueProblem } from './value.ts';
+import { keyVerdict } from './keys.ts';
+import { compileCheckModel, type CompiledModel, type RtBlock, type RtRubrique } from './compile.ts';
+import type { CheckModel, KeyCheck } from './model.ts';
+import { RULES, type RuleId, type Severity } from './rules.ts';
+import { showValue } from './mask.ts';
+
+export interface Finding {
+  /** 1-based line of the file. */
+  line: number;
+  rubrique?: string;
+  rule: RuleId;
+  severity: Severity;
+  /** French, personal values masked. */
+  message: string;
+  /** Related control of the norm, e.g. `S21.G00.06.001/CSL-11`. */
+  control?: string;
+}
+
+export interface UnverifiedRubrique {
+  rubrique: string;
+  name: string;
+  /** Control ids of the norm attached to the rubrique and not verified automatically. */
+  controls: string[];
+}
+
+export interface CheckReport {
+  /** `dsn/P26V01` */
+  version: string;
+  versionLabel: string;
+  /** Value of the version rubrique in the file (absent if missing). */
+  declaredVersion?: string;
+  /** Physical lines read (including empty ones). */
+  lines: number;
+  /** Non-empty lines (what S90.G00.90.001 counts). */
+  rubriques: number;
+  declarations: number;
+  /** Declared natures, in order of appearance (distinct). */
+  natures: string[];
+  findings: Finding[];
+  /** Findings not kept because of `maxFindings` (still counted below). */
+  omittedFindings: number;
+  counts: { bloquant: number; 'non bloquant': number; byRule: Partial<Record<RuleId, number>> };
+  verified: {
+    /** Controls of the norm this checker applies, among the rubriques present. */
+    controls: string[];
+  };
+  unverified: {
+    /** Controls written only as prose, among the rubriques present, per family. */
+    byFamily: Record<string, number>;
+    total: number;
+    byRubrique: UnverifiedRubrique[];
+    /** Other checks not made (usage table not published, external referentials…). */
+    notes: string[];
+  };
+}
+
+export interface CheckOptions {
+  /** Findings kept in the report (the others are only counted). Default 1000. */
+  maxFindings?: number;
+}
+
+interface Instance {
+  block: RtBlock;
+  /** Parent instance, or null for an orphan (block found outside its parent). */
+  parent: Instance | null;
+  startLine: number;
+  lastNum: number;
+  childCounts: Int32Array;
+  present: Uint8Array;
+  /** Values of rubriques other key checks need (SIREN for a NIC). */
+  values?: Map<string, string>;
+}
+
+const RUBRIQUE_ID = /^S\d{2}\.G\d{2}\.\d{2}\.\d{3}$/;
+const PENDING_CAP = 10_000;
+
+export interface Checker {
+  /** One line, without its end-of-line (a trailing CR is removed). */
+  push(line: string): void;
+  /** Any chunk of text: split into lines, the last partial line is kept for the next chunk. */
+  pushText(chunk: string): void;
+  end(): CheckReport;
+}
+
+export function createChecker(model: CheckModel | CompiledModel, opts: CheckOptions = {}): Checker {
+  const cm = 'root' in model ? model : compileCheckModel(model);
+  return new FileChecker(cm, opts);
+}
+
+/** Check a whole text (tests, small files). */
+export function checkText(model: CheckModel | CompiledModel, text: string, opts: CheckOptions = {}): CheckReport {
+  const c = createChecker(model, opts);
+  c.pushText(text);
+  return c.end();
+}
+
+/** Check lines from any (async) iterable. */
+export async function checkLines(model: CheckModel | CompiledModel, lines: Iterable<string> | AsyncIterable<string>, opts: CheckOptions = {}): Promise<CheckReport> {
+  const c = createChecker(model, opts);
+  for await (const l of lines) c.push(l);
+  return c.end();
+}
+
+class FileChecker implements Checker {
+  private cm: CompiledModel;
+  private maxFindings: number;
+  private findings: Finding[] = [];
+  private omitted = 0;
+  private counts = { bloquant: 0, 'non bloquant': 0, byRule: {} as Partial<Record<RuleId, number>> };
+  private lineNo = 0;
+  private nonEmpty = 0;
+  private rest = '';
+  private stack: Instance[];
+  private seen = new Set<RtRubrique>();
+  private natures: string[] = [];
+  private nature: string | undefined;
+  /** The current declaration has declared its nature (possibly one without usages). */
+  private natureSeen = false;
+  private declarations = 0;
+  private declaredVersion?: string;
+  private declaredTotal?: { line: number; value: string };
+  private declaredDecls?: { line: number; value: string };
+  private pendingCloses: Instance[] = [];
+  private pendingForbidden: Array<{ line: number; r: RtRubrique }> = [];
+  private pendingDropped = false;
+  private referentialValues = 0;
+  private referentials = new Set<string>();
+  private ended = false;
+
+  constructor(cm: CompiledModel, opts: CheckOptions) {
+    this.cm = cm;
+    this.maxFindings = opts.maxFindings ?? 1000;
+    this.stack = [this.newInstance(cm.root, null, 0)];
+  }
+
+  pushText(chunk: string): void {
+    let text = this.rest + chunk;
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', start);
+      if (nl < 0) break;
+      this.push(text.slice(start, nl));
+      start = nl + 1;
+    }
+    this.rest = text.slice(start);
+    text = '';
+  }
+
+  push(raw: string): void {
+    let line = raw;
+    const n = ++this.lineNo;
+    if (n === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+    if (line.length && line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+    if (line.length === 0) {
+      this.add(n, 'empty-line', 'Ligne vide : chaque ligne doit porter une rubrique.');
+      return;
+    }
+    this.nonEmpty++;
+    const comma = line.indexOf(',');
+    const id = comma > 0 ? line.slice(0, comma) : '';
+    if (comma < 0 || line.charCodeAt(comma + 1) !== 39 || line.charCodeAt(line.length - 1) !== 39 || line.length < comma + 3) {
+      const known = RUBRIQUE_ID.test(id) ? ` (rubrique ${id})` : '';
+      this.add(n, 'line-syntax', `Ligne mal formée${known} : la forme attendue est S21.G00.30.001,'valeur' (valeur entre apostrophes).`, RUBRIQUE_ID.test(id) ? id : undefined);
+      return;
+    }
+    const value = line.slice(comma + 2, line.length - 1);
+    const r = this.cm.rubriques.get(id);
+    if (!r) {
+      if (!RUBRIQUE_ID.test(id)) {
+        this.add(n, 'line-syntax', `Identifiant de rubrique mal formé : la forme attendue est S21.G00.30.001.`);
+        return;
+      }
+      const blockId = id.slice(0, 10);
+      const b = this.cm.blocks.get(blockId);
+      const why = b ? `le bloc ${blockId} (${b.name}) n'a pas de rubrique ${id.slice(11)}` : `le bloc ${blockId} n'existe pas`;
+      this.add(n, 'unknown-rubrique', `Rubrique inconnue dans la norme ${this.cm.model.key} : ${why}.`, id);
+      return;
+    }
+    this.seen.add(r);
+    const inst = this.place(r, n);
+    inst.present[r.index] = 1;
+    if (r.companion) (inst.values ??= new Map()).set(r.id, value);
+    this.checkValue(r, value, n);
+    this.checkUsage(r, n);
+    const roles = this.cm.model.roles;
+    if (r.id === roles.nature) this.setNature(value);
+    else if (r.id === roles.version) this.declaredVersion ??= value;
+    else if (r.id === roles.totalRubriques) this.declaredTotal ??= { line: n, value };
+    else if (r.id === roles.totalDeclarations) this.declaredDecls ??= { line: n, value };
+  }
+
+  end(): CheckReport {
+    if (this.ended) throw new Error('check already ended');
+    this.ended = true;
+    if (this.rest.length) {
+      const last = this.rest;
+      this.rest = '';
+      this.push(last);
+    }
+    this.closeAbove(-1, this.lineNo);
+    this.flushPending(undefined);
+    this.checkTotals();
+    this.findings.sort((a, b) => a.line - b.line);
+    return this.report();
+  }
+
+  // ---- structure -------------------------------------------------------------------------
+
+  private newInstance(block: RtBlock, parent: Instance | null, line: number): Instance {
+    return {
+      block,
+      parent,
+      startLine: line,
+      lastNum: -1,
+      childCounts: new Int32Array(block.children.length),
+      present: new Uint8Array(block.rubriques.length),
+    };
+  }
+
+  /** Find (or open) the instance a rubrique belongs to. */
+  private place(r: RtRubrique, line: number): Instance {
+    const B = r.block;
+    const st = this.stack;
+    let d = st.length - 1;
+    while (d > 0 && st[d].block !== B) d--;
+    if (d > 0) {
+      const inst = st[d];
+      if (r.num > inst.lastNum) {
+        if (d < st.length - 1) {
+          const child = st[d + 1].block;
+          this.add(line, 'rubrique-order', `Rubrique placée après le bloc enfant ${child.id} (${child.name}) de son bloc ${B.id} : les rubriques d'un bloc précèdent ses blocs enfants.`, r.id);
+          this.closeAbove(d, line);
+        }
+        inst.lastNum = r.num;
+        return inst;
+      }
+      // Number not greater than the previous one: a new instance of B, under the same parent.
+      this.closeAbove(d - 1, line);
+      return this.open(B, st[d - 1], line, r);
+    }
+    // B is not open: attach it to the latest open instance of its parent.
+    const P = B.parent ?? this.cm.root;
+    let p = st.length - 1;
+    while (p >= 0 && st[p].block !== P) p--;
+    if (p >= 0) {
+      this.closeAbove(p, line);
+      return this.open(B, st[p], line, r);
+    }
+    const top = st[st.length - 1].block;
+    const here = top === this.cm.root ? 'en début de fichier' : `après le bloc ${top.id} (${top.name})`;
+    this.add(line, 'block-parent', `Le bloc ${B.id} (${B.name}) doit se trouver dans un bloc ${P.id} (${P.name}) ; il apparaît ${here}.`, r.id);
+    const inst = this.newInstance(B, null, line);
+    inst.lastNum = r.num;
+    st.push(inst);
+    return inst;
+  }
+
+  private open(B: RtBlock, parent: Instance, line: number, r: RtRubrique): Instance {
+    const c = ++parent.childCounts[B.childIndex];
+    if (c > B.max) {
+      const where = parent.block === this.cm.root ? 'dans le fichier' : `dans le bloc ${parent.block.id} (${parent.block.name}) commencé ligne ${parent.startLine}`;
+      this.add(line, 'block-max', `Bloc ${B.id} (${B.name}) répété ${c} fois ${where} : au plus ${B.max} autorisé(s).`, r.id);
+    }
+    if (B.id === this.cm.model.roles.declarationBlock) {
+      this.declarations++;
+      this.nature = undefined;
+      this.natureSeen = false;
+    }
+    const inst = this.newInstance(B, parent, line);
+    inst.lastNum = r.num;
+    this.stack.push(inst);
+    return inst;
+  }
+
+  /** Close every instance above stack depth `d` (d = -1 closes the root too). */
+  private closeAbove(d: number, line: number): void {
+    const st = this.stack;
+    while (st.length - 1 > d) this.close(st.pop()!, line);
+  }
+
+  private close(inst: Instance, _line: number): void {
+    const B = inst.block;
+    const nature = this.nature;
+    for (const C of B.children) {
+      if (C.min === 0) continue;
+      const count = inst.childCounts[C.childIndex];
+      if (count >= C.min) continue;
+      if (nature !== undefined && C.usedFor.get(nature) === false) continue;
+      const line = B === this.cm.root ? Math.max(1, this.lineNo) : inst.startLine;
+      const where = B === this.cm.root ? 'dans le fichier' : `dans le bloc ${B.id} (${B.name}) commencé ligne ${inst.startLine}`;
+      const what = count === 0 ? 'absent' : `présent ${count} fois`;
+      this.add(line, 'block-min', `Bloc ${C.id} (${C.name}) ${what} ${where} : au moins ${C.min} attendu(s).`, B === this.cm.root ? undefined : B.rubriques.find((r) => inst.present[r.index])?.id);
+    }
+    if (B === this.cm.root || !this.cm.natures.length) return;
+    if (nature === undefined) {
+      if (this.natureSeen) return;
+      if (this.pendingCloses.length < PENDING_CAP) this.pendingCloses.push(inst);
+      else this.pendingDropped = true;
+      return;
+    }
+    this.checkMandatory(inst, nature);
+  }
+
+  private checkMandatory(inst: Instance, nature: string): void {
+    const mandatory = inst.block.mandatoryFor.get(nature);
+    if (!mandatory) return;
+    for (const r of mandatory) {
+      if (inst.present[r.index]) continue;
+      this.add(inst.startLine, 'usage-mandatory', `Rubrique ${r.id} (${r.name}) absente du bloc ${inst.block.id} commencé ligne ${inst.startLine} : elle est obligatoire (usage O) pour la nature ${nature}.`, r.id);
+    }
+  }
+
+  // ---- usages ----------------------------------------------------------------------------
+
+  private setNature(value: string): void {
+    this.natureSeen = true;
+    this.nature = this.cm.natures.includes(value) ? value : undefined;
+    if (!this.natures.includes(value)) this.natures.push(value);
+    this.flushPending(this.nature);
+  }
+
+  private flushPending(nature: string | undefined): void {
+    if (nature !== undefined) {
+      for (const p of this.pendingForbidden) this.forbidden(p.r, p.line, nature);
+      for (const inst of this.pendingCloses) this.checkMandatory(inst, nature);
+    }
+    this.pendingForbidden = [];
+    this.pendingCloses = [];
+  }
+
+  private checkUsage(r: RtRubrique, line: number): void {
+    if (!r.usage) return;
+    if (this.nature === undefined) {
+      if (this.natureSeen) return;
+      if (r.usage && Object.values(r.usage).some((u) => u === 'I' || u === 'N')) {
+        if (this.pendingForbidden.length < PENDING_CAP) this.pendingForbidden.push({ line, r });
+        else this.pendingDropped = true;
+      }
+      return;
+    }
+    this.forbidden(r, line, this.nature);
+  }
+
+  private forbidden(r: RtRubrique, line: number, nature: string): void {
+    const u = r.usage?.[nature];
+    if (u === 'I') this.add(line, 'usage-forbidden', `Rubrique ${r.id} (${r.name}) interdite (usage I) pour la nature ${nature}.`, r.id);
+    else if (u === 'N') this.add(line, 'usage-unused', `Rubrique ${r.id} (${r.name}) non utilisée (usage N) pour la nature ${nature} : elle ne devrait pas être transmise.`, r.id);
+  }
+
+  // ---- values ----------------------------------------------------------------------------
+
+  private checkValue(r: RtRubrique, value: string, line: number): void {
+    const p = valueProblem(r, value);
+    if (p) {
+      this.add(line, p.rule, p.message, r.id, p.control);
+      return;
+    }
+    const t = r.dt;
+    if (t.referential) {
+      this.referentialValues++;
+      if (this.referentials.size < 50) this.referentials.add(t.id);
+    }
+    if (r.keys) for (const k of r.keys) this.checkKey(r, k, value, line);
+  }
+
+  private checkKey(r: RtRubrique, k: KeyCheck, value: string, line: number): void {
+    const siren = k.kind === 'nic' ? this.companionValue(k.companion!) : undefined;
+    if (keyVerdict(k.kind, value, siren) !== false) return;
+    const v = showValue(value, r.masked);
+    const fallback: Record<KeyCheck['kind'], string> = {
+      siren: `SIREN ${v} : la clé (formule de Luhn) est fausse.`,
+      'siren-of-siret': `SIRET ${v} : la clé du SIREN (9 premiers chiffres, formule de Luhn) est fausse.`,
+      siret: `SIRET ${v} : la clé (formule de Luhn) est fausse.`,
+      nic: `NIC ${v} : avec le SIREN de ${k.companion}, il ne forme pas un SIRET valide (formule de Luhn).`,
+      iban: `IBAN ${v} : la clé (modulo 97) est fausse.`,
+      bban: `IBAN ${v} : la clé RIB du compte français est fausse.`,
+    };
+    const rule: RuleId = k.kind === 'siren-of-siret' ? 'key-siren' : `key-${k.kind}`;
+    this.add(line, rule, k.message ? `${k.message} Valeur : ${v}.` : fallback[k.kind], r.id, k.control);
+  }
+
+  private companionValue(id: string): string | undefined {
+    for (let d = this.stack.length - 1; d > 0; d--) {
+      const v = this.stack[d].values?.get(id);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+
+  // ---- totals ----------------------------------------------------------------------------
+
+  private checkTotals(): void {
+    const num = (s: string) => (/^[0-9]+$/.test(s) ? Number(s) : undefined);
+    if (this.declaredTotal) {
+      const v = num(this.declaredTotal.value);
+      if (v !== undefined && v !== this.nonEmpty) {
+        this.add(this.declaredTotal.line, 'total-rubriques', `Nombre total de rubriques déclaré : ${v} ; le fichier en contient ${this.nonEmpty}.`, this.cm.model.roles.totalRubriques);
+      }
+    }
+    if (this.declaredDecls) {
+      const v = num(this.declaredDecls.value);
+      if (v !== undefined && v !== this.declarations) {
+        const b = this.cm.model.roles.declarationBlock;
+        this.add(this.declaredDecls.line, 'total-declarations', `Nombre de déclarations déclaré : ${v} ; le fichier contient ${this.declarations} bloc(s) ${b}.`, this.cm.model.roles.totalDeclarations);
+      }
+    }
+  }
+
+  // ---- findings and report ----------------------------------------------------------------
+
+  private add(line: number, rule: RuleId, message: string, rubrique?: string, control?: string): void {
+    const severity = RULES[rule].severity;
+    this.counts[severity]++;
+    this.counts.byRule[rule] = (this.counts.byRule[rule] ?? 0) + 1;
+    if (this.findings.length >= this.maxFindings) {
+      this.omitted++;
+      return;
+    }
+    const f: Finding = { line, rule, severity, message };
+    if (rubrique) f.rubrique = rubrique;
+    if (control) f.control = control;
+    this.findings.push(f);
+  }
+
+  private report(): CheckReport {
+    const seen = [...this.seen].sort((a, b) => a.order - b.order);
+    const byFamily: Record<string, number> = {};
+    const byRubrique: UnverifiedRubrique[] = [];
+    const verified: string[] = [];
+    let total = 0;
+    for (const r of seen) {
+      const controls = r.controls.filter((c) => !r.verified.has(c));
+      verified.push(...r.controls.filter((c) => r.verified.has(c)));
+      if (!controls.length) continue;
+      for (const c of controls) {
+        const fam = controlFamily(c);
+        byFamily[fam] = (byFamily[fam] ?? 0) + 1;
+        total++;
+      }
+      byRubrique.push({ rubrique: r.id, name: r.name, controls });
+    }
+    const notes: string[] = [];
+    const m = this.cm.model;
+    if (!Object.keys(m.controlCounts).length) notes.push(`Les données de ${m.key} ne décrivent aucun contrôle (pas de feuille Messages) : seuls la structure, les types de données et les totaux sont vérifiés.`);
+    if (!m.usages.published) notes.push(`Tableau des usages non publié pour ${m.key} : rubriques obligatoires ou interdites selon la nature de déclaration non vérifiées.`);
+    else if (!this.natures.length) notes.push('Nature de déclaration absente : usages par nature non vérifiés.');
+    else if (this.natures.some((n) => !this.cm.natures.includes(n))) notes.push(`Nature ${this.natures.filter((n) => !this.cm.natures.includes(n)).join(', ')} absente du tableau des usages : usages non vérifiés pour cette nature.`);
+    if (this.pendingDropped) notes.push('Trop de rubriques avant la nature de déclaration : une partie des usages n\'a pas été vérifiée.');
+    if (this.referentialValues) {
+      notes.push(`${this.referentialValues} valeur(s) issues de référentiels externes (${[...this.referentials].slice(0, 6).join(', ')}${this.referentials.size > 6 ? '…' : ''}) : tables hors de la norme, valeurs non vérifiées (seuls longueur et format le sont).`);
+    }
+    notes.push("Ordre des blocs frères et contrôles inter-déclarations non vérifiés.");
+    const rep: CheckReport = {
+      version: m.key,
+      versionLabel: m.label,
+      lines: this.lineNo,
+      rubriques: this.nonEmpty,
+      declarations: this.declarations,
+      natures: this.natures,
+      findings: this.findings,
+      omittedFindings: this.omitted,
+      counts: this.counts,
+      verified: { controls: verified },
+      unverified: { byFamily, total, byRubrique, notes },
+    };
+    if (this.declaredVersion !== undefined) rep.declaredVersion = this.declaredVersion;
+    return rep;
+  }
+}
+
+/** `S21.G00.40.007/CCH-11` → `CCH` (also `CCH14`). */
+export function controlFamily(id: string): string {
+  const s = id.slice(id.indexOf('/') + 1);
+  const m = /^[A-Z]+/.exec(s);
+  return m ? m[0] : s;
+}
+

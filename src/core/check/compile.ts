@@ -1,0 +1,150 @@
+/** Runtime form of a CheckModel: maps, sets and compiled regexps (built once per check). */
+import type { CalendarCheck, CheckDatatype, CheckModel, KeyCheck } from './model.ts';
+import type { UsageCode } from '../model/types.ts';
+
+export interface RtDatatype {
+  id: string;
+  nature: CheckDatatype['nature'];
+  min: number;
+  max: number;
+  re?: RegExp;
+  regexp?: string;
+  codes?: Set<string>;
+  codeList?: string[];
+  referential?: string;
+}
+
+export interface RtRubrique {
+  id: string;
+  name: string;
+  num: number;
+  /** Index in the block's rubriques. */
+  index: number;
+  /** Global tree order (for sorting reports). */
+  order: number;
+  block: RtBlock;
+  dt: RtDatatype;
+  usage?: Record<string, UsageCode>;
+  masked: boolean;
+  keys?: KeyCheck[];
+  calendar?: CalendarCheck;
+  controls: string[];
+  /** Controls verified by this checker (keys, calendar). */
+  verified: Set<string>;
+  /** Another rubrique's key check needs this value. */
+  companion: boolean;
+}
+
+export interface RtBlock {
+  id: string;
+  name: string;
+  parent: RtBlock | null;
+  min: number;
+  max: number;
+  /** Position among the parent's children. */
+  childIndex: number;
+  children: RtBlock[];
+  rubriques: RtRubrique[];
+  /** Per nature: is the block used (some rubrique O/C/F, or usage unknown)? */
+  usedFor: Map<string, boolean>;
+  /** Per nature: rubriques with usage O. */
+  mandatoryFor: Map<string, RtRubrique[]>;
+}
+
+export interface CompiledModel {
+  model: CheckModel;
+  /** Virtual root: its children are the blocks without parent. */
+  root: RtBlock;
+  blocks: Map<string, RtBlock>;
+  rubriques: Map<string, RtRubrique>;
+  natures: string[];
+}
+
+const UNBOUNDED = Number.POSITIVE_INFINITY;
+
+export function compileCheckModel(model: CheckModel): CompiledModel {
+  const dts = new Map<string, RtDatatype>();
+  for (const [id, d] of Object.entries(model.datatypes)) {
+    const rt: RtDatatype = { id, nature: d.nature, min: d.min ?? 0, max: d.max ?? UNBOUNDED };
+    if (d.re) {
+      rt.re = new RegExp(d.re, 'u');
+      rt.regexp = d.regexp;
+    }
+    if (d.codes) {
+      rt.codes = new Set(d.codes);
+      rt.codeList = d.codes;
+    }
+    if (d.referential) rt.referential = d.referential;
+    dts.set(id, rt);
+  }
+  const unknownType = (id: string): RtDatatype => ({ id, nature: 'Alphanumeric', min: 0, max: UNBOUNDED });
+
+  const root: RtBlock = { id: '', name: 'fichier', parent: null, min: 1, max: 1, childIndex: 0, children: [], rubriques: [], usedFor: new Map(), mandatoryFor: new Map() };
+  const blocks = new Map<string, RtBlock>();
+  const rubriques = new Map<string, RtRubrique>();
+  const natures = model.usages.published ? model.usages.natures.map((n) => n.code) : [];
+  let order = 0;
+  for (const b of model.blocks) {
+    const rb: RtBlock = {
+      id: b.id,
+      name: b.name,
+      parent: null,
+      min: b.min,
+      max: b.max ?? UNBOUNDED,
+      childIndex: 0,
+      children: [],
+      rubriques: [],
+      usedFor: new Map(),
+      mandatoryFor: new Map(),
+    };
+    blocks.set(b.id, rb);
+    b.rubriques.forEach((r, index) => {
+      const rr: RtRubrique = {
+        id: r.id,
+        name: r.name,
+        num: r.num,
+        index,
+        order: order++,
+        block: rb,
+        dt: dts.get(r.datatype) ?? unknownType(r.datatype),
+        masked: r.masked === true,
+        controls: r.controls ?? [],
+        verified: new Set([...(r.keys ?? []).map((k) => k.control), ...(r.calendar ? [r.calendar.control] : [])]),
+        companion: false,
+      };
+      if (r.usage) rr.usage = r.usage;
+      if (r.keys) rr.keys = r.keys;
+      if (r.calendar) rr.calendar = r.calendar;
+      rb.rubriques.push(rr);
+      rubriques.set(r.id, rr);
+    });
+  }
+  for (const b of model.blocks) {
+    const rb = blocks.get(b.id)!;
+    const parent = b.parent ? blocks.get(b.parent) : undefined;
+    const p = parent ?? root;
+    rb.parent = parent ?? null;
+    rb.childIndex = p.children.length;
+    p.children.push(rb);
+  }
+  for (const rr of rubriques.values()) {
+    for (const k of rr.keys ?? []) {
+      if (k.companion) {
+        const c = rubriques.get(k.companion);
+        if (c) c.companion = true;
+      }
+    }
+  }
+  for (const rb of blocks.values()) {
+    for (const n of natures) {
+      const withUsage = rb.rubriques.filter((r) => r.usage?.[n] !== undefined);
+      const used = withUsage.length === 0 || rb.rubriques.some((r) => {
+        const u = r.usage?.[n];
+        return u === undefined || u === 'O' || u === 'C' || u === 'F';
+      });
+      rb.usedFor.set(n, used);
+      rb.mandatoryFor.set(n, rb.rubriques.filter((r) => r.usage?.[n] === 'O'));
+    }
+  }
+  return { model, root, blocks, rubriques, natures };
+}

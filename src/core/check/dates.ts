@@ -1,0 +1,34 @@
+/** Calendar checks for `JJMMAAAA` values (the only date layout of the DSN/PASRAU norms). */
+
+export function daysInMonth(month: number, year: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+export type CalendarVerdict = 'ok' | 'invalid' | 'not-a-date';
+
+/**
+ * Is `JJMMAAAA` a real calendar date? `exceptions` lists day/month values tolerated as
+ * "unknown" (e.g. `['00', '99']` for birth dates, as the CSL control texts say).
+ * Values that are not 8 digits are `not-a-date` (the datatype checks report them).
+ */
+export function calendarCheck(value: string, exceptions: readonly string[] = []): CalendarVerdict {
+  if (value.length !== 8) return 'not-a-date';
+  for (let i = 0; i < 8; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return 'not-a-date';
+  }
+  const d = Number(value.slice(0, 2));
+  const m = Number(value.slice(2, 4));
+  const y = Number(value.slice(4, 8));
+  if (exceptions.length) {
+    const dUnknown = exceptions.includes(value.slice(0, 2));
+    const mUnknown = exceptions.includes(value.slice(2, 4));
+    if (mUnknown) return dUnknown || (d >= 1 && d <= 31) ? 'ok' : 'invalid';
+    if (m < 1 || m > 12) return 'invalid';
+    if (dUnknown) return 'ok';
+    return d >= 1 && d <= daysInMonth(m, y) ? 'ok' : 'invalid';
+  }
+  if (m < 1 || m > 12 || d < 1) return 'invalid';
+  return d <= daysInMonth(m, y) ? 'ok' : 'invalid';
+}

@@ -1,0 +1,37 @@
+/** Checks of one value against its rubrique (datatype, code list, calendar). Keys are separate. */
+import type { RtRubrique } from './compile.ts';
+import { calendarCheck } from './dates.ts';
+import { showValue } from './mask.ts';
+import type { RuleId } from './rules.ts';
+
+export interface ValueProblem {
+  rule: RuleId;
+  message: string;
+  control?: string;
+}
+
+/** First problem of `value` for rubrique `r`, or undefined when the value is acceptable. */
+export function valueProblem(r: RtRubrique, value: string): ValueProblem | undefined {
+  const t = r.dt;
+  if (t.codes) {
+    if (t.codes.has(value)) return undefined;
+    const list = t.codeList!.length <= 12 ? ` (valeurs admises : ${t.codeList!.join(', ')})` : '';
+    return { rule: 'value-code', message: `Valeur ${showValue(value, r.masked)} absente de la liste ${t.id}${list}.` };
+  }
+  const len = value.length;
+  if (len < t.min || len > t.max) {
+    const bounds = t.min === t.max ? `${t.min} caractère(s)` : `${t.min} à ${t.max === Number.POSITIVE_INFINITY ? '…' : t.max} caractères`;
+    return { rule: 'value-length', message: `Valeur ${showValue(value, r.masked)} de longueur ${len} : le type ${t.id} attend ${bounds}.` };
+  }
+  if (t.re && !t.re.test(value)) {
+    return { rule: 'value-format', message: `Valeur ${showValue(value, r.masked)} non conforme au format du type ${t.id} (${t.regexp}).` };
+  }
+  if (t.nature === 'Date' && calendarCheck(value) === 'invalid') {
+    return { rule: 'value-date', message: `Date ${showValue(value, r.masked)} inexistante dans le calendrier (format JJMMAAAA).` };
+  }
+  if (r.calendar && calendarCheck(value, r.calendar.exceptions) === 'invalid') {
+    const msg = r.calendar.message ? `${r.calendar.message} Valeur : ${showValue(value, r.masked)}.` : `Date ${showValue(value, r.masked)} hors calendrier.`;
+    return { rule: 'calendar', message: msg, control: r.calendar.control };
+  }
+  return undefined;
+}
