@@ -25,6 +25,17 @@ const RUBRIQUE_ID = /^S[0-9]{2}\.G[0-9]{2}\.[0-9]{2}\.[0-9]{3}$/;
 /** Tolerant control id: `S21.G00.30.020/CCH14`, `…/CCH -11`, `…/ cch-11 `. */
 const CONTROL_ID = /^\s*(S[0-9]{2}\.G[0-9]{2}\.[0-9]{2}\.[0-9]{3})\s*\/\s*([A-Za-z]{3})\s*-?\s*([0-9]{2,3})\s*$/;
 
+/**
+ * Normalises a control id of the Messages sheet: `S21.G00.30.020/CCH14` → `S21.G00.30.020/CCH-14`,
+ * `…/CCH -11` or `…/CCH 11 ` → `…/CCH-11`. Returns undefined when the id cannot be read.
+ */
+export function normaliseControlId(raw: string): { id: string; rubrique: string; family: string; number: number } | undefined {
+  const m = CONTROL_ID.exec(raw.replace(/[\u200B\u200C\u200D\u2060\uFEFF]/g, ''));
+  if (!m) return undefined;
+  const family = m[2].toUpperCase();
+  return { id: `${m[1]}/${family}-${m[3]}`, rubrique: m[1], family, number: Number(m[3]) };
+}
+
 export interface VersionReport {
   family: string;
   version: string;
@@ -342,17 +353,16 @@ function buildControls(ctx: Ctx, table: Table, rubriques: Map<string, Rubrique>)
   for (const row of table.rows) {
     const raw = row.get('Name');
     const rawId = raw === null ? '' : String(raw);
-    const m = CONTROL_ID.exec(rawId.replace(/[\u200B\u200C\u200D\u2060\uFEFF]/g, ''));
-    if (!m) {
+    const n = normaliseControlId(rawId);
+    if (!n) {
       report(ctx, 'error', 'control-id', table, row.line, `identifiant de contrôle illisible \`${rawId}\` (contrôle ignoré)`, 'forme attendue : <rubrique>/<FAMILLE>-<nn>, ex. S21.G00.40.007/CCH-11');
       continue;
     }
-    const family = m[2].toUpperCase();
+    const { id, family, rubrique } = n;
     if (!(CONTROL_FAMILIES as readonly string[]).includes(family)) {
-      report(ctx, 'error', 'control-family', table, row.line, `famille de contrôle inconnue \`${m[2]}\` dans \`${rawId}\` (contrôle ignoré)`, `familles admises : ${CONTROL_FAMILIES.join(', ')}`);
+      report(ctx, 'error', 'control-family', table, row.line, `famille de contrôle inconnue \`${family}\` dans \`${rawId}\` (contrôle ignoré)`, `familles admises : ${CONTROL_FAMILIES.join(', ')}`);
       continue;
     }
-    const id = `${m[1]}/${family}-${m[3]}`;
     const control: Control = {
       id,
       family: family as ControlFamily,
@@ -370,15 +380,15 @@ function buildControls(ctx: Ctx, table: Table, rubriques: Map<string, Rubrique>)
     seen.add(id);
     if (!control.rule) report(ctx, 'warning', 'control-rule-empty', table, row.line, `contrôle \`${id}\` sans règle (colonne Description vide)`);
     if (!control.message) report(ctx, 'warning', 'control-message-empty', table, row.line, `contrôle \`${id}\` sans message`);
-    if (!rubriques.has(m[1])) {
-      report(ctx, 'warning', 'control-orphan', table, row.line, `contrôle \`${id}\` : rubrique \`${m[1]}\` absente de la feuille Fields ; contrôle non rattaché, absent du registre`);
+    if (!rubriques.has(rubrique)) {
+      report(ctx, 'warning', 'control-orphan', table, row.line, `contrôle \`${id}\` : rubrique \`${rubrique}\` absente de la feuille Fields ; contrôle non rattaché, absent du registre`);
       orphans.push(id);
       ctx.log.record('controles-orphelins', id);
       continue;
     }
-    const list = perRubrique.get(m[1]) ?? [];
-    list.push({ control, rubrique: m[1], number: Number(m[3]) });
-    perRubrique.set(m[1], list);
+    const list = perRubrique.get(rubrique) ?? [];
+    list.push({ control, rubrique, number: n.number });
+    perRubrique.set(rubrique, list);
     byFamily[family] = (byFamily[family] ?? 0) + 1;
     count++;
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CleanupLog, cleanText } from '../../../src/core/import/clean.ts';
 import { splitValues } from '../../../src/core/import/values.ts';
+import { normaliseControlId } from '../../../src/core/import/build.ts';
 
 function clean(value: string | number | null) {
   const log = new CleanupLog();
@@ -69,5 +70,23 @@ describe('splitValues', () => {
     expect(splitValues('P26V01=Année 2026 Version 1;').values).toEqual([{ code: 'P26V01', label: 'Année 2026 Version 1' }]);
     expect(splitValues('sans égal').invalid).toEqual(['sans égal']);
     expect(splitValues('').values).toEqual([]);
+  });
+});
+
+describe('normaliseControlId', () => {
+  it.each([
+    ['S21.G00.30.020/CCH14', 'S21.G00.30.020/CCH-14'],
+    ['S21.G00.30.025/CCH -11', 'S21.G00.30.025/CCH-11'],
+    ['S21.G00.30.025/CCH 11 ', 'S21.G00.30.025/CCH-11'],
+    ['S21.G00.40.007/CCH-11', 'S21.G00.40.007/CCH-11'],
+    ['S10.G00.01.001 / csl-11', 'S10.G00.01.001/CSL-11'],
+    ['S21.G00.30.020/CCH-\u200B14', 'S21.G00.30.020/CCH-14'],
+  ])('%j → %s', (raw, id) => {
+    expect(normaliseControlId(raw)?.id).toBe(id);
+  });
+
+  it('identifiant illisible : undefined', () => {
+    expect(normaliseControlId('S21.G00.30/CCH-11')).toBeUndefined();
+    expect(normaliseControlId('CCH-11')).toBeUndefined();
   });
 });
