@@ -1,11 +1,15 @@
-import { formatDiagnostic, type Diagnostic } from '../../core/index.ts';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { formatDiagnostic, loadConsignes, type Diagnostic } from '../../core/index.ts';
 import { oneOf, parseArgs, UsageError } from '../args.ts';
 import { findRoot, loadFor, usageError } from '../context.ts';
 import type { Command } from '../types.ts';
 
 const usage = `Usage : npx norme validate [--format text|json|github] [--root <dossier>] [--only dsn/P26V01]
 
-Vérifie tout le registre : syntaxe YAML, schémas, références entre fichiers.
+Vérifie tout le registre : syntaxe YAML, schémas, références entre fichiers ;
+puis les fiches consignes (consignes/) : en-tête, MDX restreint, références à la norme.
+Avec --only, les fiches ne sont pas vérifiées (elles visent des versions non chargées).
 Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 mauvaise utilisation.`;
 
 function githubLine(d: Diagnostic): string {
@@ -34,7 +38,10 @@ export const command: Command = {
       throw e;
     }
     const res = loadFor(io, root, { only });
-    const ds = res.diagnostics;
+    // Fiches consignes: checked against the whole registry, so not with --only.
+    const withConsignes = !only && existsSync(path.join(root, 'consignes'));
+    const fiches = withConsignes ? loadConsignes(root, res.registry) : undefined;
+    const ds = fiches ? [...res.diagnostics, ...fiches.diagnostics] : res.diagnostics;
     const errors = ds.filter((d) => d.severity === 'error').length;
     const warnings = ds.filter((d) => d.severity === 'warning').length;
     if (format === 'json') {
@@ -49,7 +56,7 @@ export const command: Command = {
       const versions = [...res.registry.families.values()].reduce((n, f) => n + f.versions.size, 0);
       const files = res.sources.files.size;
       io.stdout.write(
-        `${errors === 0 ? '✓' : '✗'} ${files} fichier(s), ${res.registry.families.size} famille(s), ${versions} version(s) : ${errors} erreur(s), ${warnings} avertissement(s).\n`,
+        `${errors === 0 ? '✓' : '✗'} ${files} fichier(s), ${res.registry.families.size} famille(s), ${versions} version(s)${fiches ? `, ${fiches.consignes.length} fiche(s)` : ''} : ${errors} erreur(s), ${warnings} avertissement(s).\n`,
       );
     }
     return errors > 0 ? 1 : 0;

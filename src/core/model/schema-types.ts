@@ -73,6 +73,130 @@ export interface Control {
   rawId?: string;
 }
 
+// --- consigne.schema.json
+export type ConsigneTheme =
+  | 'déclaration'
+  | 'entreprise et établissement'
+  | 'individu'
+  | 'contrat de travail'
+  | 'embauche'
+  | 'temps de travail'
+  | 'arrêt de travail'
+  | 'fin de contrat'
+  | 'rémunération'
+  | 'cotisations'
+  | 'prévoyance et retraite complémentaire'
+  | 'prélèvement à la source'
+  | 'évolutions de la norme';
+export type Organisme =
+  | 'Urssaf'
+  | 'MSA'
+  | 'AGIRC-ARRCO'
+  | 'France Travail'
+  | 'DGFiP'
+  | 'Assurance maladie'
+  | 'Organisme complémentaire'
+  | 'IRCANTEC'
+  | 'CNRACL'
+  | 'CNIEG'
+  | 'CAMIEG'
+  | 'CRPCEN'
+  | 'Caisses de congés payés'
+  | 'Congés spectacles'
+  | 'RAFP'
+  | 'SRE';
+
+/**
+ * Métadonnées d'une fiche consigne : en-tête (frontmatter YAML) de consignes/<id>/fiche.mdx
+ */
+export interface ConsigneMeta {
+  /**
+   * Numéro de la fiche, égal au nom de son dossier
+   */
+  id: number;
+  /**
+   * Titre, formulé comme une question
+   */
+  title: string;
+  /**
+   * Résumé en une ou deux phrases (affiché dans les listes et utilisé par la recherche)
+   */
+  summary: string;
+  /**
+   * @minItems 1
+   */
+  themes: [ConsigneTheme, ...ConsigneTheme[]];
+  /**
+   * Organismes de protection sociale concernés
+   */
+  organismes?: Organisme[];
+  /**
+   * Natures de déclaration concernées (S20.G00.05.001), ex. "01", "10"
+   */
+  natures?: string[];
+  /**
+   * Famille de normes (dsn, pasrau)
+   */
+  family: string;
+  /**
+   * Versions de norme auxquelles s'applique la révision courante
+   *
+   * @minItems 1
+   */
+  versions: [string, ...string[]];
+  /**
+   * Blocs, rubriques, contrôles ou types de données dont traite la fiche (en plus de ceux cités dans le texte)
+   */
+  elements?: string[];
+  /**
+   * Mots clés pour la recherche
+   */
+  keywords?: string[];
+  status: 'en vigueur' | 'remplacée' | 'abrogée';
+  /**
+   * Fiche qui remplace celle-ci (obligatoire si status: remplacée)
+   */
+  replacedBy?: number;
+  /**
+   * true : fiche d'exemple, qui ne constitue pas une consigne officielle
+   */
+  example: boolean;
+  /**
+   * Révisions, de la plus ancienne à la plus récente ; la dernière est la révision courante (texte de fiche.mdx)
+   *
+   * @minItems 1
+   */
+  revisions: [RevisionEntry, ...RevisionEntry[]];
+}
+export interface RevisionEntry {
+  /**
+   * Numéro de révision : 1, 2, 3… sans trou
+   */
+  revision: number;
+  /**
+   * Date de publication de la révision
+   */
+  published: string;
+  /**
+   * Date à partir de laquelle la révision s'applique
+   */
+  applies: string;
+  /**
+   * Ce qui a changé (pour la révision 1 : « Création de la fiche. »)
+   */
+  changes: string;
+  /**
+   * Titre de cette révision s'il différait du titre actuel
+   */
+  title?: string;
+  /**
+   * Versions de norme visées par cette révision si elles différaient des versions actuelles
+   *
+   * @minItems 1
+   */
+  versions?: [string, ...string[]];
+}
+
 // --- datatype.schema.json
 /**
  * Un type de données ou une nomenclature : norm/<famille>/<version>/datatypes/<id>.yaml
@@ -98,6 +222,107 @@ export interface Datatype {
   }[];
   renamedFrom?: string;
   rationale?: string;
+}
+
+// --- diff-output.schema.json
+/**
+ * Sortie JSON de `npx norme diff … --format json` : les changements entre deux versions ou éditions d'une norme, classés par le catalogue de règles (src/core/diff/rules.json). Avec --base sans version, la sortie est une liste de ces documents.
+ */
+export type DiffOutput = DiffReport | DiffReport[];
+export type DiffSeverity = 'breaking' | 'warning' | 'info' | 'editorial';
+export type DiffElement = 'block' | 'rubrique' | 'datatype' | 'code-value' | 'control' | 'usage';
+export type DiffParamValue = string | number | null;
+
+export interface DiffReport {
+  $schema: 'https://norme.example/schemas/diff-output.schema.json';
+  /**
+   * Base de la comparaison
+   */
+  from: DiffOutputSide | null;
+  /**
+   * Révision comparée à la base
+   */
+  to: DiffOutputSide | null;
+  summary: DiffOutputSummary;
+  /**
+   * Ce qui n'a pas pu être comparé (ex. tableau des usages non publié)
+   */
+  notes: string[];
+  /**
+   * Libellé de chaque bloc cité par un changement
+   */
+  blockNames: {
+    [k: string]: string;
+  };
+  changes: DiffOutputChange[];
+}
+export interface DiffOutputSide {
+  /**
+   * famille/version, ex. dsn/P26V01
+   */
+  key: string;
+  family: string;
+  version: string;
+  /**
+   * Édition du cahier technique de l'état comparé (dernière appliquée)
+   */
+  edition: string | null;
+  editionDate: string | null;
+  /**
+   * Repère libre, ex. la référence git comparée
+   */
+  label?: string;
+}
+export interface DiffOutputSummary {
+  total: number;
+  bySeverity: {
+    breaking: number;
+    warning: number;
+    info: number;
+    editorial: number;
+  };
+  byElement: {
+    block: number;
+    rubrique: number;
+    datatype: number;
+    'code-value': number;
+    control: number;
+    usage: number;
+  };
+  byRule: {
+    [k: string]: number;
+  };
+}
+export interface DiffOutputChange {
+  /**
+   * Identifiant stable de la règle du catalogue, ex. rubrique-removed
+   */
+  rule: string;
+  severity: DiffSeverity;
+  element: DiffElement;
+  /**
+   * S21.G00.40.007, S21.G00.40, DSN_NatureContrat, DSN_Ref_Code_Cotis#105, S21.G00.40.007/CCH-11, S21.G00.40.007@01
+   */
+  id: string;
+  block?: string;
+  /**
+   * Rubriques qui utilisent le type de données
+   */
+  usedBy?: string[];
+  from?: DiffParamValue;
+  to?: DiffParamValue;
+  params: {
+    [k: string]: DiffParamValue;
+  };
+  /**
+   * Message du catalogue rendu avec params (français)
+   */
+  message: string;
+  rationale?: string;
+  /**
+   * Entrée du journal de maintenance à l'origine du changement
+   */
+  journal?: string;
 }
 
 // --- family.schema.json
@@ -130,6 +355,110 @@ export interface Family {
    * Rubrique portant la nature de déclaration (S20.G00.05.001)
    */
   natureDeclaredIn?: string;
+}
+
+// --- journal-entry.schema.json
+/**
+ * Valeur précédente annoncée : vérifiée au chargement (null : absente)
+ */
+export type JournalScalar = string | number | null;
+/**
+ * Nouvelle valeur (null : supprimer l'attribut)
+ */
+export type JournalScalar1 = string | number | null;
+
+/**
+ * Une entrée du journal de maintenance de la norme (JMN) : norm/<famille>/<version>/journal/<id>.yaml. Une version publiée est figée ; elle n'est modifiée que par ces entrées, appliquées dans l'ordre des éditions qu'elles produisent. Les champs obligatoires de chaque opération sont vérifiés au chargement.
+ */
+export interface JournalEntry {
+  /**
+   * Identifiant de l'entrée, égal au nom du fichier (ex. JMN-2026-001)
+   */
+  id: string;
+  /**
+   * Date de publication de l'entrée
+   */
+  date: string;
+  kind: 'anomalie' | 'évolution' | 'précision';
+  title: string;
+  explanation: string;
+  /**
+   * Édition du cahier technique produite par l'entrée (déclarée dans version.yaml)
+   */
+  edition: string;
+  /**
+   * Premier mois principal déclaré concerné, si différent de la version
+   */
+  effective?: string;
+  /**
+   * Entrée d'exemple, inventée pour illustrer : affichée avec un badge « exemple », jamais pour les données officielles
+   */
+  example?: boolean;
+  /**
+   * Document officiel d'où vient l'entrée (JMN publié)
+   */
+  source?: string;
+  /**
+   * @minItems 1
+   */
+  operations: [JournalOperation, ...JournalOperation[]];
+}
+export interface JournalOperation {
+  /**
+   * set : modifier un attribut (element, id, field, from, to) ; add-code / remove-code / relabel-code : valeur d'une nomenclature (datatype, code, label ou from/to) ; add-control (control) / remove-control (id) ; add-rubrique (rubrique) / remove-rubrique (id)
+   */
+  op:
+    | 'set'
+    | 'add-code'
+    | 'remove-code'
+    | 'relabel-code'
+    | 'add-control'
+    | 'remove-control'
+    | 'add-rubrique'
+    | 'remove-rubrique';
+  /**
+   * Élément modifié par set
+   */
+  element?: 'block' | 'rubrique' | 'datatype' | 'control';
+  /**
+   * Élément visé (set, remove-control, remove-rubrique)
+   */
+  id?: string;
+  /**
+   * Attribut modifié par set : bloc (name, description, parent, cardinality.min, cardinality.max), rubrique (name, description, technicalName, datatype, usage.NN), type (name, description, nature, regexp, minLength, maxLength, referential), contrôle (rule, message)
+   */
+  field?: string;
+  from?: JournalScalar;
+  to?: JournalScalar1;
+  /**
+   * Nomenclature visée (add-code, remove-code, relabel-code)
+   */
+  datatype?: string;
+  code?: string;
+  /**
+   * Libellé du code ajouté, ou libellé annoncé du code retiré
+   */
+  label?: string;
+  control?: JournalControl;
+  rubrique?: JournalRubrique;
+  note?: string;
+}
+export interface JournalControl {
+  id: string;
+  family: 'CCH' | 'SIG' | 'CSL' | 'CRE' | 'CME' | 'CST' | 'CID';
+  rule: string;
+  message: string;
+}
+export interface JournalRubrique {
+  id: string;
+  name: string;
+  description?: string;
+  technicalName?: string;
+  datatype: string;
+  usage?: {
+    [k: string]: 'O' | 'C' | 'I' | 'N' | 'F';
+  };
+  controls?: JournalControl[];
 }
 
 // --- version.schema.json

@@ -1,0 +1,11 @@
+export type * from './types.ts';
+export { loadConsignes, buildIndex, consignesCiting } from './load.ts';
+export type { ConsignesResult, LoadConsignesOptions } from './load.ts';
+export { checkMdx, checkTree, COMPONENTS } from './mdx.ts';
+export type { CheckedMdx, ComponentSpec } from './mdx.ts';
+export { splitFrontmatter } from './frontmatter.ts';
+export { renderConsigneHtml, renderTree, revisionPlainText, escapeHtml } from './render.ts';
+export type { LinkTarget, RenderOptions } from './render.ts';
+export { diffRevisions, diffText, consigneHistory } from './diff.ts';
+export type { DiffPart, RevisionDiff } from './diff.ts';
+export { kindOfId } from './references.ts';
