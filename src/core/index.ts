@@ -12,3 +12,4 @@ export * from './export.ts';
 export * from './site-model.ts';
 export * from './consignes/index.ts';
 export * from './diff/index.ts';
+export * from './journal/index.ts';

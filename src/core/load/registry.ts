@@ -5,6 +5,8 @@ import type { Block, Datatype, Family, Registry, ResolvedFamily, ResolvedVersion
 import { locate, parseYaml, type ParsedYaml } from './yaml-file.ts';
 import { validateAgainst, type SchemaName } from './schemas.ts';
 import { crossCheckVersion, crossCheckFamily } from '../validate/cross.ts';
+import { applyJournal } from '../journal/apply.ts';
+import type { JournalEntry } from '../model/types.ts';
 
 /** Everything parsed from disk, kept so later passes can point at positions. */
 export interface SourceSet {
@@ -116,8 +118,12 @@ export function loadRegistry(root: string, opts: LoadOptions = {}): LoadResult {
     }
     registry.families.set(famId, fam);
 
+    const skipped = new Set<string>();
     for (const verId of listDirs(famDir)) {
-      if (!wantVersion(famId, verId)) continue;
+      if (!wantVersion(famId, verId)) {
+        skipped.add(verId);
+        continue;
+      }
       const vDir = path.join(famDir, verId);
       const vFile = path.join(vDir, 'version.yaml');
       if (!existsSync(vFile)) {
@@ -157,10 +163,18 @@ export function loadRegistry(root: string, opts: LoadOptions = {}): LoadResult {
         if (value && parsed) typesRaw.push({ datatype: value, parsed });
       }
       diagnostics.push(...crossCheckVersion(v, blocksRaw, typesRaw, meta ? vParsed : undefined, brokenIds));
+      // Maintenance journal: entries amend the version in order (issue #3).
+      const journalRaw: Array<{ entry: JournalEntry; parsed: ParsedYaml }> = [];
+      for (const f of listYaml(path.join(vDir, 'journal'))) {
+        const { value, parsed } = read<JournalEntry>(path.join(vDir, 'journal', f), 'journal-entry');
+        if (value && parsed) journalRaw.push({ entry: value, parsed });
+      }
+      diagnostics.push(...applyJournal(v, journalRaw));
       if (opts.afterVersionLoad) diagnostics.push(...opts.afterVersionLoad(v, { sources, root, rel }));
       fam.versions.set(verId, v);
     }
-    diagnostics.push(...crossCheckFamily(fam, sources, brokenIds));
+    // Versions left out by `only` exist: a `previous` pointing at one is not an error.
+    diagnostics.push(...crossCheckFamily(fam, sources, skipped.size ? new Set([...brokenIds, ...skipped]) : brokenIds));
   }
   return { registry, diagnostics: sortDiagnostics(diagnostics), sources };
 }

@@ -2,7 +2,7 @@
  * The resolved, in-memory model. Persisted shapes come from the JSON Schemas
  * (schema-types.ts, generated); this file only adds the links between them.
  */
-import type { Block, Control, Datatype, Family, Rubrique, Version } from './schema-types.ts';
+import type { Block, Control, Datatype, Family, JournalEntry, Rubrique, Version } from './schema-types.ts';
 
 export type {
   Block,
@@ -11,6 +11,8 @@ export type {
   Family,
   Rubrique,
   Version,
+  JournalEntry,
+  JournalOperation,
   UsageCode,
   Edition,
   Source,
@@ -54,8 +56,22 @@ export interface ResolvedVersion {
   controls: Map<string, ControlEntry>;
   /** File that defines each block / datatype (relative path). */
   files: { blocks: Map<string, string>; datatypes: Map<string, string> };
-  /** Maintenance-journal entries (issue #3), in application order. */
-  journal: unknown[];
+  /** Maintenance-journal entries (issue #3), in application order (edition, date, id). */
+  journal: JournalRecord[];
+  /**
+   * The version as its files describe it (first edition), before the journal entries were
+   * applied. Set only when the journal is non-empty; see `versionAtEdition`.
+   */
+  base?: ResolvedVersion;
+}
+
+/** A loaded maintenance-journal entry. */
+export interface JournalRecord {
+  entry: JournalEntry;
+  /** File relative to the project root. */
+  file: string;
+  /** False when one of its operations failed: the entry is then not applied at all. */
+  applied: boolean;
 }
 
 export interface ResolvedFamily {
