@@ -82,9 +82,9 @@ describe('norme list / show / export', () => {
     expect((await run(['show', 'demo/V1', 'S21.G00.40.007/CCH-11'])).out).toContain('Famille         CCH');
     expect((await run(['show', 'demo/V1', 'S21.G00.40.007/CCH11'])).code).toBe(0);
     expect((await run(['show', 'demo/V1', 'S21.G00.40'])).out).toContain('Cardinalité     1..*');
-    const miss = await run(['show', 'demo/V1', 'S21.G00.40.008']);
+    const miss = await run(['show', 'demo/V1', 'S21.G00.40.017']);
     expect(miss.code).toBe(1);
-    expect(miss.err).toBe('norme : élément « S21.G00.40.008 » introuvable dans demo/V1 ; vouliez-vous dire `S21.G00.40.007` ?\n');
+    expect(miss.err).toBe('norme : élément « S21.G00.40.017 » introuvable dans demo/V1 ; vouliez-vous dire `S21.G00.40.007` ?\n');
     const badv = await run(['show', 'demo/V2', 'S21.G00.40']);
     expect(badv.code).toBe(2);
     expect(badv.err).toContain('version inconnue « demo/V2 » ; vouliez-vous dire `V1` ?');
