@@ -4,6 +4,8 @@ import { command as list } from './commands/list.ts';
 import { command as show } from './commands/show.ts';
 import { command as exportCmd } from './commands/export.ts';
 import { command as importCmd } from './commands/import.ts';
+import { command as check } from './commands/check.ts';
+import { command as sample } from './commands/sample.ts';
 
 /** Registered commands, in help order. Add one line per command. */
 export const COMMANDS: Command[] = [
@@ -12,6 +14,8 @@ export const COMMANDS: Command[] = [
   show,
   exportCmd,
   importCmd,
+  check,
+  sample,
 ];
 
 function help(): string {

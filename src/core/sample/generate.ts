@@ -138,7 +138,11 @@ class SampleGenerator {
     for (const r of B.rubriques) {
       const u = withUsage ? r.usage?.[this.nature] : undefined;
       if (u === 'I' || u === 'N') continue;
-      if (u === 'O' || forced.has(r.id)) s.push(r);
+      // Without a usage table, keep the first rubrique of each block (the identifying one:
+      // SIREN, NIR, start date…) and those with a key or calendar control, so that the
+      // sample stays realistic and exercises the checks.
+      const keep = !withUsage && (r.index === 0 || r.keys !== undefined || r.calendar !== undefined);
+      if (u === 'O' || forced.has(r.id) || keep) s.push(r);
       else {
         candidates.push(r);
         if (this.rng.chance(this.pConditional)) s.push(r);

@@ -1,0 +1,218 @@
+import { closeSync, createReadStream, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYamlText } from 'yaml';
+import { formatDiagnostic, loadRegistry, type Family, type ResolvedVersion } from '../../core/index.ts';
+import {
+  buildCheckModel,
+  createChecker,
+  formatHtml,
+  formatJson,
+  formatText,
+  sniffDeclaredVersion,
+  type CheckModel,
+} from '../../core/check/index.ts';
+import { oneOf, parseArgs, UsageError } from '../args.ts';
+import { findRoot, usageError } from '../context.ts';
+import type { Command, Io } from '../types.ts';
+
+const usage = `Usage : npx norme check <fichier> [--version dsn/P26V01] [--format text|json|html]
+                         [--fail-on bloquant|non-bloquant] [--max N]
+
+Auto-contrôle d'un fichier DSN ou PASRAU au format plat (une rubrique par ligne :
+S21.G00.30.001,'valeur'), contre les données de la norme du registre.
+
+  --version   version de norme à utiliser (par défaut : celle déclarée dans le fichier,
+              rubrique S10.G00.00.006)
+  --format    text (par défaut), json ou html ; le rapport est écrit sur la sortie standard
+  --fail-on   gravité à partir de laquelle le code de sortie vaut 1 (par défaut : bloquant)
+  --max       nombre maximal de constats détaillés dans le rapport (par défaut 1000 ;
+              les autres sont comptés)
+
+Encodage détecté automatiquement (UTF-8 sinon ISO-8859-1), fins de ligne LF ou CRLF.
+Les valeurs personnelles (NIR, noms, dates de naissance…) sont masquées dans les rapports.
+Codes de sortie : 0 aucun constat au niveau --fail-on, 1 constats, 2 fichier inexploitable.`;
+
+export type Encoding = 'UTF-8' | 'ISO-8859-1';
+
+const CHUNK = 1 << 20;
+
+/** UTF-8 when the whole file decodes strictly, else ISO-8859-1. Streams, never loads the file. */
+export async function detectEncoding(file: string): Promise<Encoding> {
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) dec.decode(chunk as Buffer, { stream: true });
+    dec.decode();
+    return 'UTF-8';
+  } catch {
+    return 'ISO-8859-1';
+  }
+}
+
+/** Text chunks of a file in the given encoding. */
+export async function* readTextChunks(file: string, encoding: Encoding): AsyncGenerator<string> {
+  const dec = new TextDecoder(encoding === 'UTF-8' ? 'utf-8' : 'latin1');
+  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) yield dec.decode(chunk as Buffer, { stream: true });
+  const tail = dec.decode();
+  if (tail) yield tail;
+}
+
+function readHead(file: string, encoding: Encoding, bytes = 64 * 1024): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const n = readSync(fd, buf, 0, bytes, 0);
+    return new TextDecoder(encoding === 'UTF-8' ? 'utf-8' : 'latin1').decode(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+interface FamilyInfo {
+  id: string;
+  versionDeclaredIn?: string;
+  versions: string[];
+}
+
+/** Families of the registry and their versions, read cheaply (no full load). */
+export function listFamilies(root: string): FamilyInfo[] {
+  const norm = path.join(root, 'norm');
+  if (!existsSync(norm)) return [];
+  const out: FamilyInfo[] = [];
+  for (const d of readdirNames(norm)) {
+    const famFile = path.join(norm, d, 'family.yaml');
+    if (!existsSync(famFile)) continue;
+    let meta: Partial<Family> = {};
+    try {
+      meta = (parseYamlText(readFileSync(famFile, 'utf8')) ?? {}) as Partial<Family>;
+    } catch {
+      /* the full load reports it */
+    }
+    const versions = readdirNames(path.join(norm, d)).filter((v) => existsSync(path.join(norm, d, v, 'version.yaml')));
+    out.push({ id: d, versionDeclaredIn: meta.versionDeclaredIn, versions });
+  }
+  return out;
+}
+
+function readdirNames(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+export type Resolved = { ok: true; key: string } | { ok: false; message: string };
+
+/** `dsn/P26V01` or a bare `P26V01` → family/version key, from the folders of the registry. */
+export function resolveKey(families: FamilyInfo[], ref: string): Resolved {
+  const all = families.flatMap((f) => f.versions.map((v) => `${f.id}/${v}`));
+  if (ref.includes('/')) {
+    if (all.includes(ref)) return { ok: true, key: ref };
+    return { ok: false, message: `version « ${ref} » absente du registre ; versions connues : ${all.join(', ')}` };
+  }
+  const hits = all.filter((k) => k.endsWith('/' + ref));
+  if (hits.length === 1) return { ok: true, key: hits[0] };
+  if (hits.length > 1) return { ok: false, message: `version « ${ref} » ambiguë : ${hits.join(', ')} ; précisez la famille` };
+  return { ok: false, message: `version « ${ref} » absente du registre ; versions connues : ${all.join(', ')}` };
+}
+
+/** Load one version and build its check model; errors of that version make it unusable. */
+export function loadCheckModel(root: string, key: string): { model?: CheckModel; version?: ResolvedVersion; errors: string[] } {
+  const [fam, ver] = key.split('/');
+  const res = loadRegistry(root, { only: [key] });
+  // Loading a single version cannot resolve `previous`: that diagnostic is an artefact here.
+  const errors = res.diagnostics.filter((d) => d.severity === 'error' && d.rule !== 'unknown-previous-version').map(formatDiagnostic);
+  const family = res.registry.families.get(fam);
+  const v = family?.versions.get(ver);
+  if (!v || errors.length) return { errors: errors.length ? errors : [`version ${key} introuvable`] };
+  return { model: buildCheckModel(v, family!.meta), version: v, errors: [] };
+}
+
+export const command: Command = {
+  name: 'check',
+  summary: "auto-contrôle d'un fichier DSN/PASRAU (structure, types, usages, clés, totaux)",
+  usage,
+  async run(args, io) {
+    let file: string, format: 'text' | 'json' | 'html', failOn: 'bloquant' | 'non-bloquant', root: string, max: number;
+    let versionRef: string | undefined;
+    try {
+      const a = parseArgs(args, { string: ['version', 'format', 'fail-on', 'max', 'root'] });
+      if (a.positionals.length !== 1) throw new UsageError('il faut un et un seul fichier à contrôler');
+      file = a.positionals[0];
+      format = oneOf('format', a.options.format, ['text', 'json', 'html'] as const, 'text');
+      failOn = oneOf('fail-on', a.options['fail-on'], ['bloquant', 'non-bloquant'] as const, 'bloquant');
+      versionRef = typeof a.options.version === 'string' ? a.options.version : undefined;
+      max = a.options.max === undefined ? 1000 : Number(a.options.max);
+      if (!Number.isInteger(max) || max < 0) throw new UsageError('--max attend un entier positif');
+      root = findRoot(io, a.options.root);
+    } catch (e) {
+      if (e instanceof UsageError) return usageError(io, e.message, usage);
+      throw e;
+    }
+    return runCheck(io, { file, format, failOn, root, max, versionRef });
+  },
+};
+
+export async function runCheck(io: Io, o: { file: string; format: 'text' | 'json' | 'html'; failOn: 'bloquant' | 'non-bloquant'; root: string; max: number; versionRef?: string }): Promise<number> {
+  const abs = path.resolve(io.cwd, o.file);
+  const unusable = (msg: string) => {
+    io.stderr.write(`norme check : ${msg}\n`);
+    return 2;
+  };
+  let size: number;
+  try {
+    const st = statSync(abs);
+    if (!st.isFile()) return unusable(`« ${o.file} » n'est pas un fichier.`);
+    size = st.size;
+  } catch {
+    return unusable(`fichier introuvable : ${o.file}`);
+  }
+  if (size === 0) return unusable(`le fichier ${o.file} est vide.`);
+
+  const encoding = await detectEncoding(abs);
+  const families = listFamilies(o.root);
+  let key: string;
+  if (o.versionRef) {
+    const r = resolveKey(families, o.versionRef);
+    if (!r.ok) return unusable(r.message);
+    key = r.key;
+  } else {
+    const rubriques = [...new Set(families.map((f) => f.versionDeclaredIn).filter((x): x is string => !!x))];
+    const declared = sniffDeclaredVersion(readHead(abs, encoding), rubriques);
+    if (!declared) return unusable(`aucune version de norme déclarée (rubrique ${rubriques.join(' ou ') || 'S10.G00.00.006'}) en tête du fichier ; précisez --version, ex. --version dsn/P26V01.`);
+    const owners = families.filter((f) => f.versionDeclaredIn === declared.rubrique && f.versions.includes(declared.value));
+    if (owners.length !== 1) {
+      const known = families.flatMap((f) => f.versions.map((v) => `${f.id}/${v}`)).join(', ');
+      return unusable(
+        owners.length
+          ? `version déclarée « ${declared.value} » (ligne ${declared.line}) ambiguë : ${owners.map((f) => `${f.id}/${declared.value}`).join(', ')} ; précisez --version.`
+          : `version déclarée « ${declared.value} » (${declared.rubrique}, ligne ${declared.line}) inconnue du registre ; versions connues : ${known}. Précisez --version pour contrôler contre l'une d'elles.`,
+      );
+    }
+    key = `${owners[0].id}/${declared.value}`;
+  }
+
+  const { model, errors } = loadCheckModel(o.root, key);
+  if (!model) {
+    for (const e of errors) io.stderr.write(e + '\n');
+    return unusable(`les données de la norme ${key} sont inutilisables (voir ci-dessus ; npx norme validate).`);
+  }
+
+  const checker = createChecker(model, { maxFindings: o.max });
+  for await (const chunk of readTextChunks(abs, encoding)) checker.pushText(chunk);
+  const report = checker.end();
+
+  const syntax = report.counts.byRule['line-syntax'] ?? 0;
+  if (report.rubriques === 0 || syntax === report.rubriques) {
+    return unusable(`${o.file} n'est pas un fichier DSN/PASRAU au format plat : aucune ligne de la forme S21.G00.30.001,'valeur'.`);
+  }
+
+  const ctx = { file: o.file, encoding };
+  const out = o.format === 'json' ? formatJson(report, ctx) : o.format === 'html' ? formatHtml(report, ctx) : formatText(report, ctx);
+  io.stdout.write(out);
+  const failing = o.failOn === 'bloquant' ? report.counts.bloquant : report.counts.bloquant + report.counts['non bloquant'];
+  return failing > 0 ? 1 : 0;
+}
