@@ -5,10 +5,39 @@ import { diag, type Diagnostic } from '../diagnostics/diagnostic.ts';
 /** A parsed YAML file that can locate any path inside it. */
 export interface ParsedYaml {
   file: string;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
+  /** The source text (kept so that positions can be computed on demand). */
+  text: string;
+  /**
+   * The YAML document and its line counter. Parsed lazily and cached: a clean registry never
+   * needs positions, and keeping thousands of documents alive costs more in GC than re-parsing
+   * the few files that have diagnostics.
+   */
+  readonly doc: Document.Parsed;
+  readonly lineCounter: LineCounter;
   /** Plain JS value, or undefined when the file has syntax errors. */
   value: unknown;
+}
+
+function lazyParsed(file: string, text: string, value: unknown, first?: { doc: Document.Parsed; lineCounter: LineCounter }): ParsedYaml {
+  let cache = first;
+  const get = () => {
+    if (!cache) {
+      const lineCounter = new LineCounter();
+      cache = { doc: parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false }), lineCounter };
+    }
+    return cache;
+  };
+  return {
+    file,
+    text,
+    value,
+    get doc() {
+      return get().doc;
+    },
+    get lineCounter() {
+      return get().lineCounter;
+    },
+  };
 }
 
 export type PathSegment = string | number;
@@ -80,7 +109,9 @@ export function parseYaml(file: string, text: string): { parsed: ParsedYaml; dia
       diagnostics.push(diag('error', 'yaml-syntax', `YAML illisible : ${(err as Error).message}`, { file, line: 1, column: 1 }));
     }
   }
-  return { parsed: { file, doc, lineCounter, value }, diagnostics };
+  // Keep the document only when it has problems (positions will be needed right away).
+  const parsed = lazyParsed(file, text, value, diagnostics.length ? { doc, lineCounter } : undefined);
+  return { parsed, diagnostics };
 }
 
 function nodeOffset(node: Node | null | undefined): number | undefined {
