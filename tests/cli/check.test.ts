@@ -1,0 +1,128 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { PROJECT_ROOT, memoryIo } from '../helpers/fixture.ts';
+
+let dir: string;
+let base: string[];
+
+async function run(args: string[]) {
+  const m = memoryIo(PROJECT_ROOT);
+  const code = await main(args, m.io);
+  return { code, out: m.out(), err: m.err() };
+}
+function write(name: string, content: string | Buffer): string {
+  const f = path.join(dir, name);
+  writeFileSync(f, content);
+  return f;
+}
+const lineNo = (lines: string[], id: string) => lines.findIndex((l) => l.startsWith(id + ',')) + 1;
+function setValue(lines: string[], id: string, value: string): string[] {
+  return lines.map((l) => (l.startsWith(id + ',') ? `${id},'${value}'` : l));
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'norme-check-'));
+  const f = path.join(dir, 'base.dsn');
+  const r = await run(['sample', 'dsn/P26V01', '--salaries', '2', '--seed', '21', '--output', f]);
+  expect(r.code).toBe(0);
+  base = readFileSync(f, 'utf8').trimEnd().split('\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('norme check', () => {
+  it('échantillon propre : code 0, version déclarée utilisée', async () => {
+    const r = await run(['check', path.join(dir, 'base.dsn')]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const head = r.out.split('\n');
+    expect(head[0]).toBe(`Auto-contrôle de ${path.join(dir, 'base.dsn')} : norme dsn/P26V01 (Année 2026 Version 1), version déclarée P26V01`);
+    expect(head[1]).toBe(`${base.length} lignes, 1 déclaration (nature 01), encodage UTF-8`);
+    expect(r.out).toContain('Bilan : Aucun constat');
+    expect(r.out).toMatch(/^Contrôles non vérifiés automatiquement \(règle rédigée en texte\) : \d+ — CCH \d+/m);
+    expect(r.out).toContain('Tableau des usages non publié pour dsn/P26V01');
+  });
+
+  it('constat bloquant : ligne canonique, code 1 ; formats JSON et HTML', async () => {
+    const f = write('siren.dsn', setValue(base, 'S21.G00.06.001', '123456789').join('\n') + '\n');
+    const n = lineNo(base, 'S21.G00.06.001');
+    const r = await run(['check', f]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${f}:${n}: bloquant S21.G00.06.001 Le SIREN de l'entreprise ne respecte pas la clé SIREN. Valeur : « 123456789 ». [key-siren] (S21.G00.06.001/CSL-11)`);
+    const js = JSON.parse((await run(['check', f, '--format', 'json'])).out);
+    expect(js.findings[0]).toMatchObject({ line: n, rubrique: 'S21.G00.06.001', rule: 'key-siren', severity: 'bloquant', control: 'S21.G00.06.001/CSL-11' });
+    expect(js).toMatchObject({ version: 'dsn/P26V01', encoding: 'UTF-8' });
+    const html = await run(['check', f, '--format', 'html']);
+    expect(html.code).toBe(1);
+    expect(html.out).toMatch(/^<!doctype html>\n<html lang="fr">/);
+    expect(html.out).toContain('<td><code>S21.G00.06.001/CSL-11</code></td>');
+  });
+
+  it('--fail-on : un constat non bloquant ne fait échouer que sur demande', async () => {
+    const f = write('vide.dsn', [...base.slice(0, 3), '', ...base.slice(3)].join('\n') + '\n');
+    const r = await run(['check', f]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`${f}:4: non bloquant Ligne vide : chaque ligne doit porter une rubrique. [empty-line]`);
+    expect((await run(['check', f, '--fail-on', 'non-bloquant'])).code).toBe(1);
+  });
+
+  it('ISO-8859-1 et CRLF', async () => {
+    const long = 'É'.repeat(61);
+    const text = setValue(base, 'S10.G00.01.003', long).join('\r\n') + '\r\n';
+    const f = write('latin1.dsn', Buffer.from(text, 'latin1'));
+    const r = await run(['check', f]);
+    expect(r.code).toBe(1);
+    expect(r.out.split('\n')[1]).toMatch(/encodage ISO-8859-1$/);
+    expect(r.out).toContain(`${f}:${lineNo(base, 'S10.G00.01.003')}: bloquant S10.G00.01.003 Valeur « ${'É'.repeat(60)}… » de longueur 61 : le type Type_Alphanumeric_1-60 attend 1 à 60 caractères. [value-length]`);
+    const ok = write('latin1-ok.dsn', Buffer.from(setValue(base, 'S10.G00.01.003', 'SOCIÉTÉ').join('\r\n') + '\r\n', 'latin1'));
+    expect((await run(['check', ok])).code).toBe(0);
+    const utf8 = write('utf8.dsn', setValue(base, 'S10.G00.01.003', 'SOCIÉTÉ').join('\n'));
+    const u = await run(['check', utf8]);
+    expect(u.code).toBe(0);
+    expect(u.out.split('\n')[1]).toMatch(/encodage UTF-8$/);
+  });
+
+  it('--version force la version ; la valeur déclarée est alors signalée', async () => {
+    const r = await run(['check', path.join(dir, 'base.dsn'), '--version', 'dsn/P27V01']);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`:${lineNo(base, 'S10.G00.00.006')}: bloquant S10.G00.00.006 Valeur « P26V01 » absente de la liste DSN_Version (valeurs admises : P27V01). [value-code]`);
+  });
+
+  it('entrée inexploitable : code 2 et message clair', async () => {
+    const unknown = write('p23.dsn', setValue(base, 'S10.G00.00.006', 'P23V01').join('\n'));
+    const r = await run(['check', unknown]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe(
+      `norme check : version déclarée « P23V01 » (S10.G00.00.006, ligne ${lineNo(base, 'S10.G00.00.006')}) inconnue du registre ; versions connues : dsn/P19V01, dsn/P24V01, dsn/P25V01, dsn/P26V01, dsn/P27V01, pasrau/201710. Précisez --version pour contrôler contre l'une d'elles.\n`,
+    );
+    const noVersion = write('sans-version.dsn', base.filter((l) => !l.startsWith('S10.G00.00.006')).join('\n'));
+    expect((await run(['check', noVersion])).err).toMatch(/aucune version de norme déclarée/);
+    const notDsn = write('texte.txt', 'Bonjour,\nceci n\'est pas une DSN.\n');
+    const t = await run(['check', notDsn, '--version', 'dsn/P26V01']);
+    expect(t.code).toBe(2);
+    expect(t.err).toMatch(/n'est pas un fichier DSN\/PASRAU au format plat/);
+    expect((await run(['check', path.join(dir, 'absent.dsn')])).code).toBe(2);
+    expect((await run(['check', write('vide-total.dsn', '')])).code).toBe(2);
+    expect((await run(['check', unknown, '--version', 'dsn/P99V01'])).err).toMatch(/version « dsn\/P99V01 » absente du registre/);
+    expect((await run(['check', unknown, '--format', 'pdf'])).code).toBe(2);
+  });
+
+  it('aucune valeur personnelle dans les rapports', async () => {
+    const nir = '2991299999999';
+    const ddn = '31021990';
+    const nom = 'NOMTRESPERSONNEL'.repeat(6);
+    let lines = setValue(base, 'S21.G00.30.001', nir);
+    lines = setValue(lines, 'S21.G00.30.006', ddn);
+    lines = setValue(lines, 'S21.G00.30.002', nom);
+    const f = write('perso.dsn', lines.join('\n'));
+    for (const format of ['text', 'json', 'html']) {
+      const r = await run(['check', f, '--format', format]);
+      expect(r.code).toBe(1);
+      expect(r.out).toContain('valeur masquée');
+      for (const v of [nir, ddn, nom.slice(0, 20)]) expect(r.out).not.toContain(v);
+    }
+  });
+});

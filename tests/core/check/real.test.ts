@@ -1,0 +1,197 @@
+/**
+ * The checker on the real DSN versions: a generated sample of every version and nature checks
+ * clean; targeted mutations give the expected finding at the expected line.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkText, type CheckReport } from '../../../src/core/check/index.ts';
+import type { RtRubrique } from '../../../src/core/check/compile.ts';
+import { generateSample } from '../../../src/core/sample/index.ts';
+import { naturesOf, REAL_DSN, realModel } from './real-models.ts';
+
+const brief = (r: CheckReport) => r.findings.map((f) => `${f.line} ${f.rule} ${f.rubrique ?? '-'}${f.control ? ` ${f.control}` : ''}`);
+const idOf = (line: string) => line.slice(0, line.indexOf(','));
+const valueOf = (line: string) => line.slice(line.indexOf(',') + 2, -1);
+
+function sample(key: string, nature?: string, seed = 11, salaries = 3): string[] {
+  return [...generateSample(realModel(key).compiled, { seed, salaries, nature })];
+}
+function check(key: string, lines: string[]): CheckReport {
+  return checkText(realModel(key).compiled, lines.join('\n') + '\n');
+}
+/** 1-based line of the first line of rubrique `id`. */
+function lineOf(lines: string[], id: string): number {
+  const i = lines.findIndex((l) => idOf(l) === id);
+  if (i < 0) throw new Error(`${id} absent de l'échantillon`);
+  return i + 1;
+}
+/** 1-based line of the first rubrique of the first individual. */
+function firstIndividual(key: string, lines: string[]): number {
+  const b = realModel(key).model.roles.individualBlock! + '.';
+  return lines.findIndex((l) => l.startsWith(b)) + 1;
+}
+function withTotal(lines: string[], key: string): string[] {
+  const total = realModel(key).model.roles.totalRubriques!;
+  return lines.map((l) => (idOf(l) === total ? `${total},'${lines.length}'` : l));
+}
+function setValue(lines: string[], n: number, value: string): string[] {
+  const out = [...lines];
+  out[n - 1] = `${idOf(out[n - 1])},'${value}'`;
+  return out;
+}
+/** First sample line whose rubrique satisfies `pred`. */
+function firstLine(key: string, lines: string[], pred: (r: RtRubrique) => boolean): { n: number; r: RtRubrique } {
+  const { compiled, model } = realModel(key);
+  const roles = new Set(Object.values(model.roles));
+  for (let i = 0; i < lines.length; i++) {
+    const r = compiled.rubriques.get(idOf(lines[i]))!;
+    if (!roles.has(r.id) && pred(r)) return { n: i + 1, r };
+  }
+  throw new Error('aucune ligne ne convient');
+}
+
+describe.each(REAL_DSN)('%s', (key) => {
+  it('un échantillon de chaque nature est propre', () => {
+    const { model } = realModel(key);
+    for (const nature of naturesOf(model)) {
+      for (const seed of [1, 2]) {
+        const lines = sample(key, nature, seed);
+        const r = check(key, lines);
+        expect(brief(r), `nature ${nature ?? 'par défaut'}, graine ${seed}`).toEqual([]);
+        expect(r.rubriques).toBe(lines.length);
+        expect(r.declarations).toBe(1);
+        expect(r.declaredVersion).toBe(model.version);
+      }
+    }
+  });
+
+  it('clés SIREN et NIC : contrôles CSL de la norme, à la bonne ligne', () => {
+    const lines = sample(key);
+    const siren = lineOf(lines, 'S21.G00.06.001');
+    const v = valueOf(lines[siren - 1]);
+    const bad = v.slice(0, 8) + String((Number(v[8]) + 1) % 10);
+    const r = check(key, setValue(lines, siren, bad));
+    // The NICs computed with that SIREN fail too: the SIRET they form is no longer valid.
+    expect(brief(r)[0]).toBe(`${siren} key-siren S21.G00.06.001 S21.G00.06.001/CSL-11`);
+    expect(r.findings[0].message).toBe(`Le SIREN de l'entreprise ne respecte pas la clé SIREN. Valeur : « ${bad} ».`);
+    const nic = lineOf(lines, 'S21.G00.11.001');
+    const nv = valueOf(lines[nic - 1]);
+    const r2 = check(key, setValue(lines, nic, nv.slice(0, 4) + String((Number(nv[4]) + 1) % 10)));
+    expect(brief(r2)).toEqual([`${nic} key-nic S21.G00.11.001 S21.G00.11.001/CSL-12`]);
+    expect(r2.findings[0].message).toMatch(/^Le NIC de l'établissement ne respecte pas la clé NIC\. Valeur : « \d{5} »\.$/);
+  });
+
+  it('date de naissance hors calendrier : contrôle CSL, valeur masquée', () => {
+    const lines = sample(key);
+    const n = lineOf(lines, 'S21.G00.30.006');
+    const r = check(key, setValue(lines, n, '31022001'));
+    expect(brief(r)).toEqual([`${n} calendar S21.G00.30.006 S21.G00.30.006/CSL-11`]);
+    expect(r.findings[0].message).toBe("La date de naissance n'est ni une date du calendrier, ni une exception tolérée par la norme. Valeur : (valeur masquée, 8 caractères).");
+    expect(brief(check(key, setValue(lines, n, '99991990')))).toEqual([]);
+  });
+
+  it('types de données : liste de codes, longueur, date inexistante', () => {
+    const lines = sample(key);
+    const code = firstLine(key, lines, (r) => !!r.dt.codes);
+    const len = firstLine(key, lines, (r) => !r.dt.codes && r.dt.max < 40 && !r.keys);
+    const date = firstLine(key, lines, (r) => r.dt.nature === 'Date' && !!r.dt.re?.test('30022024'));
+    let mutated = setValue(lines, code.n, 'ZZ');
+    mutated = setValue(mutated, len.n, 'X'.repeat(len.r.dt.max + 1));
+    mutated = setValue(mutated, date.n, '30022024');
+    const r = check(key, mutated);
+    expect(brief(r)).toEqual(
+      [
+        [code.n, `${code.n} value-code ${code.r.id}`],
+        [len.n, `${len.n} value-length ${len.r.id}`],
+        [date.n, `${date.n} value-date ${date.r.id}`],
+      ]
+        .sort((a, b) => (a[0] as number) - (b[0] as number))
+        .map((x) => x[1]),
+    );
+  });
+
+  it('rubrique inconnue, rubrique hors séquence, total faux', () => {
+    const lines = sample(key);
+    const ind = firstIndividual(key, lines);
+    const unknown = [...lines];
+    unknown.splice(ind, 0, "S21.G00.30.999,'X'");
+    expect(brief(check(key, withTotal(unknown, key)))).toEqual([`${ind + 1} unknown-rubrique S21.G00.30.999`]);
+
+    // Swap the last rubrique of the first individual with the line after it (a child block).
+    let last = ind;
+    while (lines[last].startsWith('S21.G00.30.')) last++;
+    expect(last - ind).toBeGreaterThan(1);
+    const moved = [...lines.slice(0, last - 1), lines[last], lines[last - 1], ...lines.slice(last + 1)];
+    const rm = check(key, moved);
+    const order = rm.findings.filter((f) => f.rule === 'rubrique-order');
+    expect(order.map((f) => `${f.line} ${f.rubrique}`)).toEqual([`${last + 1} ${idOf(lines[last - 1])}`]);
+    // The child instance cut short may lack its mandatory rubriques: only such consequences follow.
+    expect(rm.findings.filter((f) => f.rule !== 'rubrique-order' && f.rule !== 'usage-mandatory')).toEqual([]);
+    expect(order[0].message).toMatch(/^Rubrique placée après le bloc enfant S21\.G00\.\d\d \(.+\) de son bloc S21\.G00\.30 : les rubriques d'un bloc précèdent ses blocs enfants\.$/);
+
+    const total = lines.length - 1;
+    const rt = check(key, setValue(lines, total, String(lines.length + 5)));
+    expect(brief(rt)).toEqual([`${total} total-rubriques S90.G00.90.001`]);
+  });
+
+  it('structure : bloc hors parent, bloc obligatoire absent, bloc répété', () => {
+    const lines = sample(key);
+    const ind = firstIndividual(key, lines);
+    const orphan = [...lines.slice(0, ind - 1), lines[lineOf(lines, 'S21.G00.40.001') - 1], ...lines.slice(ind - 1)];
+    const ro = check(key, withTotal(orphan, key));
+    expect(ro.findings.find((f) => f.rule === 'block-parent')).toMatchObject({ line: ind, rubrique: 'S21.G00.40.001' });
+    // The orphan contract lacks its own mandatory children / rubriques: those findings follow.
+    expect(ro.findings.filter((f) => f.rule !== 'usage-mandatory' && f.rule !== 'block-min').map((f) => f.rule)).toEqual(['block-parent']);
+
+    const noEmitter = withTotal(lines.filter((l) => !l.startsWith('S10.G00.01.')), key);
+    expect(brief(check(key, noEmitter))).toEqual(['1 block-min S10.G00.00.001']);
+
+    const first06 = lineOf(lines, 'S21.G00.06.001');
+    const twice = withTotal([...lines.slice(0, first06), lines[first06 - 1], ...lines.slice(first06)], key);
+    const rt = check(key, twice);
+    expect(rt.findings.find((f) => f.rule === 'block-max')).toMatchObject({ line: first06 + 1, rubrique: 'S21.G00.06.001' });
+  });
+});
+
+describe.each(REAL_DSN.filter((k) => realModel(k).model.usages.published))('%s : usages par nature', (key) => {
+  it('rubrique obligatoire absente (usage O)', () => {
+    const lines = sample(key, '01');
+    const name = lineOf(lines, 'S21.G00.30.002');
+    const ind = name - 1 - [...lines.slice(0, name - 1)].reverse().findIndex((l) => !l.startsWith('S21.G00.30.'));
+    const r = check(key, withTotal(lines.filter((_, i) => i !== name - 1), key));
+    expect(brief(r)).toEqual([`${ind + 1} usage-mandatory S21.G00.30.002`]);
+  });
+
+  it('rubrique interdite (usage I) pour un signalement arrêt de travail', () => {
+    const { compiled } = realModel(key);
+    const lines = sample(key, '04');
+    const monthly = sample(key, '01');
+    // A rubrique forbidden for 04 in a block present in the 04 sample, with a value from the 01 sample.
+    let target: { at: number; line: string } | undefined;
+    for (let i = 0; i < lines.length && !target; i++) {
+      const r = compiled.rubriques.get(idOf(lines[i]))!;
+      const next = lines[i + 1] ? compiled.rubriques.get(idOf(lines[i + 1])) : undefined;
+      const upper = next && next.block === r.block && next.num > r.num ? next.num : Infinity;
+      const cand = r.block.rubriques.find((x) => x.num > r.num && x.num < upper && x.usage?.['04'] === 'I' && monthly.some((l) => idOf(l) === x.id));
+      if (cand) target = { at: i + 1, line: monthly.find((l) => idOf(l) === cand.id)! };
+    }
+    expect(target).toBeDefined();
+    const mutated = withTotal([...lines.slice(0, target!.at), target!.line, ...lines.slice(target!.at)], key);
+    const r = check(key, mutated);
+    expect(brief(r)).toEqual([`${target!.at + 1} usage-forbidden ${idOf(target!.line)}`]);
+    expect(r.findings[0].message).toMatch(/interdite \(usage I\) pour la nature 04\.$/);
+  });
+});
+
+describe('versions sans tableau des usages', () => {
+  it.each(REAL_DSN.filter((k) => !realModel(k).model.usages.published))('%s : le rapport le dit', (key) => {
+    const r = check(key, sample(key));
+    expect(r.unverified.notes[0]).toBe(`Tableau des usages non publié pour ${key} : rubriques obligatoires ou interdites selon la nature de déclaration non vérifiées.`);
+  });
+});
+
+describe('autres familles et versions', () => {
+  it.each(['dsn/P19V01', 'pasrau/201710'])('%s : échantillon propre', (key) => {
+    const lines = sample(key, undefined, 3, 4);
+    expect(brief(check(key, lines))).toEqual([]);
+  });
+});
