@@ -4,6 +4,9 @@ import { command as list } from './commands/list.ts';
 import { command as show } from './commands/show.ts';
 import { command as exportCmd } from './commands/export.ts';
 import { command as importCmd } from './commands/import.ts';
+import { command as diff } from './commands/diff.ts';
+import { command as journal } from './commands/journal.ts';
+import { command as which } from './commands/which.ts';
 import { command as check } from './commands/check.ts';
 import { command as sample } from './commands/sample.ts';
 
@@ -14,6 +17,9 @@ export const COMMANDS: Command[] = [
   show,
   exportCmd,
   importCmd,
+  diff,
+  journal,
+  which,
   check,
   sample,
 ];

@@ -112,12 +112,12 @@ function mdMessage(msg: string): string {
     .join('');
 }
 
+/** Word diff as HTML `<del>`/`<ins>` (robust in Markdown and MDX, unlike `**`/`~~` next to punctuation). */
 function wordDiff(from: string, to: string): string {
   return diffWords(from, to)
     .map((p) => {
       const t = mdEscape(p.value);
-      if (!t.trim()) return t;
-      return p.added ? `**${t.trim()}**${/\s$/.test(p.value) ? ' ' : ''}` : p.removed ? `~~${t.trim()}~~${/\s$/.test(p.value) ? ' ' : ''}` : t;
+      return p.added ? `<ins>${t}</ins>` : p.removed ? `<del>${t}</del>` : t;
     })
     .join('');
 }

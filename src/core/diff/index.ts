@@ -18,3 +18,5 @@ export { diffVersions, filterDiff, sideOf, sortChanges, summarize } from './engi
 export type { ChangeFilter, DiffOptions, DiffResult, DiffSide, DiffSummary } from './engine.ts';
 export { formatDiff, diffDocument, countsLine, describeSide, groupChanges, mdEscape, DIFF_FORMATS, DIFF_OUTPUT_SCHEMA_ID, CSV_HEADER } from './format.ts';
 export type { DiffFormat, DiffInput } from './format.ts';
+export { elementHistory, cachedDiff, concerns } from './history.ts';
+export type { ElementHistory, HistoryEvent, HistoryElementKind } from './history.ts';

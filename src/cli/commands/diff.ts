@@ -1,0 +1,222 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  attributeJournal,
+  changeSeverityLabel,
+  diffDocument,
+  diffVersions,
+  ELEMENTS,
+  filterDiff,
+  formatDiff,
+  loadRegistry,
+  parseSeverityOverrides,
+  resolveStateRef,
+  RULES_BY_ID,
+  SEVERITIES,
+  severityRank,
+  type ChangeElement,
+  type DiffResult,
+  type LoadResult,
+  type Registry,
+  type ResolvedVersion,
+  type Severity,
+  type SeverityOverrides,
+} from '../../core/index.ts';
+import { oneOf, parseArgs, UsageError } from '../args.ts';
+import { findRoot, loadFor, requireClean, usageError } from '../context.ts';
+import type { Command } from '../types.ts';
+
+const usage = `Usage : npx norme diff <de> <à> [options]
+        npx norme diff --base <réf-git> [<version> [<version>]] [options]
+
+Compare deux versions, ou deux éditions d'une version, et classe chaque changement :
+  cassant       une déclaration valide devient invalide, ou le logiciel doit changer
+  à examiner    l'éditeur doit regarder (nouveau code, nouveau contrôle, libellé de code…)
+  info          ajout ou assouplissement
+  rédactionnel  formulation seulement
+
+Opérandes : dsn/P26V01 (dernière édition), dsn/P26V01@2026.1.1 (une édition), P26V01.
+Avec --base <réf-git> : le registre à cette référence (ex. origin/main) contre l'arbre de
+travail ; sans version, toutes les versions présentes des deux côtés.
+
+Options :
+  --format text|md|json|csv      sortie (défaut text ; md = note différentielle, csv pour Excel)
+  --fail-on breaking|warning|info|editorial
+                                 code de sortie 1 si un changement a au moins cette gravité
+  --element <liste>              ${ELEMENTS.join(', ')}
+  --severity <liste>             ${SEVERITIES.join(', ')}
+  --block <liste>                blocs (ex. S21.G00.40) ; garde aussi les types qu'ils utilisent
+  --rule <liste>                 règles du catalogue (ex. code-value-removed)
+  --severity-override <r=g,…>    change la gravité d'une règle (ex. code-value-relabelled=editorial)
+  --root <dossier>               racine du projet
+
+Exemples : npx norme diff dsn/P26V01 dsn/P27V01 --format md > note-P27.md
+           npx norme diff dsn/P26V01@2026.1.0.5 dsn/P26V01 --fail-on breaking
+           npx norme diff --base origin/main --format md`;
+
+const list = (v: string | boolean | undefined) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
+
+/** Extract `norm/` of a git ref into a temp dir (an empty registry if the ref has none). */
+export function registryAtRef(root: string, ref: string, normDir = 'norm'): { dir: string; cleanup: () => void } {
+  try {
+    execFileSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch {
+    throw new UsageError(`référence git inconnue « ${ref} » (ou ${root} n'est pas un dépôt git)`);
+  }
+  const prefix = execFileSync('git', ['rev-parse', '--show-prefix'], { cwd: root, encoding: 'utf8' }).trim();
+  const dir = mkdtempSync(path.join(tmpdir(), 'norme-base-'));
+  const target = path.join(dir, normDir);
+  mkdirSync(target, { recursive: true });
+  let tar: Buffer | undefined;
+  try {
+    tar = execFileSync('git', ['archive', '--format=tar', `${ref}:${prefix}${normDir}`], { cwd: root, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch {
+    tar = undefined; // no registry at that ref: everything is new
+  }
+  if (tar && tar.length) execFileSync('tar', ['-x', '-C', target], { input: tar });
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+function onlyFor(refs: string[]): string[] | undefined {
+  if (!refs.length || refs.some((r) => !r.includes('/'))) return undefined;
+  return [...new Set(refs.map((r) => r.split('@')[0]))];
+}
+
+function state(reg: Registry, ref: string): ResolvedVersion {
+  const r = resolveStateRef(reg, ref);
+  if (!r.ok) throw new UsageError(r.error + (r.hint ? `\n${r.hint}` : ''));
+  return r.value;
+}
+
+function compare(a: ResolvedVersion, b: ResolvedVersion, latestOfSame: ResolvedVersion | undefined, overrides: SeverityOverrides, labels: { from?: string; to?: string }): DiffResult {
+  const r = diffVersions(a, b, { overrides, fromLabel: labels.from, toLabel: labels.to });
+  return latestOfSame ? attributeJournal(r, latestOfSame) : r;
+}
+
+export const command: Command = {
+  name: 'diff',
+  summary: 'comparer deux versions ou éditions (note différentielle)',
+  usage,
+  async run(args, io) {
+    let format: 'text' | 'md' | 'json' | 'csv';
+    let root: string;
+    let failOn: Severity | undefined;
+    let base: string | undefined;
+    let refs: string[];
+    let overrides: SeverityOverrides = {};
+    const filter: { elements: ChangeElement[]; severities: Severity[]; blocks: string[]; rules: string[] } = { elements: [], severities: [], blocks: [], rules: [] };
+    try {
+      const a = parseArgs(args, { string: ['format', 'fail-on', 'element', 'severity', 'block', 'rule', 'severity-override', 'base', 'root'] });
+      format = oneOf('format', a.options.format, ['text', 'md', 'json', 'csv'] as const, 'text');
+      failOn = a.options['fail-on'] === undefined ? undefined : oneOf('fail-on', a.options['fail-on'], SEVERITIES, 'breaking');
+      for (const e of list(a.options.element)) {
+        if (!ELEMENTS.includes(e as ChangeElement)) throw new UsageError(`--element : « ${e} » inconnu (attendu : ${ELEMENTS.join(', ')})`);
+        filter.elements.push(e as ChangeElement);
+      }
+      for (const s of list(a.options.severity)) {
+        if (!SEVERITIES.includes(s as Severity)) throw new UsageError(`--severity : « ${s} » inconnue (attendu : ${SEVERITIES.join(', ')})`);
+        filter.severities.push(s as Severity);
+      }
+      filter.blocks = list(a.options.block);
+      for (const r of list(a.options.rule)) {
+        if (!RULES_BY_ID.has(r)) throw new UsageError(`--rule : règle inconnue « ${r} »`);
+        filter.rules.push(r);
+      }
+      if (typeof a.options['severity-override'] === 'string') {
+        try {
+          overrides = parseSeverityOverrides(a.options['severity-override']);
+        } catch (e) {
+          throw new UsageError(`--severity-override : ${(e as Error).message}`);
+        }
+      }
+      base = typeof a.options.base === 'string' ? a.options.base : undefined;
+      refs = a.positionals;
+      if (base === undefined && refs.length !== 2) throw new UsageError('il faut deux opérandes, ex. dsn/P26V01 dsn/P27V01');
+      if (base !== undefined && refs.length > 2) throw new UsageError('avec --base : au plus deux versions');
+      root = findRoot(io, a.options.root);
+    } catch (e) {
+      if (e instanceof UsageError) return usageError(io, e.message, usage);
+      throw e;
+    }
+
+    const results: DiffResult[] = [];
+    const remarks: string[] = [];
+    let cleanup: (() => void) | undefined;
+    try {
+      const only = onlyFor(refs);
+      const head = loadFor(io, root, only ? { only } : {});
+      if (!requireClean(io, head)) return 1;
+      if (base === undefined) {
+        const from = state(head.registry, refs[0]);
+        const to = state(head.registry, refs[1]);
+        const same = from.key === to.key ? head.registry.families.get(to.family)!.versions.get(to.id) : undefined;
+        results.push(compare(from, to, same, overrides, {}));
+      } else {
+        const at = registryAtRef(root, base);
+        cleanup = at.cleanup;
+        const old: LoadResult = loadRegistry(at.dir, only ? { only } : {});
+        if (!requireClean(io, old)) {
+          io.stderr.write(`norme : (erreurs du registre à la référence ${base})\n`);
+          return 1;
+        }
+        const label = { from: `${base}:`, to: 'arbre de travail :' };
+        if (refs.length) {
+          const from = state(old.registry, refs[0]);
+          const to = state(head.registry, refs[1] ?? refs[0]);
+          results.push(compare(from, to, undefined, overrides, label));
+        } else {
+          const keys = (reg: Registry) => [...reg.families.values()].flatMap((f) => [...f.versions.values()].map((v) => v.key));
+          const oldKeys = new Set(keys(old.registry));
+          const newKeys = keys(head.registry);
+          for (const k of newKeys) {
+            if (!oldKeys.has(k)) {
+              remarks.push(`Nouvelle version ${k} (comparez-la à sa précédente : npx norme diff <précédente> ${k}).`);
+              continue;
+            }
+            const r = compare(state(old.registry, k), state(head.registry, k), undefined, overrides, label);
+            if (r.changes.length) results.push(r);
+          }
+          for (const k of oldKeys) if (!newKeys.includes(k)) remarks.push(`Version ${k} supprimée de l'arbre de travail.`);
+          if (!results.length && !remarks.length) remarks.push(`Aucun changement du registre depuis ${base}.`);
+        }
+      }
+    } catch (e) {
+      if (e instanceof UsageError) return usageError(io, e.message, usage);
+      throw e;
+    } finally {
+      cleanup?.();
+    }
+
+    const filtered = results.map((r) => filterDiff(r, filter));
+    const multi = base !== undefined && !refs.length;
+    if (format === 'json') {
+      const docs = filtered.map((r) => diffDocument(r));
+      io.stdout.write(JSON.stringify(multi ? docs : docs[0], null, 2) + '\n');
+    } else if (format === 'csv' && multi) {
+      // One table for all versions: the header once.
+      const parts = filtered.map((r, i) => {
+        const csv = formatDiff(r, 'csv');
+        return i === 0 ? csv : csv.replace(/^\ufeff[^\n]*\n/, '');
+      });
+      io.stdout.write(parts.join('') || formatDiff([], 'csv'));
+    } else {
+      io.stdout.write(filtered.map((r) => formatDiff(r, format)).join(format === 'md' ? '\n---\n\n' : '\n'));
+    }
+    if (remarks.length) {
+      if (format === 'text') io.stdout.write(remarks.join('\n') + '\n');
+      else if (format === 'md') io.stdout.write('\n' + remarks.map((r) => `- ${r}`).join('\n') + '\n');
+      else for (const r of remarks) io.stderr.write(`norme : ${r}\n`);
+    }
+    if (failOn) {
+      const n = filtered.reduce((acc, r) => acc + r.changes.filter((c) => severityRank(c.severity) >= severityRank(failOn!)).length, 0);
+      if (n > 0) {
+        io.stderr.write(`norme : ${n} changement(s) de gravité « ${changeSeverityLabel(failOn)} » ou plus (--fail-on ${failOn}).\n`);
+        return 1;
+      }
+    }
+    return 0;
+  },
+};
+

@@ -1,0 +1,86 @@
+/**
+ * Applicability by "mois principal déclaré" (S20.G00.05.005): which version of a family
+ * applies to a month, whether that is inferred, and which elements of that version are
+ * described but not usable yet (activations). Overlaps and gaps between versions are
+ * diagnostics of the validator (validate/cross.ts, crossCheckFamily), not repeated here.
+ */
+import type { ResolvedFamily, ResolvedVersion, Version } from './model/types.ts';
+
+export type Activation = NonNullable<Version['activations']>[number];
+
+export interface Applicability {
+  family: string;
+  /** `YYYY-MM` */
+  month: string;
+  /** The applicable version (the latest starting one if the registry has overlaps). */
+  version?: ResolvedVersion;
+  /** Every version whose applicability covers the month (more than one = overlap). */
+  matches: ResolvedVersion[];
+  /** True when the applicability of `version` is inferred, not read in an official text. */
+  inferred: boolean;
+  /** Activations of `version` not yet active for the month. */
+  pending: Activation[];
+  /** Activations of `version` already active for the month. */
+  active: Activation[];
+  /** Versions of the family without applicability months. */
+  unknown: string[];
+  /** When nothing applies: the closest versions before and after the month. */
+  before?: ResolvedVersion;
+  after?: ResolvedVersion;
+}
+
+/**
+ * Read a month: `2026-03`, `2026/03`, `03/2026`, `032026`, `202603`, or the
+ * S20.G00.05.005 value `01032026`. Returns `YYYY-MM`, or undefined.
+ */
+export function parseMonth(input: string): string | undefined {
+  const s = input.trim();
+  let y: string | undefined, m: string | undefined;
+  let r: RegExpExecArray | null;
+  if ((r = /^(\d{4})[-/](\d{1,2})$/.exec(s))) [y, m] = [r[1], r[2]];
+  else if ((r = /^(\d{1,2})[-/](\d{4})$/.exec(s))) [m, y] = [r[1], r[2]];
+  else if ((r = /^01(\d{2})(\d{4})$/.exec(s))) [m, y] = [r[1], r[2]];
+  else if ((r = /^(\d{4})(\d{2})$/.exec(s)) && Number(r[2]) >= 1 && Number(r[2]) <= 12 && Number(r[1]) > 1900) [y, m] = [r[1], r[2]];
+  else if ((r = /^(\d{2})(\d{4})$/.exec(s))) [m, y] = [r[1], r[2]];
+  if (!y || !m) return undefined;
+  const mm = Number(m);
+  if (mm < 1 || mm > 12) return undefined;
+  return `${y}-${String(mm).padStart(2, '0')}`;
+}
+
+/** `2026-03` → `01032026` (the form of S20.G00.05.005). */
+export function monthAsDeclared(month: string): string {
+  const [y, m] = month.split('-');
+  return `01${m}${y}`;
+}
+
+export function covers(v: ResolvedVersion, month: string): boolean {
+  const a = v.meta.applicability;
+  return !!a && a.from <= month && (!a.to || month <= a.to);
+}
+
+/** Which version of `fam` applies to `month` (YYYY-MM). */
+export function applicableVersion(fam: ResolvedFamily, month: string): Applicability {
+  const all = [...fam.versions.values()];
+  const withApp = all.filter((v) => v.meta.applicability);
+  const matches = withApp.filter((v) => covers(v, month)).sort((a, b) => a.meta.applicability!.from.localeCompare(b.meta.applicability!.from));
+  const version = matches[matches.length - 1];
+  const out: Applicability = {
+    family: fam.id,
+    month,
+    version,
+    matches,
+    inferred: version ? version.meta.applicability!.source !== 'texte officiel' : false,
+    pending: [],
+    active: [],
+    unknown: all.filter((v) => !v.meta.applicability).map((v) => v.id),
+  };
+  if (version) {
+    for (const a of version.meta.activations ?? []) (a.from > month ? out.pending : out.active).push(a);
+  } else {
+    const starts = withApp.sort((a, b) => a.meta.applicability!.from.localeCompare(b.meta.applicability!.from));
+    out.before = starts.filter((v) => (v.meta.applicability!.to ?? v.meta.applicability!.from) < month).pop();
+    out.after = starts.find((v) => v.meta.applicability!.from > month);
+  }
+  return out;
+}
