@@ -8,7 +8,7 @@ import type { ResolvedFamily, ResolvedVersion, Version } from './model/types.ts'
 
 export type Activation = NonNullable<Version['activations']>[number];
 
-export interface Applicability {
+export interface MonthApplicability {
   family: string;
   /** `YYYY-MM` */
   month: string;
@@ -60,12 +60,12 @@ export function covers(v: ResolvedVersion, month: string): boolean {
 }
 
 /** Which version of `fam` applies to `month` (YYYY-MM). */
-export function applicableVersion(fam: ResolvedFamily, month: string): Applicability {
+export function applicableVersion(fam: ResolvedFamily, month: string): MonthApplicability {
   const all = [...fam.versions.values()];
   const withApp = all.filter((v) => v.meta.applicability);
   const matches = withApp.filter((v) => covers(v, month)).sort((a, b) => a.meta.applicability!.from.localeCompare(b.meta.applicability!.from));
   const version = matches[matches.length - 1];
-  const out: Applicability = {
+  const out: MonthApplicability = {
     family: fam.id,
     month,
     version,

@@ -13,3 +13,5 @@ export * from './site-model.ts';
 export * from './consignes/index.ts';
 export * from './diff/index.ts';
 export * from './journal/index.ts';
+export { applicableVersion, parseMonth, monthAsDeclared, covers } from './applicability.ts';
+export type { MonthApplicability, Activation } from './applicability.ts';

@@ -1,4 +1,4 @@
-import { applicableVersion, monthAsDeclared, parseMonth, type Applicability } from '../../core/applicability.ts';
+import { applicableVersion, monthAsDeclared, parseMonth, type MonthApplicability } from '../../core/applicability.ts';
 import { oneOf, parseArgs, UsageError } from '../args.ts';
 import { findRoot, loadFor, requireClean, usageError } from '../context.ts';
 import type { Command } from '../types.ts';
@@ -16,7 +16,7 @@ function currentMonth(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 }
 
-function textFor(a: Applicability, familyName: string): string[] {
+function textFor(a: MonthApplicability, familyName: string): string[] {
   const L: string[] = [];
   const v = a.version;
   if (!v) {
