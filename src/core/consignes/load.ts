@@ -397,8 +397,18 @@ function resolveUse(
 }
 
 function resolveDsn(checked: CheckedMdx, rev: ConsigneRevision, ctx: RefContext, out: Diagnostic[]): void {
+  // A pinned block (```dsn version=P26V01) is checked in that version only; an unknown version is reported once.
+  const badPins = new Set<MdxNode>();
   for (const line of checked.dsnLines) {
-    const r = resolveElement(ctx, { kind: 'rubrique', id: line.id, loc: line.loc, how: (x, v) => `<Rubrique id="${x}"${v ? ` version="${v}"` : ''}/>` });
+    if (line.pinned === undefined || badPins.has(line.node) || ctx.family.versions.has(line.pinned)) continue;
+    badPins.add(line.node);
+    const dym = didYouMean(line.pinned, ctx.family.versions.keys());
+    out.push(diag('error', 'consigne-unknown-version', `Version \`${line.pinned}\` inconnue dans la famille \`${ctx.family.id}\`${dym ? ` ; ${dym}` : ''}`, line.fenceLoc,
+      `versions : ${[...ctx.family.versions.keys()].join(', ')}.`));
+  }
+  for (const line of checked.dsnLines) {
+    if (badPins.has(line.node)) continue;
+    const r = resolveElement(ctx, { kind: 'rubrique', id: line.id, loc: line.loc, pinned: line.pinned, how: (x, v) => `<Rubrique id="${x}"${v ? ` version="${v}"` : ''}/>` });
     out.push(...r.diagnostics);
     rev.references.push({ source: 'exemple DSN', component: 'dsn', id: line.id, loc: line.loc, ...(r.resolved ? { resolved: r.resolved } : {}) });
     if (r.resolved) {

@@ -59,6 +59,10 @@ export interface DsnLine {
   /** The code node and the line's index in it (rendering links the id). */
   node: MdxNode;
   index: number;
+  /** ```dsn version=P26V01 : the block is checked against that version only. */
+  pinned?: string;
+  /** Position of the opening fence (for a diagnostic on `version=`). */
+  fenceLoc: Loc;
 }
 
 export interface CheckedMdx {
@@ -75,6 +79,7 @@ export interface MdxNode {
   value?: string;
   url?: string;
   lang?: string | null;
+  meta?: string | null;
   depth?: number;
   attributes?: Array<{ type: string; name?: string; value?: unknown; position?: Pos }>;
   children?: MdxNode[];
@@ -298,6 +303,17 @@ export function checkTree(file: string, tree: Root, bodyLine = 1): Omit<CheckedM
 
   const collectDsn = (node: MdxNode) => {
     const start = node.position?.start ?? { line: 1, column: 1 };
+    const fenceLoc = { file, line: start.line, column: start.column };
+    let pinned: string | undefined;
+    const meta = (node.meta ?? '').trim();
+    if (meta) {
+      const m = /^version=([A-Za-z0-9][A-Za-z0-9._-]*)$/.exec(meta);
+      if (m) pinned = m[1];
+      else {
+        diagnostics.push(diag('error', 'consigne-dsn-syntax', `Information \`${short(meta)}\` inattendue après \`\`\`dsn\``, fenceLoc,
+          'seule `version=…` est admise, pour vérifier l\'exemple dans une seule version : ```dsn version=P26V01'));
+      }
+    }
     const lines = (node.value ?? '').split('\n');
     lines.forEach((raw, i) => {
       const line = raw.replace(/\r$/, '');
@@ -311,7 +327,7 @@ export function checkTree(file: string, tree: Root, bodyLine = 1): Omit<CheckedM
           'une ligne d\'un bloc ```dsn s\'écrit `S21.G00.40.007,\'02\'` (rubrique, virgule, valeur entre apostrophes) ; `…` marque des lignes omises.'));
         return;
       }
-      dsnLines.push({ id: m[1], value: m[2], loc: { file, line: lineNo, column: col }, valueLoc: { file, line: lineNo, column: col + m[1].length + 1 }, node, index: i });
+      dsnLines.push({ id: m[1], value: m[2], loc: { file, line: lineNo, column: col }, valueLoc: { file, line: lineNo, column: col + m[1].length + 1 }, node, index: i, fenceLoc, ...(pinned ? { pinned } : {}) });
     });
   };
 
