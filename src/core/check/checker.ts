@@ -11,7 +11,7 @@
  */
 import { valueProblem } from './value.ts';
 import { keyVerdict } from './keys.ts';
-import { compileCheckModel, type CompiledModel, type RtBlock, type RtRubrique } from './compile.ts';
+import { compileCheckModel, ROLE_NATURE, ROLE_TOTAL_DECLARATIONS, ROLE_TOTAL_RUBRIQUES, ROLE_VERSION, type CompiledModel, type RtBlock, type RtRubrique } from './compile.ts';
 import type { CheckModel, KeyCheck } from './model.ts';
 import { RULES, type RuleId, type Severity } from './rules.ts';
 import { showValue } from './mask.ts';
@@ -77,10 +77,17 @@ interface Instance {
   parent: Instance | null;
   startLine: number;
   lastNum: number;
-  childCounts: Int32Array;
-  present: Uint8Array;
+  childCounts: number[];
+  present: number[];
   /** Values of rubriques other key checks need (SIREN for a NIC). */
   values?: Map<string, string>;
+}
+
+/** Small plain arrays are cheaper to allocate than typed arrays (one per block instance). */
+function zeros(n: number): number[] {
+  const a = new Array<number>(n);
+  for (let i = 0; i < n; i++) a[i] = 0;
+  return a;
 }
 
 const RUBRIQUE_ID = /^S\d{2}\.G\d{2}\.\d{2}\.\d{3}$/;
@@ -123,7 +130,9 @@ class FileChecker implements Checker {
   private nonEmpty = 0;
   private rest = '';
   private stack: Instance[];
-  private seen = new Set<RtRubrique>();
+  /** Rubriques met, by RtRubrique.order. */
+  private seen: Uint8Array;
+  private byOrder: RtRubrique[];
   private natures: string[] = [];
   private nature: string | undefined;
   /** The current declaration has declared its nature (possibly one without usages). */
@@ -142,6 +151,8 @@ class FileChecker implements Checker {
   constructor(cm: CompiledModel, opts: CheckOptions) {
     this.cm = cm;
     this.maxFindings = opts.maxFindings ?? 1000;
+    this.byOrder = [...cm.rubriques.values()].sort((a, b) => a.order - b.order);
+    this.seen = new Uint8Array(this.byOrder.length);
     this.stack = [this.newInstance(cm.root, null, 0)];
   }
 
@@ -188,17 +199,18 @@ class FileChecker implements Checker {
       this.add(n, 'unknown-rubrique', `Rubrique inconnue dans la norme ${this.cm.model.key} : ${why}.`, id);
       return;
     }
-    this.seen.add(r);
+    this.seen[r.order] = 1;
     const inst = this.place(r, n);
     inst.present[r.index] = 1;
     if (r.companion) (inst.values ??= new Map()).set(r.id, value);
     this.checkValue(r, value, n);
-    this.checkUsage(r, n);
-    const roles = this.cm.model.roles;
-    if (r.id === roles.nature) this.setNature(value);
-    else if (r.id === roles.version) this.declaredVersion ??= value;
-    else if (r.id === roles.totalRubriques) this.declaredTotal ??= { line: n, value };
-    else if (r.id === roles.totalDeclarations) this.declaredDecls ??= { line: n, value };
+    if (r.usage) this.checkUsage(r, n);
+    if (r.role !== 0) {
+      if (r.role === ROLE_NATURE) this.setNature(value);
+      else if (r.role === ROLE_VERSION) this.declaredVersion ??= value;
+      else if (r.role === ROLE_TOTAL_RUBRIQUES) this.declaredTotal ??= { line: n, value };
+      else if (r.role === ROLE_TOTAL_DECLARATIONS) this.declaredDecls ??= { line: n, value };
+    }
   }
 
   end(): CheckReport {
@@ -224,8 +236,8 @@ class FileChecker implements Checker {
       parent,
       startLine: line,
       lastNum: -1,
-      childCounts: new Int32Array(block.children.length),
-      present: new Uint8Array(block.rubriques.length),
+      childCounts: zeros(block.children.length),
+      present: zeros(block.rubriques.length),
     };
   }
 
@@ -435,7 +447,7 @@ class FileChecker implements Checker {
   }
 
   private report(): CheckReport {
-    const seen = [...this.seen].sort((a, b) => a.order - b.order);
+    const seen = this.byOrder.filter((r) => this.seen[r.order]);
     const byFamily: Record<string, number> = {};
     const byRubrique: UnverifiedRubrique[] = [];
     const verified: string[] = [];

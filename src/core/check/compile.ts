@@ -33,7 +33,14 @@ export interface RtRubrique {
   verified: Set<string>;
   /** Another rubrique's key check needs this value. */
   companion: boolean;
+  /** Role of the rubrique (see ROLE_*), 0 for none: avoids string compares per line. */
+  role: number;
 }
+
+export const ROLE_NATURE = 1;
+export const ROLE_VERSION = 2;
+export const ROLE_TOTAL_RUBRIQUES = 3;
+export const ROLE_TOTAL_DECLARATIONS = 4;
 
 export interface RtBlock {
   id: string;
@@ -111,6 +118,7 @@ export function compileCheckModel(model: CheckModel): CompiledModel {
         controls: r.controls ?? [],
         verified: new Set([...(r.keys ?? []).map((k) => k.control), ...(r.calendar ? [r.calendar.control] : [])]),
         companion: false,
+        role: 0,
       };
       if (r.usage) rr.usage = r.usage;
       if (r.keys) rr.keys = r.keys;
@@ -134,6 +142,16 @@ export function compileCheckModel(model: CheckModel): CompiledModel {
         if (c) c.companion = true;
       }
     }
+  }
+  const roles: Array<[string | undefined, number]> = [
+    [model.roles.nature, ROLE_NATURE],
+    [model.roles.version, ROLE_VERSION],
+    [model.roles.totalRubriques, ROLE_TOTAL_RUBRIQUES],
+    [model.roles.totalDeclarations, ROLE_TOTAL_DECLARATIONS],
+  ];
+  for (const [id, role] of roles) {
+    const r = id ? rubriques.get(id) : undefined;
+    if (r) r.role = role;
   }
   for (const rb of blocks.values()) {
     for (const n of natures) {

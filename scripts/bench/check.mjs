@@ -1,0 +1,172 @@
+// `norme check` sur un échantillon synthétique de 1 000 000 de lignes, comparé à la simple
+// lecture des lignes du même fichier (même lecture en flux : décodage + découpage en lignes).
+// Cibles : débit du contrôle ≥ 0,3 × débit de la lecture seule ; mémoire bornée (le tas
+// retenu après GC reste à +16 Mo au plus de celui du modèle chargé, tout au long du fichier).
+//
+// Seul : node_modules/.bin/node scripts/bench/check.mjs   (Node 24 : le code TS est importé tel quel)
+// Modes internes (processus enfants) : --read <fichier>, --run <fichier>, --heap <fichier>
+import { createReadStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, fmtMs, median, timeProcess } from './common.mjs';
+
+const VERSION = 'dsn/P26V01';
+const TARGET_LINES = 1_000_000;
+const SMALL_LINES = 100_000;
+const RUNS = 3;
+const DIR = path.join(ROOT, '.tmp/bench');
+
+/** Child mode: read the file's lines the way the CLI does, nothing else. */
+async function readOnly(file) {
+  const t0 = performance.now();
+  const dec = new TextDecoder('utf-8');
+  let rest = '';
+  let n = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const text = rest + dec.decode(chunk, { stream: true });
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', start);
+      if (nl < 0) break;
+      if (text.slice(start, nl).length >= 0) n++;
+      start = nl + 1;
+    }
+    rest = text.slice(start);
+  }
+  if (rest) n++;
+  return { lines: n, ms: performance.now() - t0, rssKb: process.resourceUsage().maxRSS };
+}
+
+/** Child mode: what `norme check` does, timed by phase. */
+async function runCheck(file) {
+  const { loadCheckModel, detectEncoding, readTextChunks } = await import(path.join(ROOT, 'src/cli/commands/check.ts'));
+  const { createChecker } = await import(path.join(ROOT, 'src/core/check/index.ts'));
+  const t0 = performance.now();
+  const { model, errors } = loadCheckModel(ROOT, VERSION);
+  if (!model) throw new Error(errors.join('\n'));
+  const t1 = performance.now();
+  const encoding = await detectEncoding(file);
+  const t2 = performance.now();
+  const checker = createChecker(model);
+  for await (const chunk of readTextChunks(file, encoding)) checker.pushText(chunk);
+  const report = checker.end();
+  const t3 = performance.now();
+  return {
+    lines: report.lines,
+    findings: report.counts.bloquant + report.counts['non bloquant'],
+    loadMs: t1 - t0,
+    detectMs: t2 - t1,
+    checkMs: t3 - t2,
+    rssKb: process.resourceUsage().maxRSS,
+  };
+}
+
+/** Child mode (with --expose-gc): heap retained after GC, sampled along the file. */
+async function retainedHeap(file) {
+  const { loadCheckModel, readTextChunks } = await import(path.join(ROOT, 'src/cli/commands/check.ts'));
+  const { createChecker } = await import(path.join(ROOT, 'src/core/check/index.ts'));
+  const { model } = loadCheckModel(ROOT, VERSION);
+  const heap = () => {
+    globalThis.gc();
+    return process.memoryUsage().heapUsed / 2 ** 20;
+  };
+  const afterLoad = heap();
+  const checker = createChecker(model);
+  let k = 0;
+  let max = 0;
+  for await (const chunk of readTextChunks(file, 'UTF-8')) {
+    checker.pushText(chunk);
+    if (++k % 4 === 0) max = Math.max(max, heap());
+  }
+  checker.end();
+  return { afterLoadMb: afterLoad, maxMb: Math.max(max, heap()) };
+}
+
+function countLines(file) {
+  const buf = readFileSync(file);
+  let n = 0;
+  for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) n++;
+  return n;
+}
+
+function sample(salaries, file) {
+  const r = timeProcess(process.execPath, [path.join(ROOT, 'bin/norme.mjs'), 'sample', VERSION, '--salaries', String(salaries), '--seed', 'bench', '--output', file]);
+  if (r.status !== 0) throw new Error(`norme sample a échoué :\n${r.stderr}`);
+  return countLines(file);
+}
+
+/** A sample of at least `target` lines (cached in .tmp/bench). */
+function ensureSample(target, name) {
+  mkdirSync(DIR, { recursive: true });
+  const file = path.join(DIR, name);
+  if (existsSync(file) && countLines(file) >= target) return file;
+  const probeFile = path.join(DIR, 'probe.dsn');
+  const probe = sample(200, probeFile);
+  const base = sample(0, probeFile);
+  const perIndividual = (probe - base) / 200;
+  let salaries = Math.ceil(((target - base) / perIndividual) * 1.01);
+  for (;;) {
+    if (sample(salaries, file) >= target) return file;
+    salaries = Math.ceil(salaries * 1.05);
+  }
+}
+
+function child(mode, file) {
+  const flags = mode === '--heap' ? ['--expose-gc'] : [];
+  const r = timeProcess(process.execPath, [...flags, new URL(import.meta.url).pathname, mode, file]);
+  if (r.status !== 0) throw new Error(`${mode} a échoué :\n${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+function medianOf(runs, key) {
+  return median(runs.map((r) => r[key]));
+}
+
+export async function bench() {
+  const big = ensureSample(TARGET_LINES, 'check-1m.dsn');
+  const small = ensureSample(SMALL_LINES, 'check-100k.dsn');
+  const reads = Array.from({ length: RUNS }, () => child('--read', big));
+  const checks = Array.from({ length: RUNS }, () => child('--run', big));
+  const smallChecks = Array.from({ length: RUNS }, () => child('--run', small));
+  const heap = child('--heap', big);
+  const cli = timeProcess(process.execPath, [path.join(ROOT, 'bin/norme.mjs'), 'check', big]);
+
+  const lines = checks[0].lines;
+  const readMs = medianOf(reads, 'ms');
+  const checkMs = medianOf(checks, 'checkMs');
+  const detectMs = medianOf(checks, 'detectMs');
+  const loadMs = medianOf(checks, 'loadMs');
+  const readRate = lines / (readMs / 1000);
+  const checkRate = lines / ((detectMs + checkMs) / 1000);
+  const ratio = checkRate / readRate;
+  const rssBig = medianOf(checks, 'rssKb') / 1024;
+  const rssSmall = medianOf(smallChecks, 'rssKb') / 1024;
+  const heapGrowth = heap.maxMb - heap.afterLoadMb;
+  const bounded = heapGrowth < 16;
+  const rate = (x) => `${Math.round(x).toLocaleString('fr-FR')} lignes/s`;
+  return {
+    name: `norme check (${lines.toLocaleString('fr-FR')} lignes, ${VERSION})`,
+    command: `npx norme check .tmp/bench/check-1m.dsn  vs  lecture seule des lignes (node scripts/bench/check.mjs --read …)`,
+    lines: [
+      `lecture seule des lignes : ${fmtMs(readMs)} → ${rate(readRate)} (médiane de ${RUNS} processus)`,
+      `contrôle : détection d'encodage ${fmtMs(detectMs)} + contrôle ${fmtMs(checkMs)} → ${rate(checkRate)} ; chargement du modèle ${fmtMs(loadMs)} en plus`,
+      `rapport des débits : ${ratio.toFixed(2)} × la lecture seule (cible ≥ 0,3 ×)`,
+      `norme check complet (processus à froid, chargement compris) : ${fmtMs(cli.ms)}, code ${cli.status}, ${checks[0].findings} constat(s)`,
+      `mémoire : tas retenu après GC ${heap.afterLoadMb.toFixed(1)} Mo après chargement, au plus ${heap.maxMb.toFixed(1)} Mo pendant le contrôle (${heapGrowth >= 0 ? '+' : ''}${heapGrowth.toFixed(1)} Mo, borne +16 Mo)`,
+      `pic RSS (indicatif, GC paresseux) : ${rssSmall.toFixed(0)} Mo pour ${SMALL_LINES.toLocaleString('fr-FR')} lignes, ${rssBig.toFixed(0)} Mo pour ${lines.toLocaleString('fr-FR')} lignes`,
+    ],
+    metrics: { lines, readMs, detectMs, checkMs, loadMs, readRate, checkRate, ratio, rssSmallMb: rssSmall, rssBigMb: rssBig, heapAfterLoadMb: heap.afterLoadMb, heapMaxMb: heap.maxMb, cliMs: cli.ms, findings: checks[0].findings },
+    ok: ratio >= 0.3 && bounded && checks[0].findings === 0 && cli.status === 0,
+  };
+}
+
+const mode = process.argv[2];
+if (mode === '--read' || mode === '--run' || mode === '--heap') {
+  const f = process.argv[3];
+  const r = mode === '--read' ? await readOnly(f) : mode === '--run' ? await runCheck(f) : await retainedHeap(f);
+  process.stdout.write(JSON.stringify(r) + '\n');
+} else if (import.meta.url === `file://${process.argv[1]}`) {
+  const r = await bench();
+  console.log(`${r.ok ? '✓' : '✗'} ${r.name}`);
+  console.log(r.lines.map((l) => `  ${l}`).join('\n'));
+  process.exitCode = r.ok ? 0 : 1;
+}
