@@ -15,3 +15,33 @@ export * from './diff/index.ts';
 export * from './journal/index.ts';
 export { applicableVersion, parseMonth, monthAsDeclared, covers } from './applicability.ts';
 export type { MonthApplicability, Activation } from './applicability.ts';
+// File checker (auto-contrôle): browser-safe; `RULES`/`Severity` renamed to avoid the diff module's.
+export {
+  buildCheckModel,
+  CHECK_MODEL_FORMAT,
+  compileCheckModel,
+  createChecker,
+  checkText,
+  checkLines,
+  controlFamily,
+  RULES as CHECK_RULES,
+  SEVERITY_RANK as CHECK_SEVERITY_RANK,
+  formatText as formatCheckText,
+  formatJson as formatCheckJson,
+  formatHtml as formatCheckHtml,
+  formatFinding,
+  sniffDeclaredVersion,
+} from './check/index.ts';
+export type {
+  CheckModel,
+  CompiledModel,
+  Checker,
+  CheckOptions,
+  CheckReport,
+  Finding,
+  RuleId as CheckRuleId,
+  Severity as CheckSeverity,
+  DeclaredVersion,
+} from './check/index.ts';
+export { generateSample, SampleError, createRng } from './sample/index.ts';
+export type { SampleOptions, Rng } from './sample/index.ts';
