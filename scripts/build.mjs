@@ -10,8 +10,22 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const coreUrl = pathToFileURL(path.join(ROOT, 'src/core/index.ts')).href;
+
+if (!isMainThread) {
+  // Worker: load and check the registry while Astro starts in the main thread. Only the
+  // registry and its diagnostics travel back (the parsed YAML documents stay here).
+  const core = await import(coreUrl);
+  const { registry, diagnostics } = core.loadRegistry(workerData.root);
+  parentPort.postMessage({ registry, diagnostics });
+} else {
+  await main();
+}
+
+async function main() {
 process.chdir(ROOT);
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
@@ -22,45 +36,62 @@ function arg(name) {
 const registry = arg('--registry');
 if (registry) process.env.NORME_ROOT = path.resolve(registry);
 const outDir = path.resolve(arg('--out') ?? process.env.NORME_OUT ?? 'dist');
+const outLabel = path.relative(ROOT, outDir).startsWith('..') ? outDir : path.relative(ROOT, outDir) || outDir;
 const registryRoot = process.env.NORME_ROOT ? path.resolve(process.env.NORME_ROOT) : ROOT;
 
 const t0 = performance.now();
-
-// 1. The registry must be valid before anything is rendered.
-const core = await import(pathToFileURL(path.join(ROOT, 'src/core/index.ts')).href);
-const loaded = core.loadRegistry(registryRoot);
-const { diagnostics } = loaded;
-// Handed to src/site/data.ts (same process, same core module): the registry is read once.
-globalThis[Symbol.for('norme.registry.preloaded')] = { root: registryRoot, result: loaded };
-const errors = diagnostics.filter((d) => d.severity === 'error');
-if (errors.length) {
-  for (const d of errors) process.stderr.write(core.formatDiagnostic(d) + '\n');
-  process.stderr.write(`\nnorme : ${errors.length} erreur(s) dans le registre ; site non construit, ${path.relative(ROOT, outDir) || outDir}/ inchangé.\n`);
-  process.exit(1);
-}
-
-// 2. Build into a temporary directory next to the target (same filesystem: rename is atomic).
 const tmpRoot = path.join(ROOT, '.tmp');
 mkdirSync(tmpRoot, { recursive: true });
 const tmp = path.join(tmpRoot, `dist-${process.pid}`);
 rmSync(tmp, { recursive: true, force: true });
+
+// 1. The registry is loaded once, in a worker, and handed to src/site/data.ts (same process).
+//    If it has errors, the build stops there: nothing is written to the output directory.
+let tLoaded = 0;
+const loaded = new Promise((resolve, reject) => {
+  const w = new Worker(fileURLToPath(import.meta.url), { workerData: { root: registryRoot } });
+  w.once('message', resolve);
+  w.once('error', reject);
+  w.once('exit', (code) => reject(new Error(`chargement du registre interrompu (code ${code})`)));
+});
+const checked = loaded.then(async (result) => {
+  tLoaded = performance.now();
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) {
+    const core = await import(coreUrl);
+    for (const d of errors) process.stderr.write(core.formatDiagnostic(d) + '\n');
+    process.stderr.write(`\nnorme : ${errors.length} erreur(s) dans le registre ; site non construit, ${outLabel}/ inchangé.\n`);
+    rmSync(tmp, { recursive: true, force: true });
+    process.exit(1);
+  }
+  return result;
+});
+checked.catch((err) => {
+  process.stderr.write(`\nnorme : ${err?.stack ?? err}\n`);
+  rmSync(tmp, { recursive: true, force: true });
+  process.exit(1);
+});
+globalThis[Symbol.for('norme.registry.preloaded')] = { root: registryRoot, result: checked };
+
+// 2. Build into a temporary directory next to the target (same filesystem: rename is atomic).
 const { build } = await import('astro');
 try {
   await build({ root: ROOT, outDir: tmp, logLevel: process.env.NORME_BUILD_QUIET ? 'warn' : 'info' });
 } catch (err) {
   rmSync(tmp, { recursive: true, force: true });
-  process.stderr.write(`\nnorme : la construction du site a échoué ; ${path.relative(ROOT, outDir) || outDir}/ inchangé.\n${err?.stack ?? err}\n`);
+  process.stderr.write(`\nnorme : la construction du site a échoué ; ${outLabel}/ inchangé.\n${err?.stack ?? err}\n`);
   process.exit(1);
 }
+
+const tBuilt = performance.now();
 
 // 3. Swap.
 const old = path.join(tmpRoot, `dist-old-${process.pid}`);
 if (existsSync(outDir)) renameSync(outDir, old);
 mkdirSync(path.dirname(outDir), { recursive: true });
 renameSync(tmp, outDir);
-rmSync(old, { recursive: true, force: true });
-
 const ms = performance.now() - t0;
+rmSync(old, { recursive: true, force: true });
 let pages = 0;
 let files = 0;
 let bytes = 0;
@@ -76,9 +107,18 @@ const walk = (d) => {
   }
 };
 walk(outDir);
-const stats = { ms: Math.round(ms), pages, files, bytes, maxRssKb: process.resourceUsage().maxRSS };
+const stats = {
+  ms: Math.round(ms),
+  loadMs: Math.round(tLoaded - t0),
+  astroMs: Math.round(tBuilt - t0),
+  pages,
+  files,
+  bytes,
+  maxRssKb: process.resourceUsage().maxRSS,
+};
 process.stdout.write(
-  `\nnorme : site construit dans ${path.relative(ROOT, outDir) || outDir}/ — ${pages} pages HTML, ${files} fichiers, ` +
+  `\nnorme : site construit dans ${outLabel}/ — ${pages} pages HTML, ${files} fichiers, ` +
     `${(bytes / 2 ** 20).toFixed(1)} Mio, ${(ms / 1000).toFixed(1)} s, mémoire max ${(stats.maxRssKb / 1024).toFixed(0)} Mio.\n`,
 );
 if (process.env.NORME_BUILD_STATS) writeFileSync(process.env.NORME_BUILD_STATS, JSON.stringify(stats) + '\n');
+}

@@ -79,9 +79,9 @@ async function buildSite(): Promise<Site> {
   const core = await loadCore();
   // scripts/build.mjs has already loaded (and checked) the registry in this process.
   const pre = (globalThis as { [k: symbol]: unknown })[Symbol.for('norme.registry.preloaded')] as
-    | { root: string; result: ReturnType<Core['loadRegistry']> }
+    | { root: string; result: Promise<Pick<ReturnType<Core['loadRegistry']>, 'registry' | 'diagnostics'>> }
     | undefined;
-  const { registry, diagnostics } = pre && pre.root === registryRoot ? pre.result : core.loadRegistry(registryRoot);
+  const { registry, diagnostics } = pre && pre.root === registryRoot ? await pre.result : core.loadRegistry(registryRoot);
   if (core.hasErrors(diagnostics)) {
     const lines = diagnostics.filter((d) => d.severity === 'error').map(core.formatDiagnostic);
     // Never publish a half site: the build stops here with the diagnostics.

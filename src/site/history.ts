@@ -4,6 +4,7 @@
  * rubrique's history is shown on one page per version plus its permalink.
  */
 import type { SiteFamily } from './data.ts';
+import { allDiffs, diffApi, subjectOf, type Change } from './diffs.ts';
 
 export interface HistoryChange {
   severity: string;
@@ -29,24 +30,63 @@ export interface HistoryView {
   lastIn: string;
 }
 
-export const SEVERITY_LABELS: Record<string, string> = {
-  breaking: 'rupture',
-  warning: 'à vérifier',
-  info: 'ajout',
-  editorial: 'rédactionnel',
-};
-
 const cache = new Map<string, HistoryView | undefined>();
 
 export async function elementHistoryView(family: SiteFamily, kind: 'block' | 'rubrique', id: string): Promise<HistoryView | undefined> {
   const key = `${family.id}\u0000${kind}\u0000${id}`;
   if (cache.has(key)) return cache.get(key);
-  const view = computeHistory(family, kind, id);
+  const view = computeHistory(family, kind, id, await changeIndex(family.id));
   cache.set(key, view);
   return view;
 }
 
-function computeHistory(family: SiteFamily, kind: 'block' | 'rubrique', id: string): HistoryView | undefined {
+interface ChangeIndex {
+  /** subject id → revision version → changes */
+  bySubject: Map<string, Map<string, Change[]>>;
+  /** block id → revision version → changes of the block itself and of its rubriques' presence */
+  byBlock: Map<string, Map<string, Change[]>>;
+  label: (c: Change) => string;
+}
+
+const indexes = new Map<string, Promise<ChangeIndex>>();
+
+/**
+ * Change records of every consecutive diff of a family, indexed by the element they concern
+ * (a rubrique also collects the changes of its datatype and code values, through `usedBy`).
+ */
+function changeIndex(familyId: string): Promise<ChangeIndex> {
+  let p = indexes.get(familyId);
+  if (!p) {
+    p = (async () => {
+      const { SEVERITY_INFO } = await diffApi();
+      const bySubject = new Map<string, Map<string, Change[]>>();
+      const byBlock = new Map<string, Map<string, Change[]>>();
+      const push = (m: Map<string, Map<string, Change[]>>, key: string, ver: string, c: Change) => {
+        let perVer = m.get(key);
+        if (!perVer) m.set(key, (perVer = new Map()));
+        let list = perVer.get(ver);
+        if (!list) perVer.set(ver, (list = []));
+        list.push(c);
+      };
+      for (const d of await allDiffs()) {
+        if (d.family.id !== familyId) continue;
+        for (const c of d.result.changes) {
+          const subject = subjectOf(c);
+          push(bySubject, subject, d.to.id, c);
+          for (const r of c.usedBy ?? []) if (r !== subject) push(bySubject, r, d.to.id, c);
+          if (c.block && (c.element === 'block' || c.rule.startsWith('rubrique-added') || c.rule.startsWith('rubrique-removed') || c.rule === 'rubrique-renamed')) {
+            push(byBlock, c.block, d.to.id, c);
+          }
+        }
+      }
+      return { bySubject, byBlock, label: (c: Change) => SEVERITY_INFO[c.severity]?.label ?? c.severity };
+    })();
+    indexes.set(familyId, p);
+  }
+  return p;
+}
+
+function computeHistory(family: SiteFamily, kind: 'block' | 'rubrique', id: string, index: ChangeIndex): HistoryView | undefined {
   const p = family.presence[kind].get(id);
   if (!p) return undefined;
   const present = new Set(p.versions);
@@ -58,7 +98,19 @@ function computeHistory(family: SiteFamily, kind: 'block' | 'rubrique', id: stri
     if (here && !prevPresent) {
       steps.push({ version: sv.id, kind: lastPresent ? 'reintroduced' : 'introduced', first: i === 0, changes: [] });
     } else if (here && prevPresent) {
-      steps.push({ version: sv.id, kind: 'unchanged', from: lastPresent, changes: [] });
+      const changes = (kind === 'block' ? index.byBlock : index.bySubject).get(id)?.get(sv.id) ?? [];
+      if (changes.length) {
+        const direct = changes.some((c) => subjectOf(c) === id);
+        steps.push({
+          version: sv.id,
+          kind: 'changed',
+          from: lastPresent,
+          anchor: kind === 'block' ? `bloc-${id}` : direct ? id : subjectOf(changes[0]),
+          changes: changes.map((c) => ({ severity: c.severity, severityLabel: index.label(c), text: c.message })),
+        });
+      } else {
+        steps.push({ version: sv.id, kind: 'unchanged', from: lastPresent, changes: [] });
+      }
     } else if (!here && prevPresent) {
       steps.push({ version: sv.id, kind: 'removed', from: lastPresent, changes: [] });
     }

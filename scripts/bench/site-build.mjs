@@ -1,0 +1,103 @@
+// Construction complète du site (npm run build sur le registre réel) comparée à une
+// construction Astro « nue » émettant le même nombre de pages triviales, mesurées dans le
+// même passage (processus à froid, alternés ; meilleur temps de chaque). Cible : ≤ 1,3 ×.
+// Usage : npm run bench -- site-build   ou   node scripts/bench/site-build.mjs
+// NORME_BENCH_RUNS=<n> (défaut 2) : nombre de constructions de chaque sorte.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ROOT, fmtMs } from './common.mjs';
+
+const TARGET = 1.3;
+
+function run(script, args, env) {
+  const stats = path.join(ROOT, '.tmp', `bench-stats-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [script, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NORME_BUILD_QUIET: '1', NORME_BUILD_STATS: stats, ...env },
+  });
+  const wall = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${path.relative(ROOT, script)} a échoué (code ${r.status}) :\n${r.stderr.slice(-4000)}`);
+  const s = JSON.parse(readFileSync(stats, 'utf8'));
+  rmSync(stats, { force: true });
+  return { ...s, wall };
+}
+
+/** A throwaway Astro project with `n` trivial pages, same routing options as the site. */
+function bareProject(dir, n) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, 'src/pages'), { recursive: true });
+  writeFileSync(
+    path.join(dir, 'astro.config.mjs'),
+    "import { defineConfig } from 'astro/config';\nexport default defineConfig({ output: 'static', trailingSlash: 'always', build: { format: 'directory' } });\n",
+  );
+  writeFileSync(
+    path.join(dir, 'src/pages/[...slug].astro'),
+    `---\nexport function getStaticPaths() {\n  return Array.from({ length: ${n} }, (_, i) => ({ params: { slug: i === 0 ? undefined : 'p/' + i } }));\n}\nconst { slug } = Astro.params;\n---\n<!doctype html>\n<html lang="fr"><head><meta charset="utf-8" /><title>Page {slug}</title></head><body><h1>Page {slug}</h1><p>Contenu trivial.</p></body></html>\n`,
+  );
+  writeFileSync(
+    path.join(dir, 'build.mjs'),
+    `import { build } from 'astro';\nimport { readdirSync, statSync, writeFileSync } from 'node:fs';\nimport path from 'node:path';\nconst root = path.dirname(new URL(import.meta.url).pathname);\nconst t0 = performance.now();\nawait build({ root, logLevel: 'warn' });\nconst ms = performance.now() - t0;\nlet pages = 0, files = 0, bytes = 0;\nconst walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else { files++; bytes += statSync(p).size; if (e.name.endsWith('.html')) pages++; } } };\nwalk(path.join(root, 'dist'));\nwriteFileSync(process.env.NORME_BUILD_STATS, JSON.stringify({ ms: Math.round(ms), pages, files, bytes, maxRssKb: process.resourceUsage().maxRSS }));\n`,
+  );
+}
+
+export async function bench() {
+  const runs = Number(process.env.NORME_BENCH_RUNS ?? 2);
+  const tmp = path.join(ROOT, '.tmp');
+  mkdirSync(tmp, { recursive: true });
+  const siteOut = path.join(tmp, `bench-site-${process.pid}`);
+  const bareDir = path.join(tmp, `bench-bare-${process.pid}`);
+  const site = [];
+  const bare = [];
+  try {
+    // First full build tells how many pages the bare build must emit.
+    site.push(run(path.join(ROOT, 'scripts/build.mjs'), ['--out', siteOut]));
+    bareProject(bareDir, site[0].pages);
+    // Alternate so that both kinds see the same machine load.
+    for (let i = 0; i < runs; i++) {
+      bare.push(run(path.join(bareDir, 'build.mjs'), []));
+      if (i > 0) site.push(run(path.join(ROOT, 'scripts/build.mjs'), ['--out', siteOut]));
+    }
+  } finally {
+    rmSync(siteOut, { recursive: true, force: true });
+    rmSync(bareDir, { recursive: true, force: true });
+  }
+  const best = (xs) => xs.reduce((a, b) => (b.wall < a.wall ? b : a));
+  const s = best(site);
+  const b = best(bare);
+  const ratio = s.wall / b.wall;
+  const mib = (kb) => `${(kb / 1024).toFixed(0)} Mio`;
+  return {
+    name: 'construction du site (registre complet)',
+    command: 'npm run build  vs  astro build d\'un projet nu au même nombre de pages triviales',
+    lines: [
+      `site : ${s.pages} pages HTML, ${s.files} fichiers, ${(s.bytes / 2 ** 20).toFixed(1)} Mio — ${fmtMs(s.wall)} (meilleur de ${site.length}), mémoire max ${mib(s.maxRssKb)}`,
+      `Astro nu : ${b.pages} pages triviales, ${(b.bytes / 2 ** 20).toFixed(1)} Mio — ${fmtMs(b.wall)} (meilleur de ${bare.length}), mémoire max ${mib(b.maxRssKb)}`,
+      `rapport : ${ratio.toFixed(2)} × (cible ≤ ${String(TARGET).replace('.', ',')} ×)`,
+      `toutes les mesures (ms) : site ${site.map((x) => Math.round(x.wall)).join(', ')} ; nu ${bare.map((x) => Math.round(x.wall)).join(', ')}`,
+    ],
+    metrics: {
+      pages: s.pages,
+      files: s.files,
+      distBytes: s.bytes,
+      siteMs: s.wall,
+      siteMaxRssKb: s.maxRssKb,
+      bareMs: b.wall,
+      bareMaxRssKb: b.maxRssKb,
+      barePages: b.pages,
+      ratio,
+      runs: { site: site.map((x) => x.wall), bare: bare.map((x) => x.wall) },
+    },
+    ok: ratio <= TARGET,
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const r = await bench();
+  console.log(`${r.ok ? '✓' : '✗'} ${r.name}\n  ${r.lines.join('\n  ')}`);
+  process.exitCode = r.ok ? 0 : 1;
+}

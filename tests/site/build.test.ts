@@ -1,0 +1,60 @@
+/** scripts/build.mjs: the registry is checked first, and the output is swapped in atomically. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { fixtureCopy } from '../helpers/fixture.ts';
+import { PROJECT_ROOT } from './helpers.ts';
+
+function build(registry: string, out: string) {
+  return spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/build.mjs'), '--registry', registry, '--out', out], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NORME_BUILD_QUIET: '1', NORME_TODAY: '2026-03' },
+  });
+}
+
+describe('construction atomique', () => {
+  test('un registre en erreur : diagnostics affichés, code 1, sortie précédente intacte', () => {
+    const fx = fixtureCopy('valid', [{ file: 'norm/demo/V1/blocks/S21.G00.40.yaml', from: 'datatype: DSN_NatureContrat\n', to: 'datatype: DSN_NatureContrat2\n' }]);
+    try {
+      const out = path.join(fx.root, 'out');
+      mkdirSync(out);
+      writeFileSync(path.join(out, 'precedent.txt'), 'ancien site');
+      const r = build(fx.root, out);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(
+        'norm/demo/V1/blocks/S21.G00.40.yaml:15:15: erreur Type de données inconnu `DSN_NatureContrat2` ; vouliez-vous dire `DSN_NatureContrat` ? [unknown-datatype]',
+      );
+      expect(r.stderr).toContain(`norme : 1 erreur(s) dans le registre ; site non construit, ${out}/ inchangé.`);
+      expect(readFileSync(path.join(out, 'precedent.txt'), 'utf8')).toBe('ancien site');
+      expect(existsSync(path.join(out, 'index.html'))).toBe(false);
+    } finally {
+      fx.cleanup();
+    }
+  });
+
+  test('un registre valide : le nouveau site remplace entièrement l\'ancien', () => {
+    const fx = fixtureCopy('valid');
+    try {
+      const out = path.join(fx.root, 'out');
+      mkdirSync(out);
+      writeFileSync(path.join(out, 'precedent.txt'), 'ancien site');
+      const r = build(fx.root, out);
+      expect(r.status, r.stderr).toBe(0);
+      expect(existsSync(path.join(out, 'precedent.txt'))).toBe(false);
+      const rubrique = readFileSync(path.join(out, 'demo/V1/S21.G00.40.007/index.html'), 'utf8');
+      expect(rubrique).toContain('<html lang="fr">');
+      expect(rubrique).toContain('Nature du contrat');
+      expect(rubrique).toContain('S21.G00.40.007/CCH-11');
+      const releases = JSON.parse(readFileSync(path.join(out, 'releases.json'), 'utf8'));
+      expect(releases.month).toBe('2026-03');
+      expect(releases.families[0]).toMatchObject({ id: 'demo', current: 'V1' });
+      expect(releases.releases.map((x: { version: string }) => x.version)).toEqual(['V1']);
+      // No leftover temporary directory of this build.
+      expect(r.stdout).toMatch(/site construit dans .*out\/ — \d+ pages HTML/);
+    } finally {
+      fx.cleanup();
+    }
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * Shared by every browser test of the site (site, search, autocontrôle…):
+ * a tiny static server over dist/ and a headless Chromium with a fresh profile.
+ */
+import { createServer, type Server } from 'node:http';
+import { createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext } from 'playwright-core';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(PROJECT_ROOT, 'dist');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream',
+};
+
+/** Map a URL path to a file of `root` like a static host does (dir → index.html, no-slash dir → 301). */
+export function resolveStatic(root: string, urlPath: string): { file?: string; redirect?: string } {
+  let p: string;
+  try {
+    p = decodeURIComponent(urlPath.split('?')[0].split('#')[0]);
+  } catch {
+    return {};
+  }
+  const abs = path.join(root, p);
+  if (!abs.startsWith(root)) return {};
+  if (existsSync(abs)) {
+    const st = statSync(abs);
+    if (st.isFile()) return { file: abs };
+    if (st.isDirectory()) {
+      if (!p.endsWith('/')) return { redirect: p + '/' };
+      const idx = path.join(abs, 'index.html');
+      if (existsSync(idx)) return { file: idx };
+    }
+  }
+  return {};
+}
+
+export interface StaticServer {
+  url: string;
+  server: Server;
+  close: () => Promise<void>;
+}
+
+/** Serve `root` on 127.0.0.1 with a free port. */
+export function serveStatic(root: string = DIST): Promise<StaticServer> {
+  const server = createServer((req, res) => {
+    const { file, redirect } = resolveStatic(root, req.url ?? '/');
+    if (redirect) {
+      res.writeHead(301, { Location: redirect });
+      res.end();
+      return;
+    }
+    const target = file ?? path.join(root, '404.html');
+    const status = file ? 200 : 404;
+    if (!existsSync(target)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('introuvable');
+      return;
+    }
+    res.writeHead(status, { 'Content-Type': TYPES[path.extname(target)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(target).pipe(res);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        server,
+        close: () => new Promise<void>((r) => server.close(() => r())),
+      });
+    });
+  });
+}
+
+export interface Browser {
+  context: BrowserContext;
+  close: () => Promise<void>;
+}
+
+/** Headless Chromium (Debian package) with a throwaway profile. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium introuvable (${CHROMIUM}) : installez-le avec « apt-get install -y chromium » ou définissez CHROMIUM_PATH.`);
+  }
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(path.join(tmpdir(), 'norme-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close().catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every file under `dir` (relative paths with `/`). */
+export function listFiles(dir: string, base = dir, out: string[] = []): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) listFiles(p, base, out);
+    else out.push(path.relative(base, p).split(path.sep).join('/'));
+  }
+  return out;
+}
+
+/** Inject axe-core and return the violations of the given impacts. */
+export async function axeViolations(page: import('playwright-core').Page, impacts: string[] = ['serious', 'critical']) {
+  await page.addScriptTag({ path: path.join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js') });
+  const result = await page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v: { id: string; impact: string; help: string; nodes: { target: string[] }[] }) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+  });
+  return result.filter((v: { impact: string }) => impacts.includes(v.impact));
+}

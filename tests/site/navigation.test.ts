@@ -1,0 +1,139 @@
+/** Browser journeys on the real registry (headless Chromium). */
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type Browser } from './helpers.ts';
+
+const base = inject('siteUrl');
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function go(path: string) {
+  const res = await page.goto(base + path);
+  return res!;
+}
+
+describe('parcours', () => {
+  test('accueil → version → bloc → rubrique → historique → note différentielle', async () => {
+    await go('/');
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    await page.getByRole('link', { name: 'P26V01', exact: true }).first().click();
+    await page.waitForURL(/\/dsn\/P26V01\/$/);
+    expect(await page.locator('h1').innerText()).toContain('DSN P26V01');
+
+    await page.locator('nav.tree').getByRole('link', { name: /S21\.G00\.40 Contrat/ }).click();
+    await page.waitForURL(/\/dsn\/P26V01\/S21\.G00\.40\/$/);
+    // Rubriques table with an anchor per rubrique.
+    expect(await page.locator('tr#S21\\.G00\\.40\\.007').count()).toBe(1);
+
+    await page.locator('tr#S21\\.G00\\.40\\.007 a').first().click();
+    await page.waitForURL(/\/dsn\/P26V01\/S21\.G00\.40\.007\/$/);
+    expect(await page.locator('h1').innerText()).toContain('Nature du contrat');
+    // Codes of the datatype and controls of the rubrique.
+    const values = await page.locator('table.values').innerText();
+    expect(values).toContain('01');
+    expect(values).toContain('Contrat de travail à durée indéterminée de droit privé');
+    expect(await page.locator('table.controls tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('table.controls').innerText()).toMatch(/S21\.G00\.40\.007\/C[A-Z]{2}-\d+/);
+
+    // History: from the history section to the note différentielle.
+    const history = page.locator('ol.history');
+    expect(await history.innerText()).toContain('P27V01');
+    await history.getByRole('link', { name: 'note différentielle' }).last().click();
+    await page.waitForURL(/\/dsn\/diff\/P\d\dV01\.\.\.P\d\dV01\/#S21\.G00\.40\.007$/);
+    expect(await page.locator('h1').innerText()).toMatch(/Note différentielle DSN P\d\dV01 → P\d\dV01/);
+    expect(await page.locator('[id="S21.G00.40.007"]').count()).toBe(1);
+  });
+
+  test('le sélecteur de version garde la rubrique', async () => {
+    await go('/dsn/P26V01/S21.G00.40.007/');
+    await page.locator('nav.switcher').getByRole('link', { name: 'P27V01', exact: true }).click();
+    await page.waitForURL(/\/dsn\/P27V01\/S21\.G00\.40\.007\/$/);
+    expect(await page.locator('h1').innerText()).toContain('S21.G00.40.007');
+    expect(await page.locator('nav.switcher [aria-current="page"]').innerText()).toBe('P27V01');
+    // A removed rubrique: versions without it are not links.
+    await go('/dsn/P26V01/S21.G00.06.003/');
+    expect(await page.locator('nav.switcher').getByRole('link', { name: 'P27V01', exact: true }).count()).toBe(0);
+    expect(await page.locator('nav.switcher').innerText()).toContain('P27V01');
+  });
+
+  test('pierre tombale d\'une rubrique supprimée', async () => {
+    const res = await go('/dsn/rubriques/S21.G00.06.003/');
+    expect(res.status()).toBe(200);
+    const notice = await page.locator('.tombstone').innerText();
+    expect(notice).toContain('supprimée en P27V01');
+    expect(notice).toContain('dernière définition en P26V01');
+    expect(await page.locator('h1').innerText()).toContain('Code APEN');
+    // A rubrique still present: no tombstone.
+    await go('/dsn/rubriques/S21.G00.40.007/');
+    expect(await page.locator('.tombstone').count()).toBe(0);
+  });
+
+  test('la note différentielle P26V01 → P27V01 liste les blocs ajoutés S21.G00.59 et S21.G00.75', async () => {
+    await go('/dsn/diff/P26V01...P27V01/');
+    for (const id of ['S21.G00.59', 'S21.G00.75']) {
+      const li = page.locator(`li[data-rule="block-added"][id="${id}"]`);
+      expect(await li.count()).toBe(1);
+      expect(await li.innerText()).toContain('ajouté');
+    }
+    expect(await page.locator('li[data-rule="rubrique-removed"][id="S21.G00.06.003"]').count()).toBe(1);
+  });
+
+  test('les téléchargements se lisent', async () => {
+    const json = async (p: string) => {
+      const r = await page.request.get(base + p);
+      expect(r.status(), p).toBe(200);
+      return JSON.parse(await r.text());
+    };
+    const version = await json('/dsn/P26V01.json');
+    expect(version.family).toBe('dsn');
+    expect(version.version.id).toBe('P26V01');
+    expect(version.blocks.length).toBeGreaterThan(50);
+
+    const csv = await (await page.request.get(base + '/dsn/P26V01.csv')).text();
+    const lines = csv.replace(/^\ufeff/, '').split('\r\n');
+    expect(lines[0].split(';').slice(0, 3)).toEqual(['Bloc', 'Libellé du bloc', 'Rubrique']);
+    expect(lines.some((l) => l.includes('S21.G00.40.007'))).toBe(true);
+
+    const releases = await json('/releases.json');
+    const p27 = releases.releases.find((r: { family: string; version: string }) => r.family === 'dsn' && r.version === 'P27V01');
+    expect(p27).toMatchObject({ status: 'published', previous: 'P26V01' });
+    expect(p27.applicability.from).toBe('2027-01');
+    expect(p27.editions[0].id).toBe('2027.1.0.0');
+
+    const diff = await json('/dsn/diff/P26V01...P27V01.json');
+    const rules = new Set(diff.changes.map((c: { rule: string; id: string }) => `${c.rule} ${c.id}`));
+    expect(rules.has('block-added S21.G00.59')).toBe(true);
+    expect(rules.has('block-added S21.G00.75')).toBe(true);
+    const diffCsv = await (await page.request.get(base + '/dsn/diff/P26V01...P27V01.csv')).text();
+    expect(diffCsv.replace(/^\ufeff/, '').split('\r\n')[0].startsWith('Gravité;Règle;')).toBe(true);
+    const md = await (await page.request.get(base + '/dsn/diff/P26V01...P27V01.md')).text();
+    expect(md).toMatch(/^# Note différentielle/);
+  });
+
+  test('une adresse inconnue sert la page 404, qui mène aux liens permanents', async () => {
+    const res = await go('/dsn/P26V01/S99.G00.99.999/');
+    expect(res.status()).toBe(404);
+    expect(await page.locator('h1').innerText()).toBe('Page introuvable');
+    expect(await page.locator('main').innerText()).toContain('/dsn/rubriques/');
+  });
+
+  test('le filtre des contrôles fonctionne sans JavaScript', async () => {
+    await go('/dsn/P26V01/controles/');
+    expect(await page.locator('script').count()).toBe(0);
+    const visible = () => page.locator('table.controls tbody tr:visible').count();
+    const all = await visible();
+    await page.getByRole('radio', { name: /SIG/ }).check();
+    const sig = await visible();
+    expect(sig).toBeGreaterThan(0);
+    expect(sig).toBeLessThan(all);
+    expect(await page.locator('table.controls tbody tr:visible td:nth-child(2)').allInnerTexts()).toEqual(Array(sig).fill('SIG'));
+  });
+});
