@@ -9,7 +9,11 @@ import {
   formatJson,
   formatText,
   sniffDeclaredVersion,
+  detectEncoding as detectChunksEncoding,
+  decodeChunks,
+  decodeHead,
   type CheckModel,
+  type FileEncoding,
 } from '../../core/check/index.ts';
 import { oneOf, parseArgs, UsageError } from '../args.ts';
 import { findRoot, usageError } from '../context.ts';
@@ -32,36 +36,27 @@ Encodage détecté automatiquement (UTF-8 sinon ISO-8859-1), fins de ligne LF ou
 Les valeurs personnelles (NIR, noms, dates de naissance…) sont masquées dans les rapports.
 Codes de sortie : 0 aucun constat au niveau --fail-on, 1 constats, 2 fichier inexploitable.`;
 
-export type Encoding = 'UTF-8' | 'ISO-8859-1';
+export type Encoding = FileEncoding;
 
 const CHUNK = 1 << 20;
+const bytes = (file: string) => createReadStream(file, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>;
 
 /** UTF-8 when the whole file decodes strictly, else ISO-8859-1. Streams, never loads the file. */
-export async function detectEncoding(file: string): Promise<Encoding> {
-  const dec = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) dec.decode(chunk as Buffer, { stream: true });
-    dec.decode();
-    return 'UTF-8';
-  } catch {
-    return 'ISO-8859-1';
-  }
+export function detectEncoding(file: string): Promise<Encoding> {
+  return detectChunksEncoding(bytes(file));
 }
 
 /** Text chunks of a file in the given encoding. */
-export async function* readTextChunks(file: string, encoding: Encoding): AsyncGenerator<string> {
-  const dec = new TextDecoder(encoding === 'UTF-8' ? 'utf-8' : 'latin1');
-  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) yield dec.decode(chunk as Buffer, { stream: true });
-  const tail = dec.decode();
-  if (tail) yield tail;
+export function readTextChunks(file: string, encoding: Encoding): AsyncGenerator<string> {
+  return decodeChunks(bytes(file), encoding);
 }
 
-function readHead(file: string, encoding: Encoding, bytes = 64 * 1024): string {
+function readHead(file: string, encoding: Encoding, size = 64 * 1024): string {
   const fd = openSync(file, 'r');
   try {
-    const buf = Buffer.alloc(bytes);
-    const n = readSync(fd, buf, 0, bytes, 0);
-    return new TextDecoder(encoding === 'UTF-8' ? 'utf-8' : 'latin1').decode(buf.subarray(0, n));
+    const buf = Buffer.alloc(size);
+    const n = readSync(fd, buf, 0, size, 0);
+    return decodeHead(buf.subarray(0, n), encoding);
   } finally {
     closeSync(fd);
   }
