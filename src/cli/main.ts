@@ -4,6 +4,8 @@ import { command as list } from './commands/list.ts';
 import { command as show } from './commands/show.ts';
 import { command as exportCmd } from './commands/export.ts';
 import { command as importCmd } from './commands/import.ts';
+import { command as version } from './commands/version.ts';
+import { command as review } from './commands/review.ts';
 import { command as diff } from './commands/diff.ts';
 import { command as journal } from './commands/journal.ts';
 import { command as which } from './commands/which.ts';
@@ -17,6 +19,8 @@ export const COMMANDS: Command[] = [
   show,
   exportCmd,
   importCmd,
+  version,
+  review,
   diff,
   journal,
   which,
