@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
-import { command as diff } from '../../src/cli/commands/diff.ts';
+import { cacheDir, command as diff } from '../../src/cli/commands/diff.ts';
 import { FIXTURES, PROJECT_ROOT, memoryIo } from '../helpers/fixture.ts';
 
 const JOURNAL = path.join(FIXTURES, 'journal/valid');
@@ -149,6 +149,32 @@ describe('norme diff --base <réf-git> (relecture d\'une demande de fusion)', ()
   it('référence inconnue : code 2', async () => {
     const r = await run(['--base', 'nulle-part', 'demo/V1'], repo);
     expect([r.code, r.err.split('\n')[0]]).toEqual([2, `norme : référence git inconnue « nulle-part » (ou ${repo} n'est pas un dépôt git)`]);
+  });
+});
+
+describe('instantanés des versions (cache de norme diff)', () => {
+  it('même sortie avec et sans instantané ; un fichier modifié invalide l\'instantané', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'norme-cache-'));
+    try {
+      cpSync(JOURNAL, root, { recursive: true });
+      const args = ['demo/V1@2026.1.0', 'demo/V1', '--format', 'json'];
+      const cold = await run(args, root);
+      const snaps = readdirSync(cacheDir(root));
+      expect(snaps.length).toBe(1);
+      expect(snaps[0]).toMatch(/^demo__V1__[0-9a-f]{40}\.json$/);
+      const warm = await run(args, root);
+      expect(warm.out).toBe(cold.out);
+      expect((await run([...args, '--no-cache'], root)).out).toBe(cold.out);
+      const f = path.join(root, 'norm/demo/V1/journal/JMN-2026-003.yaml');
+      writeFileSync(f, readFileSync(f, 'utf8').replace('title: Description de la date de début du contrat', 'title: Description précisée'));
+      const after = JSON.parse((await run(args, root)).out);
+      expect(after.changes[0].rationale).toBe('Description précisée');
+      expect(readdirSync(cacheDir(root)).length).toBe(1);
+    } finally {
+      rmSync(cacheDir(root), { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
+    }
+    expect(existsSync(root)).toBe(false);
   });
 });
 

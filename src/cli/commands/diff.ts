@@ -1,29 +1,28 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { registryFromSnapshots, snapshotOf, versionFingerprint, type VersionSnapshot } from '../../core/diff/snapshot.ts';
 import {
-  attributeJournal,
   changeSeverityLabel,
   diffDocument,
   diffVersions,
   ELEMENTS,
   filterDiff,
   formatDiff,
-  loadRegistry,
   parseSeverityOverrides,
-  resolveStateRef,
   RULES_BY_ID,
   SEVERITIES,
   severityRank,
   type ChangeElement,
   type DiffResult,
-  type LoadResult,
-  type Registry,
-  type ResolvedVersion,
   type Severity,
   type SeverityOverrides,
-} from '../../core/index.ts';
+} from '../../core/diff/index.ts';
+import { attributeJournal, resolveStateRef } from '../../core/journal/index.ts';
+import type { LoadResult } from '../../core/load/registry.ts';
+import type { Registry, ResolvedVersion } from '../../core/model/types.ts';
 import { oneOf, parseArgs, UsageError } from '../args.ts';
 import { findRoot, loadFor, requireClean, usageError } from '../context.ts';
 import type { Command } from '../types.ts';
@@ -50,6 +49,8 @@ Options :
   --block <liste>                blocs (ex. S21.G00.40) ; garde aussi les types qu'ils utilisent
   --rule <liste>                 règles du catalogue (ex. code-value-removed)
   --severity-override <r=g,…>    change la gravité d'une règle (ex. code-value-relabelled=editorial)
+  --no-cache                     relit tous les fichiers YAML (sinon : instantanés des versions
+                                 déjà chargées sans erreur, invalidés au moindre changement)
   --root <dossier>               racine du projet
 
 Exemples : npx norme diff dsn/P26V01 dsn/P27V01 --format md > note-P27.md
@@ -84,6 +85,49 @@ function onlyFor(refs: string[]): string[] | undefined {
   return [...new Set(refs.map((r) => r.split('@')[0]))];
 }
 
+/** Where snapshots of resolved versions are kept (outside the project). */
+export function cacheDir(root: string): string {
+  return path.join(tmpdir(), 'norme-cache', createHash('sha1').update(path.resolve(root)).digest('hex').slice(0, 16));
+}
+
+/**
+ * The versions named by `keys` (`dsn/P26V01`): from snapshots when every one is fresh,
+ * otherwise from the YAML files (then snapshotted when they load without errors).
+ */
+function loadVersions(io: Parameters<Command['run']>[1], root: string, keys: string[] | undefined, useCache: boolean): Registry | undefined {
+  const dir = cacheDir(root);
+  const fps = keys && useCache ? keys.map((k) => versionFingerprint(root, k.split('/')[0], k.split('/')[1])) : [];
+  if (keys && useCache && fps.every((f) => f)) {
+    try {
+      const snaps = keys.map((k, i) => JSON.parse(readFileSync(path.join(dir, `${k.replace('/', '__')}__${fps[i]}.json`), 'utf8')) as VersionSnapshot);
+      return registryFromSnapshots(root, snaps);
+    } catch {
+      // missing or unreadable snapshot: load from the files
+    }
+  }
+  const res = loadFor(io, root, keys ? { only: keys } : {});
+  if (!requireClean(io, res)) return undefined;
+  if (keys && useCache) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      keys.forEach((k, i) => {
+        const [f, ver] = k.split('/');
+        const fam = res.registry.families.get(f);
+        const v = fam?.versions.get(ver);
+        if (!fam || !v || !fps[i]) return;
+        const stem = `${f}__${ver}__`;
+        for (const old of readdirSync(dir)) if (old.startsWith(stem)) rmSync(path.join(dir, old), { force: true });
+        const tmp = path.join(dir, `.${stem}${process.pid}.tmp`);
+        writeFileSync(tmp, JSON.stringify(snapshotOf(fam, v, fps[i]!)));
+        renameSync(tmp, path.join(dir, `${stem}${fps[i]}.json`));
+      });
+    } catch {
+      // the cache is an optimisation only
+    }
+  }
+  return res.registry;
+}
+
 function state(reg: Registry, ref: string): ResolvedVersion {
   const r = resolveStateRef(reg, ref);
   if (!r.ok) throw new UsageError(r.error + (r.hint ? `\n${r.hint}` : ''));
@@ -106,9 +150,11 @@ export const command: Command = {
     let base: string | undefined;
     let refs: string[];
     let overrides: SeverityOverrides = {};
+    let useCache = true;
     const filter: { elements: ChangeElement[]; severities: Severity[]; blocks: string[]; rules: string[] } = { elements: [], severities: [], blocks: [], rules: [] };
     try {
-      const a = parseArgs(args, { string: ['format', 'fail-on', 'element', 'severity', 'block', 'rule', 'severity-override', 'base', 'root'] });
+      const a = parseArgs(args, { string: ['format', 'fail-on', 'element', 'severity', 'block', 'rule', 'severity-override', 'base', 'root'], boolean: ['no-cache'] });
+      useCache = a.options['no-cache'] !== true && io.env.NORME_CACHE !== '0';
       format = oneOf('format', a.options.format, ['text', 'md', 'json', 'csv'] as const, 'text');
       failOn = a.options['fail-on'] === undefined ? undefined : oneOf('fail-on', a.options['fail-on'], SEVERITIES, 'breaking');
       for (const e of list(a.options.element)) {
@@ -146,8 +192,9 @@ export const command: Command = {
     let cleanup: (() => void) | undefined;
     try {
       const only = onlyFor(refs);
-      const head = loadFor(io, root, only ? { only } : {});
-      if (!requireClean(io, head)) return 1;
+      const headRegistry = loadVersions(io, root, only, useCache && base === undefined);
+      if (!headRegistry) return 1;
+      const head = { registry: headRegistry };
       if (base === undefined) {
         const from = state(head.registry, refs[0]);
         const to = state(head.registry, refs[1]);
@@ -156,6 +203,7 @@ export const command: Command = {
       } else {
         const at = registryAtRef(root, base);
         cleanup = at.cleanup;
+        const { loadRegistry } = await import('../../core/load/registry.ts');
         const old: LoadResult = loadRegistry(at.dir, only ? { only } : {});
         if (!requireClean(io, old)) {
           io.stderr.write(`norme : (erreurs du registre à la référence ${base})\n`);
