@@ -119,7 +119,7 @@ export type KeyKindName = 'siren' | 'siret' | 'nic' | 'siren-of-siret' | 'iban' 
 
 /**
  * Verdict of a key check: true valid, false invalid, undefined not computable (value not in the
- * expected shape — the datatype checks report that —, missing SIREN for a NIC, foreign BBAN).
+ * expected shape — the datatype checks report that —, missing or wrong SIREN for a NIC, foreign BBAN).
  */
 export function keyVerdict(kind: KeyKindName, value: string, siren?: string): boolean | undefined {
   switch (kind) {
@@ -130,7 +130,8 @@ export function keyVerdict(kind: KeyKindName, value: string, siren?: string): bo
     case 'siret':
       return /^[0-9]{14}$/.test(value) ? siretValid(value) : undefined;
     case 'nic':
-      return siren !== undefined && /^[0-9]{9}$/.test(siren) && /^[0-9]{5}$/.test(value) ? siretValid(siren + value) : undefined;
+      // A wrong SIREN is reported on its own line; the NIC cannot be judged against it.
+      return siren !== undefined && sirenValid(siren) && /^[0-9]{5}$/.test(value) ? siretValid(siren + value) : undefined;
     case 'iban':
       return /^[A-Z]{2}[0-9]{2}/.test(value) ? ibanValid(value) : undefined;
     case 'bban':

@@ -37,6 +37,9 @@ describe('clés', () => {
   it('verdicts non calculables', () => {
     expect(keyVerdict('siren', 'ABC')).toBeUndefined();
     expect(keyVerdict('nic', '00017')).toBeUndefined();
+    expect(keyVerdict('nic', '00017', '732829321')).toBeUndefined(); // wrong SIREN: NIC not judged
+    expect(keyVerdict('nic', '00017', '732829320')).toBe(true);
+    expect(keyVerdict('nic', '00018', '732829320')).toBe(false);
     expect(keyVerdict('siren-of-siret', '73282932100017')).toBe(false);
   });
 });

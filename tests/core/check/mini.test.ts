@@ -96,10 +96,13 @@ describe('vérificateur, modèle miniature', () => {
   });
 
   it('clés SIREN et NIC liées aux contrôles CSL de la norme', () => {
-    const r = check(edit(edit(BASE, 7, "S21.G00.06.001,'732829321'"), 8, "S21.G00.06.002,'00018'"));
-    expect(brief(r)).toEqual(['7 key-siren S21.G00.06.001 S21.G00.06.001/CSL-11', '8 key-nic S21.G00.06.002 S21.G00.06.002/CSL-11']);
+    const r = check(edit(BASE, 7, "S21.G00.06.001,'732829321'"));
+    // The NIC is not judged against a wrong SIREN.
+    expect(brief(r)).toEqual(['7 key-siren S21.G00.06.001 S21.G00.06.001/CSL-11']);
     expect(r.findings[0].message).toBe("Le SIREN de l'entreprise ne respecte pas la clé SIREN. Valeur : « 732829321 ».");
-    expect(r.findings[1].message).toBe('NIC « 00018 » : avec le SIREN de S21.G00.06.001, il ne forme pas un SIRET valide (formule de Luhn).');
+    const n = check(edit(BASE, 8, "S21.G00.06.002,'00018'"));
+    expect(brief(n)).toEqual(['8 key-nic S21.G00.06.002 S21.G00.06.002/CSL-11']);
+    expect(n.findings[0].message).toBe('NIC « 00018 » : avec le SIREN de S21.G00.06.001, il ne forme pas un SIRET valide (formule de Luhn).');
   });
 
   it('date de naissance : calendrier avec les exceptions 00/99 du contrôle CSL', () => {
