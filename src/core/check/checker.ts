@@ -92,6 +92,8 @@ function zeros(n: number): number[] {
 
 const RUBRIQUE_ID = /^S\d{2}\.G\d{2}\.\d{2}\.\d{3}$/;
 const PENDING_CAP = 10_000;
+/** Longest line kept while waiting for its end (a DSN line is well under 1 000 characters). */
+const MAX_LINE = 64 * 1024;
 
 export interface Checker {
   /** One line, without its end-of-line (a trailing CR is removed). */
@@ -147,6 +149,7 @@ class FileChecker implements Checker {
   private referentialValues = 0;
   private referentials = new Set<string>();
   private ended = false;
+  private overlong = false;
 
   constructor(cm: CompiledModel, opts: CheckOptions) {
     this.cm = cm;
@@ -159,6 +162,16 @@ class FileChecker implements Checker {
   pushText(chunk: string): void {
     let text = this.rest + chunk;
     let start = 0;
+    if (this.overlong) {
+      // Drop the rest of an over-long line (already reported) up to its end.
+      const nl = text.indexOf('\n');
+      if (nl < 0) {
+        this.rest = '';
+        return;
+      }
+      start = nl + 1;
+      this.overlong = false;
+    }
     for (;;) {
       const nl = text.indexOf('\n', start);
       if (nl < 0) break;
@@ -167,6 +180,12 @@ class FileChecker implements Checker {
     }
     this.rest = text.slice(start);
     text = '';
+    if (this.rest.length > MAX_LINE) {
+      // Not a flat DSN line (binary file, missing line breaks): report it, keep memory bounded.
+      this.push(this.rest.slice(0, 100));
+      this.rest = '';
+      this.overlong = true;
+    }
   }
 
   push(raw: string): void {

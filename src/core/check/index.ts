@@ -1,7 +1,17 @@
 /**
  * File checker ("auto-contrôle") for flat DSN/PASRAU files. Browser-safe: no node:* import,
- * no YAML. Entry points: buildCheckModel (from a loaded version) → createChecker / checkText /
- * checkLines → report → formatText / formatJson / formatHtml.
+ * no YAML, no loader.
+ *
+ * Site build:  buildCheckModel(version, family.meta) → JSON → /{family}/{version}/check-model.json
+ * Browser:     const model = await (await fetch(url)).json();            // CheckModel
+ *              const bytes = () => iterate(file.stream());                 // AsyncIterable<Uint8Array>
+ *              const enc = await detectEncoding(bytes());
+ *              sniffDeclaredVersion(decodeHead(head64k, enc), [model.roles.version!]) // which model to fetch
+ *              const checker = createChecker(model, { maxFindings: 1000 });
+ *              for await (const text of decodeChunks(bytes(), enc)) checker.pushText(text);
+ *              const report = checker.end();                             // CheckReport (values masked)
+ *              formatHtml(report, { file: file.name, encoding: enc })    // or a custom rendering
+ * CLI:         src/cli/commands/check.ts does the same with node streams.
  */
 export { buildCheckModel, CHECK_MODEL_FORMAT } from './model.ts';
 export type { CheckModel, CheckBlock, CheckRubrique, CheckDatatype, CheckRoles, KeyCheck, KeyKind, CalendarCheck } from './model.ts';

@@ -159,6 +159,16 @@ describe('vérificateur, modèle miniature', () => {
     expect(brief(checkText(model, mutated.join('\n')))).toEqual(ref);
   });
 
+  it('ligne démesurée (fichier binaire, sauts de ligne absents) : signalée, mémoire bornée', () => {
+    const c = createChecker(model);
+    c.pushText(BASE.slice(0, 3).join('\n') + '\n');
+    for (let i = 0; i < 50; i++) c.pushText('x'.repeat(10_000));
+    c.pushText('y\n' + BASE.slice(3).join('\n') + '\n');
+    const r = c.end();
+    expect(brief(r)).toEqual(['4 line-syntax -', '23 total-rubriques S90.G00.90.001']);
+    expect(r.lines).toBe(24);
+  });
+
   it('plusieurs déclarations : nature propre à chacune', () => {
     const decl2 = ["S20.G00.05.001,'04'", "S20.G00.05.002,'01'", "S21.G00.06.001,'732829320'", "S21.G00.30.001,'1850175123456'", "S21.G00.30.002,'DUPONT'", "S21.G00.40.001,'01012024'", "S21.G00.40.007,'01'"];
     const lines = withTotal([...BASE.slice(0, 21), ...decl2, ...BASE.slice(21)].map((l) => (l === "S90.G00.90.002,'1'" ? "S90.G00.90.002,'2'" : l)));
