@@ -22,11 +22,7 @@ function git(cwd: string, args: string[]): string {
 
 /** The commit a ref points to; throws GitError when `root` is not in a repository or the ref is unknown. */
 export function resolveCommit(root: string, ref: string): string {
-  try {
-    git(root, ['rev-parse', '--show-toplevel']);
-  } catch {
-    throw new GitError(`${root} n'est pas dans un dépôt Git`, 'lancez la commande depuis un clone du dépôt (git clone …).');
-  }
+  gitTop(root);
   try {
     return git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
   } catch {
@@ -34,6 +30,15 @@ export function resolveCommit(root: string, ref: string): string {
       `référence Git inconnue « ${ref} »`,
       'vérifiez le nom de la branche (git branch -a) ; dans une CI, récupérez l\'historique (actions/checkout avec fetch-depth: 0) ou `git fetch origin main`.',
     );
+  }
+}
+
+/** Top folder of the repository holding `root`. */
+export function gitTop(root: string): string {
+  try {
+    return git(root, ['rev-parse', '--show-toplevel']);
+  } catch {
+    throw new GitError(`${root} n'est pas dans un dépôt Git`, 'lancez la commande depuis un clone du dépôt (git clone …).');
   }
 }
 
@@ -51,17 +56,19 @@ export interface Snapshot {
 export function snapshotAtRef(root: string, ref: string, folders: string[]): Snapshot {
   const commit = resolveCommit(root, ref);
   const prefix = git(root, ['rev-parse', '--show-prefix']);
+  // git archive of a `<commit>:<path>` tree refuses to run from an untracked subfolder: run it from the top.
+  const top = gitTop(root);
   const dir = mkdtempSync(path.join(tmpdir(), 'norme-review-'));
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   try {
     for (const folder of folders) {
       const treeish = `${commit}:${prefix}${folder}`;
       try {
-        git(root, ['cat-file', '-e', treeish]);
+        git(top, ['cat-file', '-e', treeish]);
       } catch {
         continue; // not at that ref
       }
-      const tar = execFileSync('git', ['archive', '--format=tar', treeish], { cwd: root, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+      const tar = execFileSync('git', ['archive', '--format=tar', treeish], { cwd: top, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
       const target = path.join(dir, folder);
       mkdirSync(target, { recursive: true });
       execFileSync('tar', ['-x', '-C', target], { input: tar, stdio: ['pipe', 'ignore', 'pipe'] });
