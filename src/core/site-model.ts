@@ -6,6 +6,7 @@
  */
 import type { Block, ResolvedFamily, ResolvedVersion, RubriqueEntry, Version } from './model/types.ts';
 import { nextMonth, prevMonth } from './validate/cross.ts';
+import { applicableVersion, type MonthApplicability } from './applicability.ts';
 
 export interface TreeNode {
   block: Block;
@@ -131,14 +132,11 @@ export function monthOf(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 }
 
-export function monthInRange(m: string, a: Applicability): boolean {
-  if (!a.from || m < a.from) return false;
-  return !a.to || m <= a.to;
-}
-
 export interface FamilyCalendar {
-  /** Version applicable to the given month, if any. */
+  /** Version applicable to the given month, if any (see `applicableVersion`). */
   current?: ResolvedVersion;
+  /** The full answer of `applicableVersion` for the month (activations, overlaps…). */
+  today: MonthApplicability;
   /** Versions whose applicability starts after the month, soonest first. */
   upcoming: ResolvedVersion[];
   /** Versions without applicability (drafts without a date, examples). */
@@ -149,17 +147,16 @@ export interface FamilyCalendar {
 /** Which version applies in `month` (`YYYY-MM`, mois principal déclaré) and which come next. */
 export function familyCalendar(fam: ResolvedFamily, month: string): FamilyCalendar {
   const applicability = familyApplicability(fam);
-  let current: ResolvedVersion | undefined;
+  const today = applicableVersion(fam, month);
   const upcoming: ResolvedVersion[] = [];
   const undated: ResolvedVersion[] = [];
   for (const v of fam.versions.values()) {
     const a = applicability.get(v.id)!;
     if (!a.from) undated.push(v);
-    else if (monthInRange(month, a)) current = v;
     else if (a.from > month) upcoming.push(v);
   }
   upcoming.sort((x, y) => applicability.get(x.id)!.from!.localeCompare(applicability.get(y.id)!.from!));
-  return { current, upcoming, undated, applicability };
+  return { current: today.version, today, upcoming, undated, applicability };
 }
 
 /** Every month from `from` to `to` inclusive (`YYYY-MM`). */

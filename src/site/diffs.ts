@@ -3,9 +3,8 @@
  * ONCE per build by the core's diff engine (diffVersions) and shared by the diff pages,
  * the diff downloads and the element histories. No diff logic here.
  */
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { getSite, projectRoot, type SiteFamily, type SiteVersion } from './data.ts';
+import { getSite, type SiteFamily, type SiteVersion } from './data.ts';
+import { urls } from './urls.ts';
 
 // Types of the diff engine (src/core/diff), kept structural so the site builds against it.
 export type Severity = 'breaking' | 'warning' | 'info' | 'editorial';
@@ -39,59 +38,86 @@ export interface SeverityInfo {
 
 interface DiffApi {
   diffVersions: (a: SiteVersion['v'], b: SiteVersion['v']) => DiffResult;
+  versionAtEdition: (v: SiteVersion['v'], edition: string) => { ok: true; value: SiteVersion['v'] } | { ok: false; error: string };
+  attributeJournal: (r: DiffResult, v: SiteVersion['v']) => DiffResult;
   formatDiff?: (r: DiffResult, format: 'md' | 'csv' | 'json' | 'text') => string;
   groupChanges: (changes: readonly Change[], blockNames: Record<string, string>) => { key: string; kind: 'block' | 'datatype'; title: string; changes: Change[] }[];
   SEVERITY_INFO: Record<Severity, SeverityInfo>;
   SEVERITIES: readonly Severity[];
 }
 
-let api: Promise<DiffApi> | undefined;
-
-/** The diff engine, from the core's public surface (or its module while it is being wired). */
-export function diffApi(): Promise<DiffApi> {
-  return (api ??= (async () => {
-    const site = await getSite();
-    const core = site.core as unknown as Partial<DiffApi>;
-    if (core.diffVersions && core.SEVERITY_INFO && core.groupChanges) return core as DiffApi;
-    const load = (rel: string) => import(/* @vite-ignore */ pathToFileURL(path.join(projectRoot, rel)).href);
-    const engine = await load('src/core/diff/engine.ts');
-    const catalogue = await load('src/core/diff/catalogue.ts');
-    const format = await load('src/core/diff/format.ts');
-    return { diffVersions: engine.diffVersions, formatDiff: format.formatDiff, groupChanges: format.groupChanges, SEVERITY_INFO: catalogue.SEVERITY_INFO, SEVERITIES: catalogue.SEVERITIES };
-  })());
+/** The diff engine, from the core's public surface. */
+export async function diffApi(): Promise<DiffApi> {
+  return (await getSite()).core as unknown as DiffApi;
 }
 
 export interface DiffPair {
   family: SiteFamily;
+  kind: 'versions' | 'editions';
   from: SiteVersion;
   to: SiteVersion;
-  /** `P26V01...P27V01` */
+  /** `P26V01` or `P26V01@2026.1.1` */
+  fromRef: string;
+  toRef: string;
+  fromEdition?: string;
+  toEdition?: string;
+  /** `P26V01...P27V01`, `P26V01@2026.1.0.5...P26V01@2026.1.1` */
   range: string;
+  href: string;
   result: DiffResult;
 }
 
 const CACHE = Symbol.for('norme.site.diffs');
 type Holder = { [CACHE]?: Promise<DiffPair[]> };
 
-/** Every consecutive pair of versions of every family, diffed once. */
+/**
+ * Every consecutive pair of versions of every family, and every consecutive pair of
+ * editions of a version amended by its journal — each diffed once per build.
+ */
 export function allDiffs(): Promise<DiffPair[]> {
   const g = globalThis as Holder;
   return (g[CACHE] ??= (async () => {
     const site = await getSite();
-    const { diffVersions } = await diffApi();
+    const api = await diffApi();
     const out: DiffPair[] = [];
+    const pair = (p: Omit<DiffPair, 'range' | 'href'>) => {
+      out.push({ ...p, range: `${p.fromRef}...${p.toRef}`, href: urls.diff(p.family.id, p.fromRef, p.toRef) });
+    };
     for (const family of site.families) {
       for (const to of family.versions) {
-        if (!to.prev) continue;
-        out.push({ family, from: to.prev, to, range: `${to.prev.id}...${to.id}`, result: diffVersions(to.prev.v, to.v) });
+        if (to.prev) pair({ family, kind: 'versions', from: to.prev, to, fromRef: to.prev.id, toRef: to.id, result: api.diffVersions(to.prev.v, to.v) });
+      }
+      for (const sv of family.versions) {
+        const eds = sv.v.meta.editions ?? [];
+        if (!sv.v.journal.length || eds.length < 2) continue;
+        for (let i = 1; i < eds.length; i++) {
+          const a = api.versionAtEdition(sv.v, eds[i - 1].id);
+          const b = api.versionAtEdition(sv.v, eds[i].id);
+          if (!a.ok || !b.ok) continue;
+          pair({
+            family,
+            kind: 'editions',
+            from: sv,
+            to: sv,
+            fromRef: `${sv.id}@${eds[i - 1].id}`,
+            toRef: `${sv.id}@${eds[i].id}`,
+            fromEdition: eds[i - 1].id,
+            toEdition: eds[i].id,
+            result: api.attributeJournal(api.diffVersions(a.value, b.value), sv.v),
+          });
+        }
       }
     }
     return out;
   })());
 }
 
-export async function familyDiffs(familyId: string): Promise<DiffPair[]> {
-  return (await allDiffs()).filter((d) => d.family.id === familyId);
+export async function editionDiffs(): Promise<DiffPair[]> {
+  return (await allDiffs()).filter((d) => d.kind === 'editions');
+}
+
+export async function familyDiffs(familyId: string, kind: DiffPair['kind'] = 'versions'): Promise<DiffPair[]> {
+  return (await allDiffs()).filter((d) => d.family.id === familyId && d.kind === kind);
 }
 
 export interface ChangeGroup {

@@ -5,6 +5,7 @@
  */
 import type { SiteFamily } from './data.ts';
 import { allDiffs, diffApi, subjectOf, type Change } from './diffs.ts';
+import { journalEntries } from './journal.ts';
 
 export interface HistoryChange {
   severity: string;
@@ -14,7 +15,9 @@ export interface HistoryChange {
 
 export interface HistoryStep {
   version: string;
-  kind: 'introduced' | 'changed' | 'unchanged' | 'removed' | 'reintroduced';
+  kind: 'introduced' | 'changed' | 'unchanged' | 'removed' | 'reintroduced' | 'amended';
+  /** Journal entry (kind `amended`): id, edition, example flag. */
+  entry?: { id: string; edition: string; title: string; example: boolean };
   /** Version compared with (previous version where the element existed). */
   from?: string;
   /** Introduced in the first version of the registry (no earlier data). */
@@ -45,6 +48,8 @@ interface ChangeIndex {
   bySubject: Map<string, Map<string, Change[]>>;
   /** block id → revision version → changes of the block itself and of its rubriques' presence */
   byBlock: Map<string, Map<string, Change[]>>;
+  /** subject id → journal amendments, in application order */
+  amendments: Map<string, { version: string; entry: NonNullable<HistoryStep['entry']>; changes: Change[] }[]>;
   label: (c: Change) => string;
 }
 
@@ -69,7 +74,7 @@ function changeIndex(familyId: string): Promise<ChangeIndex> {
         list.push(c);
       };
       for (const d of await allDiffs()) {
-        if (d.family.id !== familyId) continue;
+        if (d.family.id !== familyId || d.kind !== 'versions') continue;
         for (const c of d.result.changes) {
           const subject = subjectOf(c);
           push(bySubject, subject, d.to.id, c);
@@ -79,7 +84,28 @@ function changeIndex(familyId: string): Promise<ChangeIndex> {
           }
         }
       }
-      return { bySubject, byBlock, label: (c: Change) => SEVERITY_INFO[c.severity]?.label ?? c.severity };
+      const amendments: ChangeIndex['amendments'] = new Map();
+      const site = (await import('./data.ts')).getSite;
+      const fam = (await site()).family.get(familyId)!;
+      for (const sv of fam.versions) {
+        for (const e of await journalEntries(sv)) {
+          const per = new Map<string, Change[]>();
+          for (const c of e.changes) {
+            const keys = new Set([subjectOf(c), ...(c.usedBy ?? []), ...(c.block && c.element === 'rubrique' ? [c.block] : [])]);
+            for (const k of keys) {
+              let l = per.get(k);
+              if (!l) per.set(k, (l = []));
+              l.push(c);
+            }
+          }
+          for (const [k, changes] of per) {
+            let l = amendments.get(k);
+            if (!l) amendments.set(k, (l = []));
+            l.push({ version: sv.id, entry: { id: e.id, edition: e.entry.edition, title: e.entry.title, example: e.example }, changes });
+          }
+        }
+      }
+      return { bySubject, byBlock, amendments, label: (c: Change) => SEVERITY_INFO[c.severity]?.label ?? c.severity };
     })();
     indexes.set(familyId, p);
   }
@@ -114,7 +140,18 @@ function computeHistory(family: SiteFamily, kind: 'block' | 'rubrique', id: stri
     } else if (!here && prevPresent) {
       steps.push({ version: sv.id, kind: 'removed', from: lastPresent, changes: [] });
     }
-    if (here) lastPresent = sv.id;
+    if (here) {
+      for (const a of index.amendments.get(id) ?? []) {
+        if (a.version !== sv.id) continue;
+        steps.push({
+          version: sv.id,
+          kind: 'amended',
+          entry: a.entry,
+          changes: a.changes.map((c) => ({ severity: c.severity, severityLabel: index.label(c), text: c.message })),
+        });
+      }
+      lastPresent = sv.id;
+    }
     prevPresent = here;
   });
   return { steps, introducedIn: p.introducedIn, removedIn: p.removedIn, lastIn: p.lastIn };

@@ -1,37 +1,40 @@
 /**
- * Reading journal entries for display. The journal model belongs to the core (issue #3);
- * this only picks the fields the pages show, tolerating entries of any shape.
+ * Journal entries for display: the core's `journalChanges(v)` (each entry with the change
+ * records it makes), computed once per version and shared by the journal page, the home
+ * page and the element histories.
  */
-import type { SiteVersion } from './data.ts';
+import type { JournalEntry } from '../core/index.ts';
+import { getSite, type SiteVersion } from './data.ts';
+import type { Change } from './diffs.ts';
 
 export interface JournalView {
   id: string;
-  date?: string;
-  title: string;
-  edition?: string;
+  entry: JournalEntry;
+  file: string;
+  applied: boolean;
   example: boolean;
-  kind?: string;
-  description?: string;
-  raw: Record<string, unknown>;
+  changes: Change[];
 }
 
-const str = (x: unknown) => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : undefined);
+const cache = new WeakMap<SiteVersion, JournalView[]>();
 
-export function journalEntries(sv: SiteVersion): JournalView[] {
-  const list = (sv.v.journal ?? []) as unknown[];
-  return list.map((raw, i) => {
-    const e = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-    const entry = (e.entry && typeof e.entry === 'object' ? e.entry : e) as Record<string, unknown>;
-    const id = str(entry.id) ?? `entree-${i + 1}`;
-    return {
-      id,
-      date: str(entry.date),
-      title: str(entry.title) ?? str(entry.summary) ?? id,
-      edition: str(entry.edition),
-      example: entry.example === true || sv.v.meta.example === true,
-      kind: str(entry.kind) ?? str(entry.type),
-      description: str(entry.description),
-      raw: entry,
-    };
-  });
+/** Entries of a version in application order, with their changes. */
+export async function journalEntries(sv: SiteVersion): Promise<JournalView[]> {
+  let list = cache.get(sv);
+  if (!list) {
+    const site = await getSite();
+    const steps = sv.v.journal.length ? site.core.journalChanges(sv.v) : [];
+    list = steps.map((s) => ({
+      id: s.record.entry.id,
+      entry: s.record.entry,
+      file: s.record.file,
+      applied: s.record.applied,
+      example: s.record.entry.example === true || sv.v.meta.example === true,
+      changes: s.changes as Change[],
+    }));
+    cache.set(sv, list);
+  }
+  return list;
 }
+
+export const KIND_LABELS: Record<string, string> = { anomalie: 'anomalie', 'évolution': 'évolution', 'précision': 'précision' };

@@ -1,5 +1,6 @@
 /** Every internal URL of the site, in one place (root-relative, trailing slash for pages). */
-const enc = (s: string) => encodeURIComponent(s);
+/** Encode a path segment, keeping `@` (edition refs such as `P26V01@2026.1.1`). */
+const enc = (s: string) => encodeURIComponent(s).replace(/%40/g, '@');
 
 export const urls = {
   home: () => '/',

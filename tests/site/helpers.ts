@@ -3,7 +3,7 @@
  * a tiny static server over dist/ and a headless Chromium with a fresh profile.
  */
 import { createServer, type Server } from 'node:http';
-import { createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,4 +147,53 @@ export async function axeViolations(page: import('playwright-core').Page, impact
     }));
   });
   return result.filter((v: { impact: string }) => impacts.includes(v.impact));
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+}
+
+/**
+ * Walk every built page of `dir` and return the internal links (href/src) that do not
+ * resolve to a file, or whose #anchor is not an id of the target page.
+ */
+export function brokenLinks(dir: string): { pages: number; checked: number; broken: string[] } {
+  const pages = listFiles(dir).filter((f) => f.endsWith('.html'));
+  const idCache = new Map<string, Set<string>>();
+  const idsOf = (file: string) => {
+    let s = idCache.get(file);
+    if (!s) {
+      s = new Set<string>();
+      for (const m of readFileSync(file, 'utf8').matchAll(/\sid="([^"]*)"/g)) s.add(decodeEntities(m[1]));
+      idCache.set(file, s);
+    }
+    return s;
+  };
+  const broken: string[] = [];
+  let checked = 0;
+  for (const rel of pages) {
+    const abs = path.join(dir, rel);
+    const html = readFileSync(abs, 'utf8');
+    const pageUrl = '/' + rel.replace(/index\.html$/, '');
+    for (const m of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+      const raw = decodeEntities(m[1]);
+      if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(raw)) continue; // external, mailto:, data:
+      checked++;
+      const u = new URL(raw, 'http://site' + pageUrl);
+      let target: string | undefined;
+      if (raw.startsWith('#')) target = abs;
+      else {
+        let r = resolveStatic(dir, u.pathname);
+        if (r.redirect) r = resolveStatic(dir, r.redirect);
+        target = r.file;
+      }
+      if (!target) {
+        broken.push(`${pageUrl} → ${raw}`);
+        continue;
+      }
+      const frag = u.hash ? decodeURIComponent(u.hash.slice(1)) : '';
+      if (frag && target.endsWith('.html') && !idsOf(target).has(frag)) broken.push(`${pageUrl} → ${raw} (ancre absente)`);
+    }
+  }
+  return { pages: pages.length, checked, broken };
 }
