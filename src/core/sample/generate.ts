@@ -142,7 +142,11 @@ class SampleGenerator {
       // SIREN, NIR, start date…) and those with a key or calendar control, so that the
       // sample stays realistic and exercises the checks.
       const keep = !withUsage && (r.index === 0 || r.keys !== undefined || r.calendar !== undefined);
-      if (u === 'O' || forced.has(r.id) || keep) s.push(r);
+      const required = u === 'O' || forced.has(r.id);
+      // A datatype nothing can satisfy (e.g. P19V01 Nombre_1_3: format needs 4 characters, length
+      // at most 3) is a defect of the norm data: optional rubriques using it are left out.
+      if (!required && !this.producible(r)) continue;
+      if (required || keep) s.push(r);
       else {
         candidates.push(r);
         if (this.rng.chance(this.pConditional)) s.push(r);
@@ -177,6 +181,17 @@ class SampleGenerator {
       this.pools.set(r, pool);
     }
     return this.rng.pick(pool);
+  }
+
+  private producible(r: RtRubrique): boolean {
+    if (r.keys?.length || this.cm.model.roles.version === r.id) return true;
+    try {
+      this.value(r);
+      return true;
+    } catch (e) {
+      if (e instanceof SampleError) return false;
+      throw e;
+    }
   }
 
   private acceptable(r: RtRubrique, v: string): boolean {
