@@ -156,6 +156,13 @@ export function applyOperation(v: ResolvedVersion, op: JournalOperation, i: numb
         if ((field === 'minLength' || field === 'maxLength') && to !== null && !(Number.isInteger(to) && (to as number) >= 0)) {
           return fail('patch-invalid-value', P('to'), `\`${field}\` doit être un entier ≥ 0 (reçu \`${String(to)}\`)`);
         }
+        if (field === 'minLength' || field === 'maxLength') {
+          const min = field === 'minLength' ? to : t.minLength;
+          const max = field === 'maxLength' ? to : t.maxLength;
+          if (typeof min === 'number' && typeof max === 'number' && min > max) {
+            return fail('patch-invalid-value', P('to'), `Longueur minimale ${min} supérieure à la longueur maximale ${max} pour \`${id}\``);
+          }
+        }
         if (field === 'regexp' && to !== null) {
           const r = compileFullMatch(String(to));
           if (!r.ok) return fail('patch-invalid-value', P('to'), `Expression régulière invalide : ${r.error}`);
