@@ -16,6 +16,8 @@ const KIND_FR: Record<VersionReview['kind'], string> = { added: 'nouvelle versio
 const JOURNAL_KIND_FR = { added: 'ajoutée', modified: 'modifiée', removed: 'supprimée' } as const;
 /** Above this many changes, a version's list is folded in a <details> block. */
 const FOLD_AT = 30;
+/** At most this many changes are listed per version (a GitHub job summary holds 1 MiB). */
+const LIST_AT_MOST = 400;
 
 /** Keep the message's `code` spans, escape the rest. */
 function mdMessage(msg: string): string {
@@ -55,10 +57,16 @@ function versionSection(v: VersionReview, r: Review): string[] {
   if (v.diff && v.diff.changes.length) {
     const fold = v.diff.changes.length > FOLD_AT;
     if (fold) L.push('<details>', `<summary>${v.diff.changes.length} changements</summary>`, '');
-    for (const g of groupChanges(v.diff.changes, v.diff.blockNames)) {
+    const listed = v.diff.changes.slice(0, LIST_AT_MOST);
+    for (const g of groupChanges(listed, v.diff.blockNames)) {
       L.push(`**${mdEscape(g.title)}**`, '');
       for (const c of g.changes) L.push(changeLine(c));
       L.push('');
+    }
+    const rest = v.diff.changes.length - listed.length;
+    if (rest > 0) {
+      const cmd = v.comparedAt === 'base' ? `npx norme diff --base ${r.base.label} ${v.key} --format md` : `npx norme diff ${v.comparedWith} ${v.key} --format md`;
+      L.push(`… et ${rest} autres changements : \`${cmd}\` les donne tous (le JSON du rapport aussi).`, '');
     }
     if (fold) L.push('</details>', '');
   }

@@ -180,6 +180,20 @@ describe('formatReview', () => {
     expect(lines).toContain('| Validation | 3 erreur(s), 1 nouvel(s) avertissement(s) |');
   });
 
+  it('beaucoup de changements : liste repliée et bornée, avec la commande qui donne tout', () => {
+    const r = review((h) => {
+      const codes = Array.from({ length: 405 }, (_, i) => `  - code: "${String(i + 3).padStart(3, '0')}"\n    label: Code ${i + 3}\n`).join('');
+      h.edit(NATURE, 'minLength: 2\nmaxLength: 2\n', 'minLength: 2\nmaxLength: 3\n');
+      h.write(NATURE, h.read(NATURE) + codes);
+    });
+    expect(r.summary.changes.total).toBe(406); // 405 codes and the maximum length
+    const lines = formatReview(r, 'md').split('\n');
+    expect(lines).toContain('<summary>406 changements</summary>');
+    expect(lines.filter((l) => l.startsWith('- 🟠') || l.startsWith('- 🔵') || l.startsWith('- 🔴') || l.startsWith('- ⚪'))).toHaveLength(400);
+    expect(lines).toContain('… et 6 autres changements : `npx norme diff --base main demo/V1 --format md` les donne tous (le JSON du rapport aussi).');
+    expect(JSON.parse(formatReview(r, 'json')).versions[0].diff.changes).toHaveLength(406);
+  });
+
   it('JSON : le rapport entier, relisible', () => {
     const r = review((h) => h.edit(BLOCK, RUBRIQUE_007, ''), { failOn: 'breaking' });
     const doc = JSON.parse(formatReview(r, 'json'));
