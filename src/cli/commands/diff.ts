@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { registryFromSnapshots, snapshotOf, versionFingerprint, type VersionSnapshot } from '../../core/diff/snapshot.ts';
@@ -105,6 +105,8 @@ function loadVersions(io: Parameters<Command['run']>[1], root: string, keys: str
       // missing or unreadable snapshot: load from the files
     }
   }
+  // A version that does not exist: load everything, so that the error can suggest the right one.
+  if (keys && keys.some((k) => !existsSync(path.join(root, 'norm', k, 'version.yaml')))) keys = undefined;
   const res = loadFor(io, root, keys ? { only: keys } : {});
   if (!requireClean(io, res)) return undefined;
   if (keys && useCache) {
