@@ -112,14 +112,22 @@ function mdMessage(msg: string): string {
     .join('');
 }
 
-/** Word diff as HTML `<del>`/`<ins>` (robust in Markdown and MDX, unlike `**`/`~~` next to punctuation). */
-function wordDiff(from: string, to: string): string {
-  return diffWords(from, to)
-    .map((p) => {
-      const t = mdEscape(p.value);
-      return p.added ? `<ins>${t}</ins>` : p.removed ? `<del>${t}</del>` : t;
-    })
-    .join('');
+/**
+ * Word diff as HTML `<del>`/`<ins>` (robust in Markdown and MDX, unlike `**`/`~~` next to
+ * punctuation). A text rewritten for the most part reads better as before / after.
+ */
+function wordDiff(from: string, to: string): string[] {
+  const parts = diffWords(from, to);
+  const kept = parts.filter((p) => !p.added && !p.removed).reduce((n, p) => n + p.value.length, 0);
+  if (kept < 0.5 * Math.max(from.length, to.length)) return [`avant : ${mdEscape(from)}`, `après : ${mdEscape(to)}`];
+  return [
+    parts
+      .map((p) => {
+        const t = mdEscape(p.value);
+        return p.added ? `<ins>${t}</ins>` : p.removed ? `<del>${t}</del>` : t;
+      })
+      .join(''),
+  ];
 }
 
 const WORD_DIFF_RULES = new Set(['block-description-changed', 'rubrique-description-changed', 'datatype-description-changed', 'control-rule-changed']);
@@ -154,7 +162,7 @@ function markdown(r: ReturnType<typeof asResult>): string {
     for (const c of g.changes) {
       L.push(`- ${BADGE[c.severity]} **${changeSeverityLabel(c.severity)}** — ${mdMessage(c.message)} <sub>\`${c.rule}\`</sub>`);
       if (WORD_DIFF_RULES.has(c.rule) && typeof c.from === 'string' && typeof c.to === 'string') {
-        L.push(`  - ${wordDiff(c.from, c.to)}`);
+        for (const l of wordDiff(c.from, c.to)) L.push(`  - ${l}`);
       } else if (WORD_DIFF_RULES.has(c.rule)) {
         L.push(`  - ${c.from ? `avant : ${mdEscape(String(c.from))}` : 'avant : (vide)'} ; ${c.to ? `après : ${mdEscape(String(c.to))}` : 'après : (vide)'}`);
       }
