@@ -136,3 +136,22 @@ export async function allVersions(): Promise<SiteVersion[]> {
   const site = await getSite();
   return site.families.flatMap((f) => f.versions);
 }
+
+const CONSIGNES = Symbol.for('norme.site.consignes');
+type ConsignesHolder = { [CONSIGNES]?: Promise<ReturnType<Core['loadConsignes']>> };
+
+/** The fiches consignes (consignes/ next to norm/), loaded once; errors stop the build like registry errors. */
+export function getConsignes(): Promise<ReturnType<Core['loadConsignes']>> {
+  const g = globalThis as ConsignesHolder;
+  return (g[CONSIGNES] ??= getSite().then(({ core, registry }) => {
+    const res = core.loadConsignes(registryRoot, registry);
+    const lines = res.diagnostics.filter((d) => d.severity === 'error').map(core.formatDiagnostic);
+    if (lines.length) {
+      throw new RegistryError(
+        `Les fiches consignes contiennent ${lines.length} erreur(s) ; le site n'est pas construit.\n` + lines.slice(0, 200).join('\n') +
+          (lines.length > 200 ? `\n… et ${lines.length - 200} autre(s) (npx norme validate)` : ''),
+      );
+    }
+    return res;
+  }));
+}
