@@ -14,6 +14,7 @@ export default defineConfig({
     format: 'directory',
     // One shared stylesheet file instead of inlining it in ~10 000 pages.
     inlineStylesheets: 'never',
+    concurrency: Number(process.env.NORME_BUILD_CONCURRENCY ?? 1),
   },
   devToolbar: { enabled: false },
 });

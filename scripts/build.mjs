@@ -115,6 +115,7 @@ const stats = {
   files,
   bytes,
   maxRssKb: process.resourceUsage().maxRSS,
+  cpuMs: Math.round((process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000),
 };
 process.stdout.write(
   `\nnorme : site construit dans ${outLabel}/ — ${pages} pages HTML, ${files} fichiers, ` +

@@ -41,7 +41,7 @@ function bareProject(dir, n) {
   );
   writeFileSync(
     path.join(dir, 'build.mjs'),
-    `import { build } from 'astro';\nimport { readdirSync, statSync, writeFileSync } from 'node:fs';\nimport path from 'node:path';\nconst root = path.dirname(new URL(import.meta.url).pathname);\nconst t0 = performance.now();\nawait build({ root, logLevel: 'warn' });\nconst ms = performance.now() - t0;\nlet pages = 0, files = 0, bytes = 0;\nconst walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else { files++; bytes += statSync(p).size; if (e.name.endsWith('.html')) pages++; } } };\nwalk(path.join(root, 'dist'));\nwriteFileSync(process.env.NORME_BUILD_STATS, JSON.stringify({ ms: Math.round(ms), pages, files, bytes, maxRssKb: process.resourceUsage().maxRSS }));\n`,
+    `import { build } from 'astro';\nimport { readdirSync, statSync, writeFileSync } from 'node:fs';\nimport path from 'node:path';\nconst root = path.dirname(new URL(import.meta.url).pathname);\nconst t0 = performance.now();\nawait build({ root, logLevel: 'warn' });\nconst ms = performance.now() - t0;\nlet pages = 0, files = 0, bytes = 0;\nconst walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else { files++; bytes += statSync(p).size; if (e.name.endsWith('.html')) pages++; } } };\nwalk(path.join(root, 'dist'));\nconst ru = process.resourceUsage();\nwriteFileSync(process.env.NORME_BUILD_STATS, JSON.stringify({ ms: Math.round(ms), pages, files, bytes, maxRssKb: ru.maxRSS, cpuMs: Math.round((ru.userCPUTime + ru.systemCPUTime) / 1000) }));\n`,
   );
 }
 

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatDiagnostic, hasErrors, loadRegistry, type Diagnostic, type LoadOptions, type LoadResult } from '../core/index.ts';
+// Narrow imports (not core/index.ts): every command pays for what this file imports.
+import { formatDiagnostic, hasErrors, type Diagnostic } from '../core/diagnostics/diagnostic.ts';
+import { loadRegistry, type LoadOptions, type LoadResult } from '../core/load/registry.ts';
 import type { Io } from './types.ts';
 
 /** Project root: the nearest folder above `cwd` that holds `norm/`, else the package root. */

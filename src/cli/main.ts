@@ -1,31 +1,29 @@
 import type { Command, Io } from './types.ts';
-import { command as validate } from './commands/validate.ts';
-import { command as list } from './commands/list.ts';
-import { command as show } from './commands/show.ts';
-import { command as exportCmd } from './commands/export.ts';
-import { command as importCmd } from './commands/import.ts';
-import { command as version } from './commands/version.ts';
-import { command as review } from './commands/review.ts';
-import { command as diff } from './commands/diff.ts';
-import { command as journal } from './commands/journal.ts';
-import { command as which } from './commands/which.ts';
-import { command as check } from './commands/check.ts';
-import { command as sample } from './commands/sample.ts';
 
-/** Registered commands, in help order. Add one line per command. */
-export const COMMANDS: Command[] = [
-  validate,
-  list,
-  show,
-  exportCmd,
-  importCmd,
-  version,
-  review,
-  diff,
-  journal,
-  which,
-  check,
-  sample,
+/**
+ * Registered commands, in help order. Each command module is imported only when it runs,
+ * so that `norme diff` does not pay for the importer (exceljs) or the fiches (remark).
+ * The summary here must equal the module's own `summary` (checked by a test).
+ */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+export const COMMANDS: CommandEntry[] = [
+  { name: 'validate', summary: 'vérifier le registre (YAML, schémas, références)', load: async () => (await import('./commands/validate.ts')).command },
+  { name: 'list', summary: 'lister familles, versions et éditions', load: async () => (await import('./commands/list.ts')).command },
+  { name: 'show', summary: 'afficher un bloc, une rubrique, un type ou un contrôle', load: async () => (await import('./commands/show.ts')).command },
+  { name: 'export', summary: 'exporter une version en JSON ou CSV', load: async () => (await import('./commands/export.ts')).command },
+  { name: 'import', summary: 'importer les tables officielles (xlsx/CSV) dans le registre norm/', load: async () => (await import('./commands/import.ts')).command },
+  { name: 'version', summary: 'créer une version en projet (version new)', load: async () => (await import('./commands/version.ts')).command },
+  { name: 'review', summary: "rapport d'impact d'une modification (pull request)", load: async () => (await import('./commands/review.ts')).command },
+  { name: 'diff', summary: 'comparer deux versions ou éditions (note différentielle)', load: async () => (await import('./commands/diff.ts')).command },
+  { name: 'journal', summary: 'journal de maintenance : entrées, brouillons', load: async () => (await import('./commands/journal.ts')).command },
+  { name: 'which', summary: 'version applicable à un mois principal déclaré', load: async () => (await import('./commands/which.ts')).command },
+  { name: 'check', summary: "auto-contrôle d'un fichier DSN/PASRAU (structure, types, usages, clés, totaux)", load: async () => (await import('./commands/check.ts')).command },
+  { name: 'sample', summary: 'écrire un fichier DSN/PASRAU synthétique conforme au registre', load: async () => (await import('./commands/sample.ts')).command },
 ];
 
 function help(): string {
@@ -48,11 +46,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout.write(help());
     return name ? 0 : 2;
   }
-  const cmd = COMMANDS.find((c) => c.name === name);
-  if (!cmd) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`norme : commande inconnue « ${name} ».\n\n` + help());
     return 2;
   }
+  const cmd = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(cmd.usage.endsWith('\n') ? cmd.usage : cmd.usage + '\n');
     return 0;

@@ -124,3 +124,17 @@ describe('processus réel', () => {
     expect(r.stderr).toContain('est trop ancien (il faut Node ≥ 22.12.0)');
   });
 });
+
+describe('aide', () => {
+  it('chaque commande enregistrée a le résumé de son module et une aide', async () => {
+    const { COMMANDS } = await import('../../src/cli/main.ts');
+    for (const entry of COMMANDS) {
+      const cmd = await entry.load();
+      expect(cmd.name).toBe(entry.name);
+      expect(cmd.summary).toBe(entry.summary);
+      const r = await run([entry.name, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/^Usage : npx norme /);
+    }
+  });
+});

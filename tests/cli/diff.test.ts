@@ -148,7 +148,7 @@ describe('norme diff --base <réf-git> (relecture d\'une demande de fusion)', ()
 
   it('référence inconnue : code 2', async () => {
     const r = await run(['--base', 'nulle-part', 'demo/V1'], repo);
-    expect([r.code, r.err.split('\n')[0]]).toEqual([2, `norme : référence git inconnue « nulle-part » (ou ${repo} n'est pas un dépôt git)`]);
+    expect([r.code, r.err.split("\n")[0]]).toEqual([2, "norme : référence Git inconnue « nulle-part »"]);
   });
 });
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../helpers/fixture.ts';
-// @ts-expect-error plain JS module
 import { generateTypes } from '../../scripts/gen-types.mjs';
 
 describe('types dérivés des schémas', () => {

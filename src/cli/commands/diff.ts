@@ -24,6 +24,7 @@ import { attributeJournal, resolveStateRef } from '../../core/journal/index.ts';
 import type { LoadResult } from '../../core/load/registry.ts';
 import type { Registry, ResolvedVersion } from '../../core/model/types.ts';
 import { oneOf, parseArgs, UsageError } from '../args.ts';
+import { GitError, snapshotAtRef } from '../git.ts';
 import { findRoot, loadFor, requireClean, usageError } from '../context.ts';
 import type { Command } from '../types.ts';
 
@@ -62,22 +63,13 @@ const list = (v: string | boolean | undefined) => (typeof v === 'string' ? v.spl
 /** Extract `norm/` of a git ref into a temp dir (an empty registry if the ref has none). */
 export function registryAtRef(root: string, ref: string, normDir = 'norm'): { dir: string; cleanup: () => void } {
   try {
-    execFileSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch {
-    throw new UsageError(`référence git inconnue « ${ref} » (ou ${root} n'est pas un dépôt git)`);
+    const snap = snapshotAtRef(root, ref, [normDir]);
+    mkdirSync(path.join(snap.dir, normDir), { recursive: true });
+    return snap;
+  } catch (e) {
+    if (e instanceof GitError) throw new UsageError(e.message + (e.hint ? `\n${e.hint}` : ''));
+    throw e;
   }
-  const prefix = execFileSync('git', ['rev-parse', '--show-prefix'], { cwd: root, encoding: 'utf8' }).trim();
-  const dir = mkdtempSync(path.join(tmpdir(), 'norme-base-'));
-  const target = path.join(dir, normDir);
-  mkdirSync(target, { recursive: true });
-  let tar: Buffer | undefined;
-  try {
-    tar = execFileSync('git', ['archive', '--format=tar', `${ref}:${prefix}${normDir}`], { cwd: root, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch {
-    tar = undefined; // no registry at that ref: everything is new
-  }
-  if (tar && tar.length) execFileSync('tar', ['-x', '-C', target], { input: tar });
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 function onlyFor(refs: string[]): string[] | undefined {
