@@ -54,11 +54,17 @@ describe('fiches consignes', () => {
     await page.goto(`${base}/consignes/?statut=remplacee`);
     expect(await visibleIds()).toEqual(['9025']);
 
-    // Without JavaScript: one static page per theme, linked from the list.
-    await page.goto(`${base}/consignes/`);
+    // Without JavaScript: no form, the whole list, and one static page per theme linked from it.
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    await page.goto(`${base}/consignes/?theme=arret-de-travail`);
+    expect(await page.locator('#consignes-filtre').isVisible()).toBe(false);
+    expect((await visibleIds()).length).toBe(THEMES.size);
     await page.locator('nav.consigne-facets').getByRole('link', { name: 'arrêt de travail', exact: true }).click();
     await page.waitForURL(/\/consignes\/themes\/arret-de-travail\/$/);
     expect((await visibleIds()).sort()).toEqual(expected);
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: false });
+    await cdp.detach();
   });
 
   test('une fiche : texte, bandeau d\'exemple, versions applicables, historique et révision antérieure', async () => {
