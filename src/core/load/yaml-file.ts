@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Document, Node } from 'yaml';
+import jsyaml from 'js-yaml';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.ts';
 
 /** A parsed YAML file that can locate any path inside it. */
@@ -78,8 +79,36 @@ const YAML_CODES: Record<string, { rule: string; message: (m: string) => string;
   MISSING_ANCHOR: { rule: 'yaml-syntax', message: () => 'Ancre YAML inconnue' },
 };
 
-/** Parse YAML text, collecting syntax errors as diagnostics (never throws). */
+/**
+ * Parse YAML text, collecting syntax errors as diagnostics (never throws).
+ *
+ * Two parsers: js-yaml (YAML 1.2 core schema, duplicate keys rejected) is 5–20× faster and gives
+ * the same values on the whole registry (checked by a test); the `yaml` package keeps positions
+ * and precise error codes, so it is used only when js-yaml rejects a file, and lazily (via
+ * `ParsedYaml.doc`) when a later check needs a position.
+ */
 export function parseYaml(file: string, text: string): { parsed: ParsedYaml; diagnostics: Diagnostic[] } {
+  let fastError: jsyaml.YAMLException | undefined;
+  try {
+    const value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
+    return { parsed: lazyParsed(file, text, value), diagnostics: [] };
+  } catch (err) {
+    fastError = err as jsyaml.YAMLException;
+  }
+  const res = parseYamlPrecise(file, text);
+  if (res.diagnostics.length === 0 && fastError) {
+    // Only js-yaml objects (rare): report its reason at its position rather than accept the file.
+    const mark = fastError.mark;
+    res.diagnostics.push(
+      diag('error', 'yaml-syntax', `Erreur de syntaxe YAML : ${fastError.reason}`, { file, line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 }, 'corrigez la syntaxe YAML à cet endroit.'),
+    );
+    res.parsed.value = undefined;
+  }
+  return res;
+}
+
+/** The `yaml` package's parse, with positioned diagnostics. */
+export function parseYamlPrecise(file: string, text: string): { parsed: ParsedYaml; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   const diagnostics: Diagnostic[] = [];
