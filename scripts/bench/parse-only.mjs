@@ -1,7 +1,8 @@
-// Référence pour la mesure de `norme validate` : lire et analyser les mêmes fichiers YAML, rien d'autre.
+// Référence pour la mesure de `norme validate` : lire et analyser les mêmes fichiers YAML avec le même
+// analyseur rapide que le chargeur (js-yaml, schéma core), rien d'autre.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import jsyaml from 'js-yaml';
 
 const root = process.argv[2] ?? 'norm';
 let n = 0;
@@ -10,7 +11,7 @@ function walk(dir) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) walk(p);
     else if (e.name.endsWith('.yaml')) {
-      parse(readFileSync(p, 'utf8'), { uniqueKeys: true });
+      jsyaml.load(readFileSync(p, 'utf8'), { schema: jsyaml.CORE_SCHEMA });
       n++;
     }
   }
