@@ -105,7 +105,7 @@ function start(file: File) {
         worker.terminate();
         worker = null;
       }
-      worker ??= new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'autocontrole' });
+      worker ??= newWorker();
       workerBusy = true;
       worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
         const m = e.data;
@@ -136,6 +136,10 @@ function start(file: File) {
   });
 }
 
+function newWorker(): Worker {
+  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'autocontrole' });
+}
+
 function render(r: RunResult, file: File, ms: number) {
   if (!r.ok) {
     setState('error');
@@ -149,7 +153,9 @@ function render(r: RunResult, file: File, ms: number) {
   results.innerHTML = resultsHtml(r, file, ms);
   results.hidden = false;
   wireResults(r, file);
+  // Read by the benchmark (scripts/bench/autocontrole-browser.mjs).
   root.dataset.ms = String(Math.round(ms));
+  root.dataset.phases = JSON.stringify(Object.fromEntries(Object.entries(r.ms).map(([k, v]) => [k, Math.round(v)])));
   setState('done');
   performance.mark('autocontrole-rendered');
 }
@@ -332,3 +338,11 @@ window.addEventListener('drop', (e) => {
 });
 
 setState('idle');
+// Start the worker now (its script loads while the user picks a file).
+if (!usePage && typeof Worker !== 'undefined') {
+  try {
+    worker = newWorker();
+  } catch {
+    worker = null;
+  }
+}
