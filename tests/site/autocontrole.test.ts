@@ -126,6 +126,13 @@ describe('auto-contrôle dans le navigateur', () => {
     expect(await visible()).toEqual(all);
 
     expect(await axeViolations(page)).toEqual([]);
+    // Mobile: the results (long select options, wide table) do not scroll the page sideways.
+    await page.setViewportSize({ width: 360, height: 800 });
+    try {
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
   });
 
   test('glisser-déposer, vérification sans worker, fichier inexploitable', async () => {
