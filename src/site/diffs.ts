@@ -38,6 +38,8 @@ export interface SeverityInfo {
 
 interface DiffApi {
   diffVersions: (a: SiteVersion['v'], b: SiteVersion['v']) => DiffResult;
+  /** Same as diffVersions, memoised per pair (shared with the core's elementHistory). */
+  cachedDiff: (a: SiteVersion['v'], b: SiteVersion['v']) => DiffResult;
   versionAtEdition: (v: SiteVersion['v'], edition: string) => { ok: true; value: SiteVersion['v'] } | { ok: false; error: string };
   attributeJournal: (r: DiffResult, v: SiteVersion['v']) => DiffResult;
   formatDiff?: (r: DiffResult, format: 'md' | 'csv' | 'json' | 'text') => string;
@@ -85,7 +87,7 @@ export function allDiffs(): Promise<DiffPair[]> {
     };
     for (const family of site.families) {
       for (const to of family.versions) {
-        if (to.prev) pair({ family, kind: 'versions', from: to.prev, to, fromRef: to.prev.id, toRef: to.id, result: api.diffVersions(to.prev.v, to.v) });
+        if (to.prev) pair({ family, kind: 'versions', from: to.prev, to, fromRef: to.prev.id, toRef: to.id, result: api.cachedDiff(to.prev.v, to.v) });
       }
       for (const sv of family.versions) {
         const eds = sv.v.meta.editions ?? [];

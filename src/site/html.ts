@@ -14,6 +14,42 @@ export function esc(s: unknown): string {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ESC[c]);
 }
 
+/** Trusted HTML (built by `html` or taken as is with `raw`). */
+export class Html {
+  readonly value: string;
+  constructor(value: string) {
+    this.value = value;
+  }
+  toString(): string {
+    return this.value;
+  }
+}
+
+export function raw(s: string): Html {
+  return new Html(s);
+}
+
+function part(v: unknown): string {
+  if (v === null || v === undefined || v === false || v === true) return '';
+  if (v instanceof Html) return v.value;
+  if (Array.isArray(v)) {
+    let out = '';
+    for (const x of v) out += part(x);
+    return out;
+  }
+  return esc(v);
+}
+
+/**
+ * Tagged template producing escaped HTML: interpolated strings and numbers are escaped,
+ * `Html` values are inserted as is, arrays are concatenated, null/undefined/booleans vanish.
+ */
+export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
+  let out = strings[0];
+  for (let i = 0; i < values.length; i++) out += part(values[i]) + strings[i + 1];
+  return new Html(out);
+}
+
 /** Link target for an id named in a message: rubrique, block, datatype or control, newest side first. */
 function hrefFor(id: string, from: SiteVersion, to: SiteVersion): string | undefined {
   const f = to.family.id;
@@ -71,7 +107,12 @@ export async function historyHtml(family: SiteFamily, kind: 'block' | 'rubrique'
       const diffHref = s.from ? esc(urls.diff(f, s.from, s.version) + '#' + encodeURIComponent(s.anchor ?? id)) : '';
       switch (s.kind) {
         case 'introduced':
-          html += `— ${s.first ? 'présente dans la première version du registre' : 'introduite'} (<a href="${link(s.version)}">définition en ${esc(s.version)}</a>)`;
+          html += s.first
+            ? `— présente dans la première version du registre (<a href="${link(s.version)}">définition en ${esc(s.version)}</a>)`
+            : `— introduite (<a href="${link(s.version)}">définition en ${esc(s.version)}</a>${s.from ? `, <a href="${diffHref}">note différentielle</a>` : ''})`;
+          break;
+        case 'renamed':
+          html += `— renumérotée (<a href="${diffHref}">note différentielle</a>)`;
           break;
         case 'changed':
           html += `— modifiée depuis ${esc(s.from)} (<a href="${link(s.version)}">définition en ${esc(s.version)}</a>, <a href="${diffHref}">note différentielle</a>)`;
@@ -83,7 +124,7 @@ export async function historyHtml(family: SiteFamily, kind: 'block' | 'rubrique'
           html += `— <span class="badge removed">supprimée</span>${s.from ? ` (dernière définition en <a href="${link(s.from)}">${esc(s.from)}</a>)` : ''}`;
           break;
         case 'reintroduced':
-          html += `— réintroduite (<a href="${link(s.version)}">définition en ${esc(s.version)}</a>)`;
+          html += `— réintroduite (<a href="${link(s.version)}">définition en ${esc(s.version)}</a>${s.from ? `, <a href="${diffHref}">note différentielle</a>` : ''})`;
           break;
         case 'amended':
           html += `— amendée par l'entrée du journal <a href="${esc(urls.journal(f, s.version) + '#' + s.entry!.id)}">${esc(s.entry!.id)}</a> (édition ${esc(s.entry!.edition)})${s.entry!.example ? ' ' + EXAMPLE_BADGE : ''}`;

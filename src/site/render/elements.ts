@@ -1,0 +1,203 @@
+/**
+ * The pages rendered thousands of times (blocks, rubriques, datatypes, permalinks) as HTML
+ * strings: much cheaper to build than nested Astro components, and their repeated parts
+ * are cached (src/site/html.ts). Presentation only: every fact comes from the core
+ * through src/site/data.ts.
+ */
+import type { Block, Datatype, RubriqueEntry } from '../../core/index.ts';
+import type { SiteFamily, SiteVersion } from '../data.ts';
+import { Html, esc, historyHtml, html, linkifyIds, raw, valuesTableHtml } from '../html.ts';
+import { CONTROL_FAMILY_LABELS, NATURE_LABELS, USAGE_LABELS, cardinality, urls } from '../urls.ts';
+
+type Level = 2 | 3 | 4;
+const h = (level: Level, id: string | undefined, content: Html | string) =>
+  raw(`<h${level}${id ? ` id="${esc(id)}"` : ''}>${content instanceof Html ? content.value : esc(content)}</h${level}>`);
+
+export function statusBadge(status: 'draft' | 'published' | 'retired', example?: boolean, current?: boolean): Html {
+  const label = status === 'draft' ? 'en projet' : status === 'published' ? 'publiée' : 'retirée';
+  return html`<span class="badge ${status}">${label}</span>${current ? raw(' <span class="badge current">applicable</span>') : ''}${
+    example ? raw(' <span class="badge example" title="Donnée illustrative, pas une donnée officielle">Exemple</span>') : ''
+  }`;
+}
+
+const inferredBadge = raw('<span class="badge inferred">inférée</span>');
+
+/** Links to the same element in every version of the family (kept across versions). */
+export function versionSwitcher(sv: SiteVersion, kind: 'block' | 'rubrique' | 'datatype', id: string, label: string): Html {
+  const fam = sv.family;
+  const present = new Set(fam.presence[kind].get(id)?.versions ?? []);
+  const href = (v: string) => (kind === 'datatype' ? urls.datatype(fam.id, v, id) : urls.element(fam.id, v, id));
+  const permalink = kind === 'rubrique' ? urls.rubriquePermalink(fam.id, id) : kind === 'block' ? urls.blockPermalink(fam.id, id) : undefined;
+  const items = fam.versions.map((v) =>
+    v.id === sv.id
+      ? html`<li><span aria-current="page">${v.id}</span></li>`
+      : present.has(v.id)
+        ? html`<li><a href="${href(v.id)}" data-version="${v.id}">${v.id}</a></li>`
+        : html`<li><span class="absent" title="${`Absente de ${v.id}`}">${v.id}<span class="visually-hidden"> (absente)</span></span></li>`,
+  );
+  return html`<nav class="switcher" aria-label="${`${label} dans les autres versions`}"><span class="small muted">Dans les versions :</span><ul>${items}${
+    permalink ? html`<li><a href="${permalink}">Lien permanent</a></li>` : ''
+  }</ul></nav>`;
+}
+
+const lengthText = (t: Datatype) =>
+  t.minLength === undefined && t.maxLength === undefined
+    ? raw('<span class="muted">non précisée</span>')
+    : t.minLength === t.maxLength
+      ? `${t.maxLength} caractère${t.maxLength === 1 ? '' : 's'}`
+      : `de ${t.minLength ?? 0} à ${t.maxLength ?? '…'} caractères`;
+
+/** A datatype / nomenclature: nature, lengths, format, values (`level`: heading of the values). */
+export function datatypeView(t: Datatype, level: Level = 2, collapseOver?: number): Html {
+  return html`<dl class="facts"><dt>Identifiant</dt><dd><code>${t.id}</code>${t.name && t.name !== t.id ? ` — ${t.name}` : ''}</dd><dt>Nature</dt><dd>${
+    NATURE_LABELS[t.nature] ?? t.nature
+  }</dd><dt>Longueur</dt><dd>${lengthText(t)}</dd><dt>Format</dt><dd>${
+    t.regexp ? html`<code>${t.regexp}</code> <span class="small muted">(expression régulière appliquée à la valeur entière)</span>` : raw('<span class="muted">aucun</span>')
+  }</dd>${t.referential ? html`<dt>Référentiel externe</dt><dd>${t.referential} <span class="small muted">(valeurs publiées hors de la norme)</span></dd>` : ''}${
+    t.description ? html`<dt>Description</dt><dd class="rule-text">${t.description}</dd>` : ''
+  }${t.renamedFrom ? html`<dt>Ancien identifiant</dt><dd><code>${t.renamedFrom}</code></dd>` : ''}</dl>${raw(valuesTableHtml(t, level as 2 | 3 | 4, collapseOver))}`;
+}
+
+const usageCell = (u: string | undefined) => (u ? html`<abbr class="usage-${u}" title="${USAGE_LABELS[u] ?? u}">${u}</abbr>` : '–');
+
+/** A block as defined in one version: description, parent, children, rubriques table. */
+export function blockView(sv: SiteVersion, block: Block, level: 2 | 3 = 2): Html {
+  const f = sv.family.id;
+  const v = sv.v;
+  const parent = block.parent ? v.blocks.get(block.parent) : undefined;
+  const children = sv.index.children.get(block.id) ?? [];
+  const natures = sv.natures;
+  const len = (min?: number, max?: number) => (min === undefined && max === undefined ? '' : min === max ? String(max) : `${min ?? 0} à ${max ?? '…'}`);
+  const rows = block.rubriques.map((r) => {
+    const t = v.datatypes.get(r.datatype);
+    return html`<tr id="${r.id}"><th scope="row"><a href="${urls.element(f, v.id, r.id)}"><code>${r.id}</code></a></th><td>${r.name}</td><td><a href="${urls.datatype(
+      f,
+      v.id,
+      r.datatype,
+    )}"><code>${r.datatype}</code></a>${
+      t ? html`<br /><span class="small muted">${NATURE_LABELS[t.nature] ?? t.nature}${t.values?.length ? `, ${t.values.length} valeurs` : ''}</span>` : ''
+    }</td><td class="num">${len(t?.minLength, t?.maxLength)}</td><td>${t?.regexp ? html`<code class="small">${t.regexp.length > 40 ? t.regexp.slice(0, 38) + '…' : t.regexp}</code>` : ''}</td>${natures.map(
+      (n) => html`<td class="usage">${usageCell(r.usage?.[n.code])}</td>`,
+    )}</tr>`;
+  });
+  return html`${block.description ? html`<p class="rule-text">${raw(linkifyIds(block.description, sv, block.id))}</p>` : ''}<dl class="facts"><dt>Cardinalité</dt><dd>${cardinality(
+    block.cardinality,
+  )}${block.cardinality.source === 'inférée' ? html` ${inferredBadge}` : ''} <span class="muted">(occurrences du bloc dans son parent)</span></dd><dt>Parent</dt><dd>${
+    parent
+      ? html`<a href="${urls.element(f, v.id, parent.id)}"><code>${parent.id}</code> ${parent.name}</a>`
+      : block.parent
+        ? html`<code>${block.parent}</code>`
+        : raw('<span class="muted">aucun (racine du message)</span>')
+  }</dd><dt>Enfants</dt><dd>${
+    children.length
+      ? html`<ul class="plain">${children.map((c) => html`<li><a href="${urls.element(f, v.id, c.id)}"><code>${c.id}</code> ${c.name}</a> <span class="muted">${cardinality(c.cardinality)}</span></li>`)}</ul>`
+      : raw('<span class="muted">aucun</span>')
+  }</dd>${block.header ? raw("<dt>En-tête</dt><dd>bloc d'en-tête ou de pied du message</dd>") : ''}${
+    block.renamedFrom ? html`<dt>Ancien identifiant</dt><dd><code>${block.renamedFrom}</code></dd>` : ''
+  }${block.rationale ? html`<dt>Motif</dt><dd>${block.rationale}</dd>` : ''}</dl>${h(level, 'rubriques', `Rubriques (${block.rubriques.length})`)}${
+    block.rubriques.length === 0
+      ? raw('<p class="empty">Ce bloc ne contient pas de rubrique.</p>')
+      : html`<div class="table-wrap" tabindex="0" role="region" aria-label="${`Rubriques du bloc ${block.id}`}"><table class="rubriques"><caption>${`Rubriques du bloc ${block.id} en ${v.id}${
+          natures.length ? ' ; usage par nature de déclaration' : ''
+        }`}</caption><thead><tr><th scope="col">Code</th><th scope="col">Libellé</th><th scope="col">Type</th><th scope="col">Longueur</th><th scope="col">Format</th>${natures.map(
+          (n) => html`<th scope="col" class="usage"><abbr title="${`Nature ${n.code} : ${n.label}`}">${n.code}</abbr></th>`,
+        )}</tr></thead><tbody>${rows}</tbody></table></div>`
+  }${
+    natures.length
+      ? raw('<p class="small muted">Usages : O obligatoire, C conditionnelle, I interdite, N non utilisée, F facultative (légende déduite des tables, non publiée avec elles).</p>')
+      : ''
+  }`;
+}
+
+/** A rubrique as defined in one version: attributes, datatype with its values, controls, usages. */
+export function rubriqueView(sv: SiteVersion, entry: RubriqueEntry, level: 2 | 3 = 2): Html {
+  const { rubrique: r, block } = entry;
+  const f = sv.family.id;
+  const v = sv.v;
+  const t = v.datatypes.get(r.datatype);
+  const controls = r.controls ?? [];
+  const sub = (level + 1) as Level;
+  return html`<dl class="facts"><dt>Identifiant</dt><dd><code>${r.id}</code></dd><dt>Libellé</dt><dd>${r.name}</dd>${
+    r.technicalName ? html`<dt>Nom technique</dt><dd><code>${r.technicalName}</code></dd>` : ''
+  }<dt>Bloc</dt><dd><a href="${urls.element(f, v.id, block.id)}"><code>${block.id}</code> ${block.name}</a> <span class="muted">(rubrique ${entry.index + 1} sur ${
+    block.rubriques.length
+  })</span></dd><dt>Type de données</dt><dd><a href="${urls.datatype(f, v.id, r.datatype)}"><code>${r.datatype}</code></a></dd>${
+    r.renamedFrom ? html`<dt>Ancien identifiant</dt><dd><code>${r.renamedFrom}</code></dd>` : ''
+  }${r.rationale ? html`<dt>Motif de la modification</dt><dd>${r.rationale}</dd>` : ''}</dl>${
+    r.description ? html`${h(level, 'description', 'Description')}<p class="rule-text">${raw(linkifyIds(r.description, sv, r.id))}</p>` : ''
+  }${h(level, 'type', html`Type de données <code>${r.datatype}</code>`)}${
+    t ? datatypeView(t, sub, 60) : html`<p class="empty">Type <code>${r.datatype}</code> absent de la version.</p>`
+  }${h(level, 'controles', `Contrôles (${controls.length})`)}${
+    controls.length
+      ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="${`Contrôles de ${r.id}`}"><table class="controls"><thead><tr><th scope="col">Contrôle</th><th scope="col">Famille</th><th scope="col">Règle</th><th scope="col">Message</th></tr></thead><tbody>${controls.map(
+          (c) =>
+            html`<tr id="${c.id}"><th scope="row"><code>${c.id}</code>${
+              c.rawId && c.rawId !== c.id ? html`<br /><span class="small muted">à l'origine <code>${c.rawId}</code></span>` : ''
+            }</th><td><abbr title="${CONTROL_FAMILY_LABELS[c.family] ?? c.family}">${c.family}</abbr></td><td class="rule-text">${raw(linkifyIds(c.rule, sv, r.id))}</td><td>${c.message}</td></tr>`,
+        )}</tbody></table></div>`
+      : raw('<p class="muted">Aucun contrôle publié sur cette rubrique.</p>')
+  }${h(level, 'usages', 'Usages par nature de déclaration')}${
+    sv.natures.length
+      ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="${`Usages de ${r.id}`}"><table class="usages"><thead><tr><th scope="col">Nature</th><th scope="col">Usage</th></tr></thead><tbody>${sv.natures.map((n) => {
+          const u = r.usage?.[n.code];
+          return html`<tr><th scope="row"><code>${n.code}</code> ${n.label}</th><td>${
+            u ? html`<abbr class="usage-${u}" title="${USAGE_LABELS[u] ?? u}">${u}</abbr> ${USAGE_LABELS[u] ?? ''}` : raw('<span class="muted">non renseigné</span>')
+          }</td></tr>`;
+        })}</tbody></table></div>`
+      : html`<p class="muted">Le tableau des usages n'est pas publié pour ${v.id}.</p>`
+  }`;
+}
+
+/** Main content of `/{family}/{version}/{blockId}/` and `/{family}/{version}/{rubriqueId}/`. */
+export async function elementPage(sv: SiteVersion, kind: 'block' | 'rubrique', id: string): Promise<string> {
+  const f = sv.family.id;
+  const block = kind === 'block' ? sv.v.blocks.get(id)! : sv.v.rubriques.get(id)!.block;
+  const entry = kind === 'rubrique' ? sv.v.rubriques.get(id)! : undefined;
+  const name = kind === 'block' ? block.name : entry!.rubrique.name;
+  return html`<h1><span class="muted small">${kind === 'block' ? 'Bloc' : 'Rubrique'}</span><br /><code>${id}</code> ${name}</h1><p class="muted">${
+    sv.family.fam.meta.name
+  } <a href="${urls.version(f, sv.id)}">${sv.id}</a> ${statusBadge(sv.v.meta.status, sv.v.meta.example)}</p>${versionSwitcher(
+    sv,
+    kind,
+    id,
+    kind === 'block' ? `Le bloc ${id}` : `La rubrique ${id}`,
+  )}${kind === 'block' ? blockView(sv, block) : rubriqueView(sv, entry!)}${raw(await historyHtml(sv.family, kind, id, 2))}`.value;
+}
+
+/** Main content of a version-independent permalink (latest definition, history, tombstone). */
+export async function permalinkPage(family: SiteFamily, kind: 'block' | 'rubrique', id: string): Promise<string> {
+  const p = family.presence[kind].get(id)!;
+  const sv = family.byId.get(p.lastIn)!;
+  const label = kind === 'block' ? 'Bloc' : 'Rubrique';
+  const fem = kind === 'rubrique';
+  const name = kind === 'block' ? sv.v.blocks.get(id)!.name : sv.v.rubriques.get(id)!.rubrique.name;
+  const notice = p.removedIn
+    ? html`<div class="notice tombstone" role="note"><p><strong>${label} ${fem ? 'supprimée' : 'supprimé'} en ${p.removedIn}</strong> — dernière définition en <a href="${urls.element(
+        family.id,
+        p.lastIn,
+        id,
+      )}">${p.lastIn}</a>.</p><p class="small">Les identifiants ne sont jamais réutilisés : cette adresse reste valable. La définition ci-dessous est celle de ${p.lastIn}.</p></div>`
+    : html`<p class="notice">Définition actuelle : version <a href="${urls.version(family.id, sv.id)}">${sv.id}</a>, la plus récente du registre. ${fem ? 'Présente' : 'Présent'} depuis ${
+        p.introducedIn
+      }.</p>`;
+  return html`<h1><span class="muted small">${label} ${family.fam.meta.name}, toutes versions</span><br /><code>${id}</code> ${name}</h1>${notice}<h2>Définition en ${sv.id}</h2>${
+    kind === 'block' ? blockView(sv, sv.v.blocks.get(id)!, 3) : rubriqueView(sv, sv.v.rubriques.get(id)!, 3)
+  }${raw(await historyHtml(family, kind, id, 2))}`.value;
+}
+
+/** Main content of `/{family}/{version}/types/{datatypeId}/`. */
+export function datatypePage(sv: SiteVersion, id: string): string {
+  const f = sv.family.id;
+  const t = sv.v.datatypes.get(id)!;
+  const usedBy = sv.index.usedBy.get(id) ?? [];
+  return html`<h1><span class="muted small">Type de données</span><br /><code>${id}</code>${t.name && t.name !== id ? ` ${t.name}` : ''}</h1>${versionSwitcher(
+    sv,
+    'datatype',
+    id,
+    `Le type ${id}`,
+  )}${datatypeView(t, 2)}<h2 id="rubriques">Rubriques utilisant ce type (${usedBy.length})</h2>${
+    usedBy.length
+      ? html`<ul>${usedBy.map((e) => html`<li><a href="${urls.element(f, sv.id, e.rubrique.id)}"><code>${e.rubrique.id}</code> ${e.rubrique.name}</a></li>`)}</ul>`
+      : html`<p class="muted">Aucune rubrique de ${sv.id} n'utilise ce type.</p>`
+  }`.value;
+}
