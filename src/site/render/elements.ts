@@ -148,24 +148,28 @@ export function rubriqueView(sv: SiteVersion, entry: RubriqueEntry, level: 2 | 3
   }`;
 }
 
-/** Main content of `/{family}/{version}/{blockId}/` and `/{family}/{version}/{rubriqueId}/`. */
-export async function elementPage(sv: SiteVersion, kind: 'block' | 'rubrique', id: string): Promise<string> {
+/**
+ * Main content of `/{family}/{version}/{blockId}/` and `/{family}/{version}/{rubriqueId}/`:
+ * the definition, then the history (pages may insert sections between the two).
+ */
+export async function elementPage(sv: SiteVersion, kind: 'block' | 'rubrique', id: string): Promise<{ main: string; history: string }> {
   const f = sv.family.id;
   const block = kind === 'block' ? sv.v.blocks.get(id)! : sv.v.rubriques.get(id)!.block;
   const entry = kind === 'rubrique' ? sv.v.rubriques.get(id)! : undefined;
   const name = kind === 'block' ? block.name : entry!.rubrique.name;
-  return html`<h1><span class="muted small">${kind === 'block' ? 'Bloc' : 'Rubrique'}</span><br /><code>${id}</code> ${name}</h1><p class="muted">${
+  const main = html`<h1><span class="muted small">${kind === 'block' ? 'Bloc' : 'Rubrique'}</span><br /><code>${id}</code> ${name}</h1><p class="muted">${
     sv.family.fam.meta.name
   } <a href="${urls.version(f, sv.id)}">${sv.id}</a> ${statusBadge(sv.v.meta.status, sv.v.meta.example)}</p>${versionSwitcher(
     sv,
     kind,
     id,
     kind === 'block' ? `Le bloc ${id}` : `La rubrique ${id}`,
-  )}${kind === 'block' ? blockView(sv, block) : rubriqueView(sv, entry!)}${raw(await historyHtml(sv.family, kind, id, 2))}`.value;
+  )}${kind === 'block' ? blockView(sv, block) : rubriqueView(sv, entry!)}`.value;
+  return { main, history: await historyHtml(sv.family, kind, id, 2) };
 }
 
-/** Main content of a version-independent permalink (latest definition, history, tombstone). */
-export async function permalinkPage(family: SiteFamily, kind: 'block' | 'rubrique', id: string): Promise<string> {
+/** Main content of a version-independent permalink (latest definition or tombstone, then history). */
+export async function permalinkPage(family: SiteFamily, kind: 'block' | 'rubrique', id: string): Promise<{ main: string; history: string }> {
   const p = family.presence[kind].get(id)!;
   const sv = family.byId.get(p.lastIn)!;
   const label = kind === 'block' ? 'Bloc' : 'Rubrique';
@@ -180,9 +184,10 @@ export async function permalinkPage(family: SiteFamily, kind: 'block' | 'rubriqu
     : html`<p class="notice">Définition actuelle : version <a href="${urls.version(family.id, sv.id)}">${sv.id}</a>, la plus récente du registre. ${fem ? 'Présente' : 'Présent'} depuis ${
         p.introducedIn
       }.</p>`;
-  return html`<h1><span class="muted small">${label} ${family.fam.meta.name}, toutes versions</span><br /><code>${id}</code> ${name}</h1>${notice}<h2>Définition en ${sv.id}</h2>${
+  const main = html`<h1><span class="muted small">${label} ${family.fam.meta.name}, toutes versions</span><br /><code>${id}</code> ${name}</h1>${notice}<h2>Définition en ${sv.id}</h2>${
     kind === 'block' ? blockView(sv, sv.v.blocks.get(id)!, 3) : rubriqueView(sv, sv.v.rubriques.get(id)!, 3)
-  }${raw(await historyHtml(family, kind, id, 2))}`.value;
+  }`.value;
+  return { main, history: await historyHtml(family, kind, id, 2) };
 }
 
 /** Main content of `/{family}/{version}/types/{datatypeId}/`. */
