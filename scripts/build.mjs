@@ -74,7 +74,12 @@ checked.catch((err) => {
 globalThis[Symbol.for('norme.registry.preloaded')] = { root: registryRoot, result: checked };
 
 // 2. Build into a temporary directory next to the target (same filesystem: rename is atomic).
+//    The core is imported now, so that its modules load while Astro bundles the pages.
+const debug = process.env.NORME_BUILD_DEBUG ? (m) => process.stderr.write(`[build ${Math.round(performance.now() - t0)} ms] ${m}\n`) : () => {};
+import(coreUrl).then(() => debug('cœur chargé (thread principal)'));
+loaded.then(() => debug('registre reçu du worker'));
 const { build } = await import('astro');
+debug('astro importé');
 try {
   await build({ root: ROOT, outDir: tmp, logLevel: process.env.NORME_BUILD_QUIET ? 'warn' : 'info' });
 } catch (err) {
@@ -84,6 +89,7 @@ try {
 }
 
 const tBuilt = performance.now();
+debug('astro build terminé');
 
 // 3. Swap.
 const old = path.join(tmpRoot, `dist-old-${process.pid}`);

@@ -76,7 +76,11 @@ export function getSite(): Promise<Site> {
 export class RegistryError extends Error {}
 
 async function buildSite(): Promise<Site> {
+  const t0 = performance.now();
+  const debug = process.env.NORME_BUILD_DEBUG ? (m: string) => process.stderr.write(`[site ${Math.round(performance.timeOrigin + performance.now() - t0)}] ${m}\n`) : () => {};
+  debug('getSite : début');
   const core = await loadCore();
+  debug('cœur prêt');
   // scripts/build.mjs has already loaded (and checked) the registry in this process.
   const pre = (globalThis as { [k: symbol]: unknown })[Symbol.for('norme.registry.preloaded')] as
     | { root: string; result: Promise<Pick<ReturnType<Core['loadRegistry']>, 'registry' | 'diagnostics'>> }
@@ -90,6 +94,7 @@ async function buildSite(): Promise<Site> {
         (lines.length > 200 ? `\n… et ${lines.length - 200} autre(s) (npx norme validate)` : ''),
     );
   }
+  debug('registre prêt');
   const today = process.env.NORME_TODAY ?? core.monthOf(new Date());
   const families: SiteFamily[] = [];
   for (const fam of registry.families.values()) {
