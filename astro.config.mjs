@@ -17,4 +17,6 @@ export default defineConfig({
     concurrency: Number(process.env.NORME_BUILD_CONCURRENCY ?? 1),
   },
   devToolbar: { enabled: false },
+  // `astro dev` must not watch build outputs (temporary builds land in .tmp/).
+  vite: { server: { watch: { ignored: ['**/.tmp/**', '**/dist/**', '**/bench-results/**'] } } },
 });
