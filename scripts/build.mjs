@@ -5,7 +5,7 @@
 // Usage : npm run build [-- --registry <dossier> --out <dossier>]
 //   --registry  racine d'un autre registre (contenant norm/), ex. une fixture de test
 //   --out       dossier de sortie (défaut : dist)
-// Variables : NORME_TODAY=AAAA-MM fixe le « mois courant » de la page d'accueil ;
+// Variables : NORME_TODAY=AAAA-MM fixe le « mois courant » (page d'accueil, portée par défaut de la recherche) ;
 //             NORME_BUILD_STATS=<fichier> écrit durée, mémoire max et nombre de pages (bench).
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -91,7 +91,30 @@ try {
 const tBuilt = performance.now();
 debug('astro build terminé');
 
-// 3. Swap.
+// 3. Search index (Pagefind, French) written into the temporary output, before the swap:
+//    a failure leaves the output directory untouched like a failed build (src/site/search/indexer.ts).
+let search;
+try {
+  const { registry } = await checked;
+  const core = await import(coreUrl);
+  const { buildSearchIndex } = await import(pathToFileURL(path.join(ROOT, 'src/site/search/indexer.ts')).href);
+  const month = process.env.NORME_TODAY ?? core.monthOf(new Date());
+  search = await buildSearchIndex({ outDir: tmp, registry, root: registryRoot, month, core });
+  debug('index de recherche écrit');
+  if (!process.env.NORME_BUILD_QUIET) {
+    process.stdout.write(
+      `norme : index de recherche — ${search.pages} pages et ${search.byType['contrôle'] ?? 0} contrôles ` +
+        `(${search.byScope.actuelle} dans la version applicable, ${search.byScope.autre} dans d'autres versions), ` +
+        `${(search.bytes / 2 ** 20).toFixed(1)} Mio, ${(search.ms / 1000).toFixed(1)} s.\n`,
+    );
+  }
+} catch (err) {
+  rmSync(tmp, { recursive: true, force: true });
+  process.stderr.write(`\nnorme : l'index de recherche n'a pas pu être construit ; ${outLabel}/ inchangé.\n${err?.stack ?? err}\n`);
+  process.exit(1);
+}
+
+// 4. Swap.
 const old = path.join(tmpRoot, `dist-old-${process.pid}`);
 if (existsSync(outDir)) renameSync(outDir, old);
 mkdirSync(path.dirname(outDir), { recursive: true });
@@ -122,6 +145,9 @@ const stats = {
   bytes,
   maxRssKb: process.resourceUsage().maxRSS,
   cpuMs: Math.round((process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000),
+  searchMs: search.ms,
+  searchBytes: search.bytes,
+  searchRecords: search.pages + search.records,
 };
 process.stdout.write(
   `\nnorme : site construit dans ${outLabel}/ — ${pages} pages HTML, ${files} fichiers, ` +

@@ -1,0 +1,65 @@
+/**
+ * Identifiers of the norm as the search sees them. Shared by the indexer (Node, build time)
+ * and the search scripts (browser): the same normalisation on both sides, so that the
+ * header box and the /recherche/ page behave the same.
+ *
+ * Pagefind indexes `S21.G00.40.007` as one compound word (`s21g0040007`) plus its parts
+ * (`s21`, `g00`, `40`, `007`), and a query is split the same way. What it cannot guess is
+ * the short form `40.007` (block number + rubrique number) that people use in speech and
+ * in forums, nor a control id written after its rubrique (`S21.G00.40.007/CCH-11`, one
+ * word for Pagefind). The indexer adds those forms to each page (`idVariants`) and the
+ * search scripts rewrite queries (`normalizeQuery`).
+ */
+
+/** `S21.G00.40.007` (rubrique), with captures: structure, group, block number, rubrique number. */
+export const RUBRIQUE_ID = /^([A-Z]\d{2})\.(G\d{2})\.(\d{2})\.(\d{3})$/i;
+/** `S21.G00.40` (block). */
+export const BLOCK_ID = /^([A-Z]\d{2})\.(G\d{2})\.(\d{2})$/i;
+/** `S21.G00.40.007/CCH-11` (control of a rubrique). */
+export const CONTROL_ID = /^([A-Z]\d{2}\.G\d{2}\.\d{2}\.\d{3})\/([A-Z]{3})-?(\d+)$/i;
+
+/**
+ * Extra written forms of an identifier, indexed with a high weight next to the id itself:
+ * `S21.G00.40.007` → `40.007` ; `S21.G00.40.007/CCH-11` → `S21.G00.40.007 CCH-11 40.007`.
+ */
+export function idVariants(id: string): string[] {
+  let m = CONTROL_ID.exec(id);
+  if (m) {
+    const rule = `${m[2].toUpperCase()}-${m[3]}`;
+    return [m[1], rule, ...idVariants(m[1])];
+  }
+  m = RUBRIQUE_ID.exec(id);
+  if (m) return [`${m[3]}.${m[4]}`];
+  return [];
+}
+
+/**
+ * Query rewriting before Pagefind sees it:
+ * - `S21.G00.40.007/CCH-11` → `S21.G00.40.007 CCH-11` (a control and its rubrique);
+ * - ids typed with spaces or without dots (`S21 G00 40 007`, `s21g0040007`) → dotted form;
+ * - `CCH11` → `CCH-11`;
+ * - blanks collapsed.
+ */
+export function normalizeQuery(q: string): string {
+  let s = q.normalize('NFC').replace(/[\u00a0\s]+/g, ' ').trim();
+  // A control id glued to its rubrique.
+  s = s.replace(/\b([A-Z]\d{2}\.G\d{2}\.\d{2}\.\d{3})\s*\/\s*([A-Z]{3})/gi, '$1 $2');
+  // Ids typed without dots or with spaces: S21G0040007, S21 G00 40 007, S21-G00-40-007.
+  s = s.replace(/\b([A-Z]\d{2})[ ._-]?(G\d{2})[ ._-]?(\d{2})(?:[ ._-]?(\d{3}))?\b/gi, (_all, a: string, g: string, b: string, r?: string) =>
+    [a.toUpperCase(), g.toUpperCase(), b, ...(r ? [r] : [])].join('.'),
+  );
+  // Control rule without its dash: CCH11 → CCH-11.
+  s = s.replace(/\b(CCH|SIG|CSL|CRE|CME|CST|CID)\s?-?\s?(\d{2,3})\b/gi, (_all, f: string, n: string) => `${f.toUpperCase()}-${n}`);
+  return s;
+}
+
+/** The identifier a query is, if it is exactly one (used to put an exact match first). */
+export function exactId(q: string): { kind: 'rubrique' | 'block' | 'control' | 'short'; id: string } | undefined {
+  const s = normalizeQuery(q);
+  if (RUBRIQUE_ID.test(s)) return { kind: 'rubrique', id: s.toUpperCase() };
+  if (BLOCK_ID.test(s)) return { kind: 'block', id: s.toUpperCase() };
+  const c = /^([A-Z]\d{2}\.G\d{2}\.\d{2}\.\d{3}) ([A-Z]{3}-\d+)$/i.exec(s);
+  if (c) return { kind: 'control', id: `${c[1].toUpperCase()}/${c[2].toUpperCase()}` };
+  if (/^\d{2}\.\d{3}$/.test(s)) return { kind: 'short', id: s };
+  return undefined;
+}

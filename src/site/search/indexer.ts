@@ -1,0 +1,273 @@
+/**
+ * Builds the Pagefind index of the site (French), run by scripts/build.mjs on the freshly
+ * built output directory, before it replaces dist/.
+ *
+ * Which pages and records are indexed is decided by scope.ts; this module reads those pages,
+ * keeps only their <main>, adds the search data (filters, metadata, identifier variants) and
+ * hands them to Pagefind through its Node API. The served HTML is not modified.
+ *
+ * Standalone (to re-index an existing build): node src/site/search/indexer.ts [dist [bundle dir]]
+ */
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type * as CoreModule from '../../core/index.ts';
+import type { ControlEntry, Registry } from '../../core/index.ts';
+import { urls } from '../urls.ts';
+import { idVariants } from './ids.ts';
+import { referenceVersion, scopedElements, type FamilyReference, type RecordType, type Scope } from './scope.ts';
+
+type Core = typeof CoreModule;
+
+/** Parts of an indexed page that are navigation or history, not content. */
+export const EXCLUDE_SELECTORS = [
+  '.switcher', // the element in the other versions
+  '#historique',
+  '.history', // history across versions (the diff pages have the details)
+  'table.controls', // controls are records of their own
+  '#controles',
+  '.usage', // O/C/N/F usage letters of the rubriques table
+  'table.usages',
+  '#usages',
+  '.citing-fiches', // fiches are records of their own
+  '.consigne-example',
+  '#revisions',
+  'table.consigne-revisions',
+  '.filter',
+];
+
+/** Bundle files of Pagefind's ready-made interfaces, unused by the site (its UI is src/site/search/*.ts). */
+const UNUSED_BUNDLE_FILES = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$|^wasm\.unknown\.pagefind$/;
+
+export interface SearchIndexOptions {
+  outDir: string;
+  registry: Registry;
+  /** Root of the registry (where consignes/ lives). */
+  root: string;
+  month: string;
+  core: Core;
+  /** Where to write the bundle (default: outDir/pagefind). */
+  outputPath?: string;
+}
+
+export interface SearchIndexStats {
+  pages: number;
+  records: number;
+  byType: Record<string, number>;
+  byScope: Record<Scope, number>;
+  references: FamilyReference[];
+  files: number;
+  bytes: number;
+  ms: number;
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+interface Entry {
+  url: string;
+  type: RecordType;
+  family: string;
+  famName: string;
+  versions: string[];
+  scope: Scope;
+  id: string;
+  title: string;
+  /** Name of the element or title of the fiche: weighted (see RANKING in ui.ts). Not for data types. */
+  name?: string;
+  themes?: string[];
+}
+
+function searchData(e: Entry): string {
+  const tags: string[] = [];
+  const meta = (k: string, v: string) => tags.push(`<span data-pagefind-meta="${esc(k)}:${esc(v)}"></span>`);
+  const filter = (k: string, v: string) => tags.push(`<span data-pagefind-filter="${esc(k)}:${esc(v)}"></span>`);
+  meta('title', e.title);
+  meta('type', e.type);
+  meta('famille', e.famName);
+  meta('version', e.versions.join(', '));
+  meta('id', e.id);
+  if (e.name) meta('nom', e.name);
+  meta('portee', e.scope);
+  const cles = [e.id, ...idVariants(e.id)].join(' ');
+  meta('cles', cles);
+  filter('type', e.type);
+  filter('famille', e.famName);
+  for (const v of e.versions) filter('version', v);
+  for (const t of e.themes ?? []) filter('theme', t);
+  filter('portee', e.scope);
+  return tags.join('');
+}
+
+const DATATYPE_WEIGHT = Number(process.env.DT_WEIGHT ?? 0.5);
+
+const BLOCK_END = /(<\/(?:dt|dd|td|th|li|p|h[1-6]|div|caption|summary|section|article|tr|ul|ol|dl|table|code)>|<br\s*\/?>)/g;
+
+/** The page reduced to its <main>, with the search data; undefined if the page has no <main>. */
+export function pageForIndex(html: string, e: Entry): string | undefined {
+  const m = /<main\b[^>]*>([\s\S]*)<\/main>/.exec(html);
+  if (!m) return undefined;
+  // The built HTML has no blanks between tags: without one, Pagefind would read
+  // `<dt>Identifiant</dt><dd>S21.G00.40.007</dd>` as the single word `IdentifiantS21.G00.40.007`.
+  let body = m[1].replace(BLOCK_END, '$1 ');
+  // A data type page is found by its id; its name (`DSN_Code_Cotisation`, split into words by
+  // Pagefind) and its values must not outrank the rubriques and blocks named with those words.
+  if (e.type === 'type de données') body = `<div data-pagefind-weight="${DATATYPE_WEIGHT}">${body.replace(/<(\/?)h[1-6]\b/g, '<$1p')}</div>`;
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${esc(e.title)}</title></head><body><main data-pagefind-body>${searchData(e)}${body}</main></body></html>`;
+}
+
+function controlRecord(c: ControlEntry, e: Entry) {
+  const filters: Record<string, string[]> = { type: [e.type], famille: [e.famName], version: e.versions, portee: [e.scope] };
+  return {
+    url: e.url,
+    language: 'fr',
+    content: `${c.control.message} ${c.control.rule}`,
+    meta: { title: e.title, type: e.type, famille: e.famName, version: e.versions.join(', '), id: e.id, cles: [e.id, ...idVariants(e.id)].join(' '), portee: e.scope, rubrique: c.rubrique.name },
+    filters,
+  };
+}
+
+function dirStats(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      const s = dirStats(p);
+      files += s.files;
+      bytes += s.bytes;
+    } else {
+      files++;
+      bytes += statSync(p).size;
+    }
+  }
+  return { files, bytes };
+}
+
+/** Index the built site in `outDir` into `outDir/pagefind/`. Throws on Pagefind errors. */
+export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchIndexStats> {
+  const t0 = performance.now();
+  const pagefind = await import('pagefind');
+  const refs = new Map<string, FamilyReference>();
+  for (const fam of o.registry.families.values()) {
+    const r = referenceVersion(fam, o.month, o.core.applicableVersion);
+    if (r) refs.set(fam.id, r);
+  }
+  const famName = (f: string) => o.registry.families.get(f)?.meta.name ?? f;
+
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr', excludeSelectors: EXCLUDE_SELECTORS });
+  if (!index) throw new Error(`Pagefind : ${errors.join(' ; ')}`);
+  const problems: string[] = [];
+  const byType: Record<string, number> = {};
+  const byScope: Record<Scope, number> = { actuelle: 0, autre: 0 };
+  let pages = 0;
+  let records = 0;
+  const count = (e: Entry) => {
+    byType[e.type] = (byType[e.type] ?? 0) + 1;
+    byScope[e.scope]++;
+  };
+  const addPage = async (file: string, e: Entry) => {
+    const abs = path.join(o.outDir, file);
+    if (!existsSync(abs)) {
+      problems.push(`page absente : ${file}`);
+      return;
+    }
+    const content = pageForIndex(readFileSync(abs, 'utf8'), e);
+    if (!content) {
+      problems.push(`page sans <main> : ${file}`);
+      return;
+    }
+    const r = await index.addHTMLFile({ url: e.url, content });
+    if (r.errors.length) problems.push(`${file} : ${r.errors.join(' ; ')}`);
+    pages++;
+    count(e);
+  };
+
+  // Norm elements: batches of concurrent requests to the Pagefind service.
+  const elements = scopedElements(o.registry, refs);
+  const jobs: (() => Promise<void>)[] = [];
+  for (const s of elements) {
+    const fam = o.registry.families.get(s.family)!;
+    const v = fam.versions.get(s.version)!;
+    const base = { family: s.family, famName: famName(s.family), versions: [s.version], scope: s.scope, id: s.id, type: s.type };
+    if (s.type === 'contrôle') {
+      const c = v.controls.get(s.id)!;
+      const url = urls.element(s.family, s.version, c.rubrique.id) + '#' + encodeURIComponent(s.id).replace(/%2F/gi, '/');
+      const e: Entry = { ...base, url, title: `${s.id}` };
+      jobs.push(async () => {
+        const r = await index.addCustomRecord(controlRecord(c, e));
+        if (r.errors.length) problems.push(`${s.id} : ${r.errors.join(' ; ')}`);
+        records++;
+        count(e);
+      });
+      continue;
+    }
+    let url: string;
+    let title: string;
+    let name: string | undefined;
+    if (s.type === 'type de données') {
+      const t = v.datatypes.get(s.id)!;
+      url = urls.datatype(s.family, s.version, s.id);
+      title = t.name && t.name !== s.id ? `${s.id} ${t.name}` : s.id;
+    } else if (s.type === 'bloc') {
+      url = urls.element(s.family, s.version, s.id);
+      name = v.blocks.get(s.id)!.name;
+      title = `${s.id} ${name}`;
+    } else {
+      url = urls.element(s.family, s.version, s.id);
+      name = v.rubriques.get(s.id)!.rubrique.name;
+      title = `${s.id} ${name}`;
+    }
+    const e: Entry = { ...base, url, title, name };
+    jobs.push(() => addPage(path.join(url, 'index.html'), e));
+  }
+
+  // Fiches consignes (current revision).
+  if (existsSync(path.join(o.root, 'consignes'))) {
+    const { consignes } = o.core.loadConsignes(o.root, o.registry);
+    for (const c of consignes) {
+      const ref = refs.get(c.family)?.version;
+      const inForce = c.meta.status === 'en vigueur';
+      const e: Entry = {
+        url: `/consignes/${c.id}/`,
+        type: 'fiche',
+        family: c.family,
+        famName: famName(c.family),
+        versions: c.current.versions,
+        scope: inForce && ref !== undefined && c.current.versions.includes(ref) ? 'actuelle' : 'autre',
+        id: `n° ${c.id}`,
+        title: `Fiche n° ${c.id} : ${c.meta.title}`,
+        name: c.meta.title,
+        themes: c.meta.themes,
+      };
+      jobs.push(() => addPage(`consignes/${c.id}/index.html`, e));
+    }
+  }
+
+  const BATCH = 32;
+  for (let i = 0; i < jobs.length; i += BATCH) await Promise.all(jobs.slice(i, i + BATCH).map((j) => j()));
+  if (problems.length) {
+    await pagefind.close();
+    throw new Error(`index de recherche : ${problems.length} problème(s)\n` + problems.slice(0, 20).join('\n'));
+  }
+  const outputPath = o.outputPath ?? path.join(o.outDir, 'pagefind');
+  rmSync(outputPath, { recursive: true, force: true });
+  const w = await index.writeFiles({ outputPath });
+  await pagefind.close();
+  if (w.errors.length) throw new Error(`Pagefind : ${w.errors.join(' ; ')}`);
+  for (const f of readdirSync(outputPath)) if (UNUSED_BUNDLE_FILES.test(f)) rmSync(path.join(outputPath, f));
+  const st = dirStats(outputPath);
+  return { pages, records, byType, byScope, references: [...refs.values()], ...st, ms: Math.round(performance.now() - t0) };
+}
+
+// Standalone: re-index an existing build (development, benchmarks).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+  const outDir = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
+  const registryRoot = process.env.NORME_ROOT ? path.resolve(process.env.NORME_ROOT) : root;
+  const core = (await import(pathToFileURL(path.join(root, 'src/core/index.ts')).href)) as Core;
+  const { registry } = core.loadRegistry(registryRoot);
+  const month = process.env.NORME_TODAY ?? core.monthOf(new Date());
+  const outputPath = process.argv[3] ? path.resolve(process.argv[3]) : undefined;
+  const s = await buildSearchIndex({ outDir, registry, root: registryRoot, month, core, outputPath });
+  process.stdout.write(JSON.stringify(s, null, 2) + '\n');
+}
