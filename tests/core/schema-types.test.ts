@@ -10,3 +10,11 @@ describe('types dérivés des schémas', () => {
     expect(committed).toBe(await generateTypes());
   });
 });
+
+describe('validateurs précompilés', () => {
+  it('src/core/schemas/validators.generated.js est à jour (sinon : npm run types)', async () => {
+    // @ts-ignore plain JS module
+    const { generateValidators, outFile } = await import('../../scripts/gen-validators.mjs');
+    expect(readFileSync(outFile, 'utf8')).toBe(await generateValidators());
+  });
+});

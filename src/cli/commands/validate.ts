@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { formatDiagnostic, loadConsignes, type Diagnostic } from '../../core/index.ts';
+import { formatDiagnostic, type Diagnostic } from '../../core/diagnostics/diagnostic.ts';
 import { oneOf, parseArgs, UsageError } from '../args.ts';
 import { findRoot, loadFor, usageError } from '../context.ts';
 import type { Command } from '../types.ts';
@@ -40,7 +40,8 @@ export const command: Command = {
     const res = loadFor(io, root, { only });
     // Fiches consignes: checked against the whole registry, so not with --only.
     const withConsignes = !only && existsSync(path.join(root, 'consignes'));
-    const fiches = withConsignes ? loadConsignes(root, res.registry) : undefined;
+    // Fiches need remark (MDX): loaded only when there are fiches to check.
+    const fiches = withConsignes ? (await import('../../core/consignes/load.ts')).loadConsignes(root, res.registry) : undefined;
     const ds = fiches ? [...res.diagnostics, ...fiches.diagnostics] : res.diagnostics;
     const errors = ds.filter((d) => d.severity === 'error').length;
     const warnings = ds.filter((d) => d.severity === 'warning').length;

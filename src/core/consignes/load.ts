@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { diag, didYouMean, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { at, type ParsedYaml } from '../load/yaml-file.ts';
+import { at, lazyAt, type ParsedYaml } from '../load/yaml-file.ts';
 import { validateAgainst } from '../load/schemas.ts';
 import type { Loc, Registry, ResolvedFamily, ResolvedVersion } from '../model/types.ts';
 import { checkMdx, type CheckedMdx, type ComponentUse, type MdxNode } from './mdx.ts';
@@ -130,7 +130,7 @@ export function loadConsignes(root: string, registry: Registry, opts: LoadConsig
     // Frontmatter `elements` (checked against the current versions).
     if (d.ctx) {
       (c.meta.elements ?? []).forEach((id, i) => {
-        const loc = at(d.parsed, ['elements', i]);
+        const loc = lazyAt(d.parsed, ['elements', i]);
         const r = resolveElement(d.ctx!, { id, loc, how: (x, v) => `<${KIND_COMPONENT[kindOfId(x)]} id="${x}"${v ? ` version="${v}"` : ''}/>` });
         diagnostics.push(...r.diagnostics);
         c.current.references.push({ source: 'en-tête', component: 'elements', id, loc, ...(r.resolved ? { resolved: r.resolved } : {}) });

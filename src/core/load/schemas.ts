@@ -1,7 +1,8 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { readFileSync } from 'node:fs';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+// Validators compiled ahead of time from the JSON Schemas (`npm run types`; drift checked by a test).
+import * as precompiled from '../schemas/validators.generated.js';
 import { diag, didYouMean, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { at, type ParsedYaml, type PathSegment } from './yaml-file.ts';
 
@@ -13,18 +14,17 @@ export function schemaPath(name: SchemaName): string {
   return path.join(schemaDir, `${name}.schema.json`);
 }
 
-let ajv: Ajv | undefined;
-const compiled = new Map<SchemaName, ValidateFunction>();
+const EXPORT_NAME: Record<SchemaName, keyof typeof precompiled> = {
+  family: 'family',
+  version: 'version',
+  block: 'block',
+  datatype: 'datatype',
+  'journal-entry': 'journalEntry',
+  consigne: 'consigne',
+};
 
 export function getValidator(name: SchemaName): ValidateFunction {
-  let v = compiled.get(name);
-  if (!v) {
-    ajv ??= new Ajv({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
-    const schema = JSON.parse(readFileSync(schemaPath(name), 'utf8'));
-    v = ajv.compile(schema);
-    compiled.set(name, v);
-  }
-  return v;
+  return precompiled[EXPORT_NAME[name]] as unknown as ValidateFunction;
 }
 
 function pointerToPath(pointer: string): PathSegment[] {

@@ -184,3 +184,21 @@ export function locate(p: ParsedYaml, path: readonly PathSegment[], key?: string
 export function at(p: ParsedYaml, path: readonly PathSegment[], key?: string): { file: string; line: number; column: number } {
   return { file: p.file, ...locate(p, path, key) };
 }
+
+/**
+ * Like `at`, but computes the position only when one of its fields is read: for references that
+ * are stored for later and rarely reported (parsing a document for positions has a cost).
+ */
+export function lazyAt(p: ParsedYaml, path: readonly PathSegment[], key?: string): { file: string; line: number; column: number } {
+  let pos: { line: number; column: number } | undefined;
+  const get = () => (pos ??= locate(p, path, key));
+  return {
+    file: p.file,
+    get line() {
+      return get().line;
+    },
+    get column() {
+      return get().column;
+    },
+  };
+}

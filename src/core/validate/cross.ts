@@ -188,7 +188,7 @@ function treeOrder(blocks: Map<string, Block>): Map<string, Block> {
 
 /** Footer blocks (S90) after everything else at the root; otherwise by id. */
 function blockSort(a: string, b: string): number {
-  return a.localeCompare(b);
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function fileStem(file: string): string {
