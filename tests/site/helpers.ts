@@ -102,8 +102,8 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
-/** Headless Chromium (Debian package) with a throwaway profile. */
-export async function launchBrowser(): Promise<Browser> {
+/** Headless Chromium (Debian package) with a throwaway profile (`javaScriptEnabled: false` to test without JS). */
+export async function launchBrowser(opts: { javaScriptEnabled?: boolean } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium introuvable (${CHROMIUM}) : installez-le avec « apt-get install -y chromium » ou définissez CHROMIUM_PATH.`);
   }
@@ -112,6 +112,7 @@ export async function launchBrowser(): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
   return {

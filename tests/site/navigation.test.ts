@@ -125,15 +125,30 @@ describe('parcours', () => {
     expect(await page.locator('main').innerText()).toContain('/dsn/rubriques/');
   });
 
-  test('le filtre des contrôles fonctionne sans JavaScript', async () => {
-    await go('/dsn/P26V01/controles/');
-    expect(await page.locator('script').count()).toBe(0);
-    const visible = () => page.locator('table.controls tbody tr:visible').count();
-    const all = await visible();
-    await page.getByRole('radio', { name: /SIG/ }).check();
-    const sig = await visible();
-    expect(sig).toBeGreaterThan(0);
-    expect(sig).toBeLessThan(all);
-    expect(await page.locator('table.controls tbody tr:visible td:nth-child(2)').allInnerTexts()).toEqual(Array(sig).fill('SIG'));
+  test('sans JavaScript : filtre des contrôles, rubrique, pierre tombale et note différentielle', async () => {
+    const noJs = await launchBrowser({ javaScriptEnabled: false });
+    try {
+      const p = await noJs.context.newPage();
+      await p.goto(base + '/dsn/P26V01/controles/');
+      const visible = () => p.locator('table.controls tbody tr:visible').count();
+      const all = await visible();
+      expect(all).toBe(653);
+      await p.getByRole('radio', { name: /SIG/ }).check();
+      const sig = await visible();
+      expect(sig).toBe(59);
+      expect(await p.locator('table.controls tbody tr:visible td:nth-child(2)').allInnerTexts()).toEqual(Array(sig).fill('SIG'));
+      await p.getByRole('radio', { name: /^Toutes/ }).check();
+      expect(await visible()).toBe(all);
+
+      await p.goto(base + '/dsn/P26V01/S21.G00.40.007/');
+      expect(await p.locator('table.values').innerText()).toContain('Contrat de travail à durée indéterminée de droit privé');
+      expect(await p.locator('ol.history > li').count()).toBe(5);
+      await p.goto(base + '/dsn/rubriques/S21.G00.06.003/');
+      expect(await p.locator('.tombstone').innerText()).toContain('supprimée en P27V01');
+      await p.goto(base + '/dsn/diff/P26V01...P27V01/');
+      expect(await p.locator('li[data-rule="block-added"]').count()).toBe(2);
+    } finally {
+      await noJs.close();
+    }
   });
 });
