@@ -181,3 +181,13 @@ export function linkifyIds(text: string | undefined, sv: SiteVersion, self?: str
     id !== self && (sv.v.rubriques.has(id) || sv.v.blocks.has(id)) ? `<a href="${esc(urls.element(f, sv.id, id))}">${id}</a>` : id,
   );
 }
+
+/** The breadcrumb trail of a page (the last item is the current page). */
+export function breadcrumbsHtml(items: { href?: string; label: string }[]): string {
+  if (!items.length) return '';
+  let li = '';
+  items.forEach((it, i) => {
+    li += it.href && i < items.length - 1 ? `<li><a href="${esc(it.href)}">${esc(it.label)}</a></li>` : `<li><span aria-current="page">${esc(it.label)}</span></li>`;
+  });
+  return `<nav class="breadcrumbs" aria-label="Fil d'Ariane"><ol>${li}</ol></nav>`;
+}
