@@ -48,7 +48,7 @@ function setup(form: HTMLFormElement) {
       list.innerHTML = hits.map((h) => hitHtml(h)).join('');
       all.href = searchUrl(query);
       all.textContent = res.total > hits.length ? `Voir les ${res.total.toLocaleString('fr-FR')} résultats et les filtres` : 'Ouvrir la page de recherche (filtres, toutes les versions)';
-      status.textContent = `${countLabel(res.total)} dans la version applicable${res.total > hits.length ? `, ${hits.length} affichés` : ''}.`;
+      status.textContent = `${countLabel(res.total)} dans la version applicable${res.total > hits.length ? `, ${hits.length} affichés` : ''}${hits.length ? ' ; flèche bas pour les parcourir' : ''}.`;
       form.dataset.state = 'done';
       open();
     } catch {
@@ -101,8 +101,10 @@ function setup(form: HTMLFormElement) {
   form.addEventListener('focusout', (ev) => {
     if (ev.relatedTarget && !form.contains(ev.relatedTarget as Node)) close();
   });
-  input.addEventListener('focus', () => {
-    if (list.children.length && input.value.trim()) open();
+  // Coming back to the box from elsewhere shows the last results again.
+  input.addEventListener('focus', (ev) => {
+    const from = ev.relatedTarget as Node | null;
+    if (list.children.length && input.value.trim() && !(from && form.contains(from))) open();
   });
 }
 

@@ -64,6 +64,7 @@ interface Pagefind {
   init: () => Promise<void>;
   preload: (q: string, o?: object) => Promise<void>;
   search: (q: string | null, o?: object) => Promise<PagefindResponse>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
 }
 
 // A variable, so that Vite leaves the import alone: the file exists only in the built site.
@@ -104,6 +105,7 @@ export function rankExact(hits: Hit[], q: string): Hit[] {
   const ex = exactId(q);
   const fq = fold(q);
   const klass = (h: Hit) => {
+    if (h.id && fold(h.id) === fq) return 0;
     if (ex) {
       if (ex.kind === 'short' ? h.id.endsWith('.' + ex.id) && h.type === 'rubrique' : h.id.toUpperCase() === ex.id) return 0;
       return 2;
@@ -125,10 +127,18 @@ async function toHit(r: PagefindResult): Promise<Hit> {
 /** How many results are loaded and re-ranked together at first. */
 export const FIRST_PAGE = 10;
 
-export async function runSearch(query: Query): Promise<Results | null> {
+let allFilters: Promise<unknown> | undefined;
+
+/**
+ * Search in the scope, then with the facet filters. `withCounts` loads every filter index
+ * first (a few kB), so that the counts of all facets are known (the search page); the
+ * header box only needs the scope filter.
+ */
+export async function runSearch(query: Query, withCounts = false): Promise<Results | null> {
   const q = normalizeQuery(query.q);
   if (!q) return null;
   const pf = await pagefind();
+  if (withCounts) await (allFilters ??= pf.filters());
   const scoped = await pf.search(q, { filters: pagefindFilters(query, false) });
   const hasFacets = FACETS.some((k) => query.filters[k]);
   const res = hasFacets ? await pf.search(q, { filters: pagefindFilters(query, true) }) : scoped;
@@ -163,7 +173,7 @@ export function hitHtml(h: Hit, opts: { excerpt?: boolean } = {}): string {
   const sub = h.type === 'contrôle' && h.rubrique ? ` <span class="search-sub">de la rubrique « ${escHtml(h.rubrique)} »</span>` : '';
   const old = h.portee === 'autre' && h.type !== 'fiche' ? ' <span class="badge retired">autre version</span>' : '';
   return (
-    `<li class="search-hit" data-type="${escHtml(h.type)}" data-url="${escHtml(h.url)}">` +
+    `<li class="search-hit" data-type="${escHtml(h.type)}" data-url="${escHtml(h.url)}" data-portee="${escHtml(h.portee ?? '')}">` +
     `<a class="search-title" href="${escHtml(h.url)}">${escHtml(h.title)}</a>${sub}` +
     `<span class="search-meta"><span class="badge search-type search-type-${cls}">${escHtml(h.type)}</span> ${escHtml(where)}${old}</span>` +
     (opts.excerpt === false ? '' : `<span class="search-excerpt">${h.excerpt}</span>`) +

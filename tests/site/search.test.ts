@@ -1,0 +1,204 @@
+/**
+ * Search (Pagefind, French) on the built site, in real Chromium: a table of queries with the
+ * expected first result (identifiers, words, stemming, accents, fiches, control messages),
+ * the default scope (version applicable today) and its switch, the filters, the header box
+ * and the page without JavaScript.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { applicableVersion, loadRegistry, monthOf } from '../../src/core/index.ts';
+import { referenceVersion, scopedElements, type FamilyReference } from '../../src/site/search/scope.ts';
+import { PROJECT_ROOT, axeViolations, launchBrowser, type Browser } from './helpers.ts';
+
+const base = inject('siteUrl');
+const dist = inject('distDir');
+let browser: Browser;
+let page: Page;
+/** The DSN version searched by default, as the built /recherche/ page states it. */
+let cur: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  const html = readFileSync(path.join(dist, 'recherche/index.html'), 'utf8');
+  const refs = JSON.parse(/data-references="([^"]*)"/.exec(html)![1].replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as FamilyReference[];
+  cur = refs.find((r) => r.family === 'dsn')!.version;
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function search(q: string, params = ''): Promise<void> {
+  await page.goto(`${base}/recherche/?q=${encodeURIComponent(q)}${params}`);
+  await page.waitForSelector('#recherche[data-state="done"], #recherche[data-state="error"]', { timeout: 30_000 });
+  expect(await page.locator('#recherche').getAttribute('data-state')).toBe('done');
+}
+
+/** The shown results: url, type and scope of each. */
+const hits = () =>
+  page.$$eval('#search-results > li', (lis) => lis.map((li) => ({ url: li.getAttribute('data-url')!, type: li.getAttribute('data-type')!, portee: li.getAttribute('data-portee')! })));
+
+/** Click « Afficher plus » until every result is listed. */
+async function showAll() {
+  for (let i = 0; i < 50 && (await page.locator('#search-more').isVisible()); i++) {
+    const n = await page.locator('#search-results > li').count();
+    await page.click('#search-more');
+    await page.waitForFunction((k) => document.querySelectorAll('#search-results > li').length > k, n);
+  }
+}
+
+describe('recherche', () => {
+  test('pertinence : le premier résultat attendu pour chaque requête', async () => {
+    const el = (id: string) => `/dsn/${cur}/${id}/`;
+    const table: [string, string | RegExp, string][] = [
+      ['S21.G00.40.007', el('S21.G00.40.007'), 'identifiant de rubrique'],
+      ['S21.G00.40', el('S21.G00.40'), 'identifiant de bloc (avant ses rubriques)'],
+      ['40.007', el('S21.G00.40.007'), 'forme courte bloc.rubrique'],
+      ['s21 g00 40 007', el('S21.G00.40.007'), 'identifiant tapé sans points'],
+      ['S21.G00.40.007/CCH-11', `${el('S21.G00.40.007')}#S21.G00.40.007/CCH-11`, 'contrôle avec sa rubrique'],
+      ['CCH-11', /\/#S\d\d\.G\d\d\.\d\d\.\d{3}\/CCH-11$/, 'identifiant de contrôle seul : un contrôle CCH-11'],
+      ['nature du contrat', el('S21.G00.40.007'), 'libellé exact'],
+      ['cotisations individuelles', el('S21.G00.81'), 'racinisation : « Cotisation individuelle »'],
+      ['base assujettie declaree a tort retraite complementaire', el('S21.G00.84'), 'accents facultatifs'],
+      ['arrêt de travail', el('S21.G00.60'), 'libellé de bloc avant les fiches qui en parlent'],
+      ['signaler la reprise', '/consignes/9006/', 'mots du titre d\'une fiche'],
+      ["NIC de l'émetteur clé SIRET", `${el('S10.G00.01.002')}#S10.G00.01.002/CCH-11`, 'mots du message d\'un contrôle'],
+    ];
+    const got: string[] = [];
+    const want: string[] = [];
+    for (const [q, expected, why] of table) {
+      await search(q);
+      const first = (await hits())[0]?.url ?? '(aucun résultat)';
+      const ok = typeof expected === 'string' ? first === expected : expected.test(first);
+      got.push(`${q} → ${ok ? 'ok' : first} (${why})`);
+      want.push(`${q} → ok (${why})`);
+    }
+    expect(got).toEqual(want);
+  });
+
+  test('portée : la version applicable par défaut, les autres versions seulement là où l\'élément diffère', async () => {
+    // Preconditions read from the registry: S21.G00.40.007 differs in other versions,
+    // S21.G00.40.009 is the same in every version that has it (only one record).
+    const { registry } = loadRegistry(PROJECT_ROOT);
+    const month = process.env.NORME_TODAY ?? monthOf(new Date());
+    const refs = new Map([...registry.families.values()].map((f) => [f.id, referenceVersion(f, month, applicableVersion)!]));
+    const records = scopedElements(registry, refs).filter((e) => e.family === 'dsn' && e.type === 'rubrique');
+    const versionsOf = (id: string) => records.filter((e) => e.id === id).map((e) => e.version);
+    const older = versionsOf('S21.G00.40.007').filter((v) => v !== cur);
+    expect(older.length).toBeGreaterThan(0);
+    expect(versionsOf('S21.G00.40.009')).toEqual([cur]);
+    expect([...registry.families.get('dsn')!.versions.values()].filter((v) => v.rubriques.has('S21.G00.40.009')).length).toBeGreaterThan(1);
+
+    // Default scope: nothing from another version.
+    await search('S21.G00.40.007');
+    const defaultCount = Number((await page.locator('#search-status').innerText()).match(/^(\d+)/)![1]);
+    await showAll();
+    const inDefault = await hits();
+    expect(inDefault.length).toBe(defaultCount);
+    expect(inDefault.filter((h) => h.portee !== 'actuelle')).toEqual([]);
+    expect(inDefault.filter((h) => /^\/dsn\//.test(h.url) && !h.url.startsWith(`/dsn/${cur}/`))).toEqual([]);
+
+    // The switch widens to the other versions where the rubrique differs; the current one stays first.
+    await page.check('#search-all');
+    await page.waitForSelector('#recherche[data-state="done"]');
+    expect(page.url()).toContain('portee=toutes');
+    await showAll();
+    const all = await hits();
+    expect(all.length).toBeGreaterThan(defaultCount);
+    expect(all[0].url).toBe(`/dsn/${cur}/S21.G00.40.007/`);
+    const pagesOf40007 = all.filter((h) => /^\/dsn\/[^/]+\/S21\.G00\.40\.007\/$/.test(h.url)).map((h) => h.url.split('/')[2]);
+    expect(pagesOf40007.sort()).toEqual([cur, ...older].sort());
+
+    // An unchanged rubrique has no copy from the other versions, even with the switch.
+    await search('S21.G00.40.009', '&portee=toutes');
+    expect(await page.isChecked('#search-all')).toBe(true);
+    await showAll();
+    expect((await hits()).filter((h) => /\/S21\.G00\.40\.009\/$/.test(h.url)).map((h) => h.url)).toEqual([`/dsn/${cur}/S21.G00.40.009/`]);
+  });
+
+  test('filtres : type, famille, version et thème ; l\'adresse garde le choix', async () => {
+    await search('contrat');
+    const types = await page.$$eval('#search-type option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(types).toEqual(['', 'bloc', 'contrôle', 'fiche', 'rubrique', 'type de données']);
+    await page.selectOption('#search-type', 'bloc');
+    await page.waitForSelector('#recherche[data-state="done"]');
+    expect(new URL(page.url()).searchParams.get('type')).toBe('bloc');
+    const blocs = await hits();
+    expect(blocs.length).toBeGreaterThan(0);
+    expect(blocs.filter((h) => h.type !== 'bloc')).toEqual([]);
+
+    // Theme (fiches) from the address.
+    await search('déclarer', '&type=fiche&theme=' + encodeURIComponent('arrêt de travail'));
+    expect(await page.inputValue('#search-theme')).toBe('arrêt de travail');
+    const fiches = await hits();
+    expect(fiches.length).toBeGreaterThan(0);
+    expect(fiches.every((h) => h.type === 'fiche' && h.url.startsWith('/consignes/'))).toBe(true);
+
+    // Family and version options come with their counts.
+    expect(await page.$$eval('#search-famille option', (os) => os.map((o) => o.textContent))).toContainEqual(expect.stringMatching(/^DSN \(\d+\)$/));
+    await search('S21.G00.40.007', '&portee=toutes&version=P25V01');
+    expect((await hits()).every((h) => !h.url.startsWith('/dsn/') || h.url.startsWith('/dsn/P25V01/'))).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('la case de l\'en-tête donne les mêmes premiers résultats, au clavier', async () => {
+    await page.goto(base + '/consignes/');
+    await page.fill('#searchbox-q', '40.007');
+    await page.waitForSelector('form[data-searchbox][data-state="done"]');
+    const panel = page.locator('#searchbox-panel');
+    expect(await panel.isVisible()).toBe(true);
+    expect(await page.getAttribute('#searchbox-q', 'aria-expanded')).toBe('true');
+    const first = page.locator('#searchbox-panel .search-hit').first();
+    expect(await first.getAttribute('data-url')).toBe(`/dsn/${cur}/S21.G00.40.007/`);
+    expect(await first.locator('.search-meta').innerText()).toMatch(new RegExp(`rubrique\\s+DSN · ${cur}`));
+    expect(await page.locator('#searchbox-status').innerText()).toMatch(/^\d+ résultats dans la version applicable/);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // ↓ goes into the list, Échap closes it and returns to the box.
+    await page.press('#searchbox-q', 'ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(`/dsn/${cur}/S21.G00.40.007/`);
+    await page.keyboard.press('Escape');
+    expect(await panel.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('searchbox-q');
+
+    // Entrée opens the search page with the same query and the same first result.
+    await page.press('#searchbox-q', 'Enter');
+    await page.waitForURL(/\/recherche\/\?q=40\.007$/);
+    await page.waitForSelector('#recherche[data-state="done"]');
+    expect((await hits())[0].url).toBe(`/dsn/${cur}/S21.G00.40.007/`);
+  });
+
+  test('sans JavaScript, la page explique et renvoie aux listes', async () => {
+    const noJs = await launchBrowser({ javaScriptEnabled: false });
+    try {
+      const p = await noJs.context.newPage();
+      // The header box submits here without JavaScript.
+      await p.goto(base + '/consignes/');
+      await p.fill('#searchbox-q', 'S21.G00.40.007');
+      await p.press('#searchbox-q', 'Enter');
+      await p.waitForURL(/\/recherche\/\?q=S21\.G00\.40\.007$/);
+      expect(await p.locator('#recherche').isVisible()).toBe(false);
+      const notice = p.locator('.search-nojs');
+      expect(await notice.isVisible()).toBe(true);
+      expect(await notice.innerText()).toContain('La recherche a besoin de JavaScript');
+      expect(await notice.locator(`a[href="/dsn/${cur}/"]`).count()).toBe(1);
+      expect(await notice.locator('a[href="/consignes/"]').count()).toBe(1);
+    } finally {
+      await noJs.close();
+    }
+  });
+
+  test('index léger : moins de la moitié des éléments de toutes les versions, bundle sans les interfaces inutilisées', () => {
+    const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind/pagefind-entry.json'), 'utf8'));
+    const indexed = entry.languages.fr.page_count as number;
+    const { registry } = loadRegistry(PROJECT_ROOT);
+    let elementPages = 0;
+    for (const f of registry.families.values()) for (const v of f.versions.values()) elementPages += v.blocks.size + v.rubriques.size + v.datatypes.size + v.controls.size;
+    expect(indexed).toBeLessThan(elementPages / 2);
+    const bundle = readdirSync(path.join(dist, 'pagefind'));
+    expect(bundle).toContain('pagefind.js');
+    expect(bundle.filter((f) => /ui\.(js|css)$|highlight/.test(f))).toEqual([]);
+  });
+});
