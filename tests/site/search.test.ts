@@ -120,6 +120,7 @@ describe('recherche', () => {
 
   test('filtres : type, famille, version et thème ; l\'adresse garde le choix', async () => {
     await search('contrat');
+    await page.waitForSelector('#recherche[data-counts="done"]');
     const types = await page.$$eval('#search-type option', (os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(types).toEqual(['', 'bloc', 'contrôle', 'fiche', 'rubrique', 'type de données']);
     await page.selectOption('#search-type', 'bloc');
@@ -137,6 +138,7 @@ describe('recherche', () => {
     expect(fiches.every((h) => h.type === 'fiche' && h.url.startsWith('/consignes/'))).toBe(true);
 
     // Family and version options come with their counts.
+    await page.waitForSelector('#recherche[data-counts="done"]');
     expect(await page.$$eval('#search-famille option', (os) => os.map((o) => o.textContent))).toContainEqual(expect.stringMatching(/^DSN \(\d+\)$/));
     await search('S21.G00.40.007', '&portee=toutes&version=P25V01');
     expect((await hits()).every((h) => !h.url.startsWith('/dsn/') || h.url.startsWith('/dsn/P25V01/'))).toBe(true);

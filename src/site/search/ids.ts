@@ -63,3 +63,18 @@ export function exactId(q: string): { kind: 'rubrique' | 'block' | 'control' | '
   if (/^\d{2}\.\d{3}$/.test(s)) return { kind: 'short', id: s };
   return undefined;
 }
+
+/**
+ * Very frequent French words (articles, prepositions): present on almost every page, they
+ * rank nothing and each costs an index chunk to download. Dropped from a query that has
+ * other words (`nature du contrat` → `nature contrat`); kept when alone.
+ */
+const STOP_WORDS = new Set(['a', 'à', 'au', 'aux', 'd', 'de', 'des', 'du', 'en', 'et', 'l', 'la', 'le', 'les', 'ou', 'par', 'pour', 'sur', 'un', 'une']);
+
+/** The words sent to Pagefind for a query: normalised, without stop words when others remain. */
+export function searchTerms(q: string): string {
+  const s = normalizeQuery(q);
+  const words = s.split(' ');
+  const kept = words.filter((w) => !STOP_WORDS.has(w.toLowerCase().replace(/[’']$/, '')) && !/^[dl][’']$/i.test(w));
+  return (kept.length ? kept : words).join(' ').replace(/\b[dl][’'](?=\p{L})/giu, '');
+}

@@ -4,7 +4,7 @@
  * switches between the version applicable today (default) and every version. The state
  * lives in the URL (history.replaceState), so a search can be shared or bookmarked.
  */
-import { ALL_LABELS, FACETS, countLabel, hitHtml, queryFromUrl, runSearch, searchUrl, type Facet, type Query, type Results } from './ui.ts';
+import { ALL_LABELS, FACETS, countLabel, hitHtml, queryFromUrl, runSearch, searchUrl, warm, type Facet, type Query, type Results } from './ui.ts';
 
 const PAGE = 10;
 const DELAY = 150;
@@ -77,7 +77,7 @@ async function run(push: boolean) {
   performance.mark('recherche-start');
   let res: Results | null;
   try {
-    res = await runSearch(query, true);
+    res = await runSearch(query);
   } catch {
     if (mine !== seq) return;
     status.textContent = "La recherche n'est pas disponible : l'index de recherche est absent de ce site.";
@@ -86,7 +86,6 @@ async function run(push: boolean) {
   }
   if (mine !== seq || !res) return;
   current = res;
-  for (const k of FACETS) setOptions(k, res.counts[k] ?? {}, query.filters[k]);
   const hits = await res.page(0, PAGE);
   if (mine !== seq) return;
   list.innerHTML = hits.map((h) => hitHtml(h)).join('');
@@ -97,6 +96,11 @@ async function run(push: boolean) {
   status.textContent = `${countLabel(res.total)} pour « ${query.q} » ${scope}${facets.length ? ` (filtres : ${facets.join(', ')})` : ''}.`;
   root.dataset.state = 'done';
   performance.mark('recherche-rendered');
+  // Then the counts of the filters (they need every filter index, not the results).
+  const counts = await res.counts();
+  if (mine !== seq) return;
+  for (const k of FACETS) setOptions(k, counts[k] ?? {}, query.filters[k]);
+  root.dataset.counts = 'done';
 }
 
 form.addEventListener('submit', (ev) => {
@@ -107,6 +111,8 @@ form.addEventListener('submit', (ev) => {
 input.addEventListener('input', () => {
   clearTimeout(timer);
   root.dataset.state = 'pending';
+  root.dataset.counts = '';
+  warm(input.value, allVersions.checked ? 'toutes' : 'actuelle');
   timer = setTimeout(() => run(true), DELAY);
 });
 allVersions.addEventListener('change', () => run(true));
@@ -116,5 +122,7 @@ more.addEventListener('click', () => {
   showMore().then(() => (list.children[first]?.querySelector('a') as HTMLElement | null)?.focus());
 });
 
-writeForm(queryFromUrl(location.search));
+const initial = queryFromUrl(location.search);
+writeForm(initial);
+warm(initial.q, initial.scope);
 run(false);

@@ -4,7 +4,7 @@
  * rewrites the query (ids.ts), applies the default scope, ranks exact matches first and
  * renders result items. No framework, no other request than Pagefind's files.
  */
-import { normalizeQuery, exactId } from './ids.ts';
+import { exactId, normalizeQuery, searchTerms } from './ids.ts';
 
 /** Ranking tuned on the relevance table of tests/site/search.test.ts. */
 export const RANKING = {
@@ -45,7 +45,7 @@ export interface Results {
   query: string;
   total: number;
   /** Counts per facet value, for the query in the chosen scope (before the facet filters). */
-  counts: Partial<Record<Facet, Record<string, number>>>;
+  counts: () => Promise<Partial<Record<Facet, Record<string, number>>>>;
   /** Loads the data of results `from` to `from + n` (the first page is ranked with exact matches first). */
   page: (from: number, n: number) => Promise<Hit[]>;
 }
@@ -62,7 +62,7 @@ interface PagefindResponse {
 interface Pagefind {
   options: (o: object) => Promise<void>;
   init: () => Promise<void>;
-  preload: (q: string, o?: object) => Promise<void>;
+  preload: (q: string | null, o?: object) => Promise<void>;
   search: (q: string | null, o?: object) => Promise<PagefindResponse>;
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
@@ -80,6 +80,19 @@ export function pagefind(): Promise<Pagefind> {
     await pf.init();
     return pf;
   })());
+}
+
+/**
+ * Start loading what a search needs before it runs: the engine, the scope filter and, when a
+ * query is given, its index chunks (typing then costs no request of its own).
+ */
+export function warm(q?: string, scope: Query['scope'] = 'actuelle'): void {
+  // Short prefixes (`s`, `na`) would match many chunks: only preload from 3 characters a word.
+  const terms = q ? searchTerms(q) : '';
+  const useful = terms && terms.split(' ').every((t) => t.replace(/[^\p{L}\p{N}]/gu, '').length >= 3) ? terms : null;
+  pagefind()
+    .then((pf) => pf.preload(useful, { filters: scope === 'actuelle' ? { portee: 'actuelle' } : {} }))
+    .catch(() => {});
 }
 
 function pagefindFilters(query: Query, withFacets: boolean): Record<string, unknown> {
@@ -124,36 +137,38 @@ async function toHit(r: PagefindResult): Promise<Hit> {
   return { url: d.url, title: m.title ?? d.url, type: m.type ?? '', famille: m.famille ?? '', version: m.version ?? '', id: m.id ?? '', nom: m.nom, rubrique: m.rubrique, portee: m.portee, excerpt: d.excerpt };
 }
 
-/** How many results are loaded and re-ranked together at first. */
+/** How many results are loaded and re-ranked together at first (the search page's first page). */
 export const FIRST_PAGE = 10;
 
 let allFilters: Promise<unknown> | undefined;
 
-/**
- * Search in the scope, then with the facet filters. `withCounts` loads every filter index
- * first (a few kB), so that the counts of all facets are known (the search page); the
- * header box only needs the scope filter.
- */
-export async function runSearch(query: Query, withCounts = false): Promise<Results | null> {
+/** Search in the scope, then with the facet filters (if any). */
+export async function runSearch(query: Query, opts: { first?: number } = {}): Promise<Results | null> {
   const q = normalizeQuery(query.q);
   if (!q) return null;
+  const terms = searchTerms(q);
+  const firstPage = opts.first ?? FIRST_PAGE;
   const pf = await pagefind();
-  if (withCounts) await (allFilters ??= pf.filters());
-  const scoped = await pf.search(q, { filters: pagefindFilters(query, false) });
+  const scoped = await pf.search(terms, { filters: pagefindFilters(query, false) });
   const hasFacets = FACETS.some((k) => query.filters[k]);
-  const res = hasFacets ? await pf.search(q, { filters: pagefindFilters(query, true) }) : scoped;
-  const counts: Results['counts'] = {};
-  for (const k of FACETS) if (scoped.filters?.[k]) counts[k] = scoped.filters[k];
+  const res = hasFacets ? await pf.search(terms, { filters: pagefindFilters(query, true) }) : scoped;
   let first: Promise<Hit[]> | undefined;
   return {
     query: q,
     total: res.results.length,
-    counts,
+    counts: async () => {
+      // Counts need every filter index (a few kB): loaded once, after the first results are shown.
+      await (allFilters ??= pf.filters());
+      const again = await pf.search(terms, { filters: pagefindFilters(query, false) });
+      const counts: Partial<Record<Facet, Record<string, number>>> = {};
+      for (const k of FACETS) if (again.filters?.[k]) counts[k] = again.filters[k];
+      return counts;
+    },
     page: async (from, n) => {
-      first ??= Promise.all(res.results.slice(0, FIRST_PAGE).map(toHit)).then((h) => rankExact(h, q));
-      const head = from < FIRST_PAGE ? (await first).slice(from, from + n) : [];
-      const restFrom = Math.max(from, FIRST_PAGE);
-      const rest = from + n > FIRST_PAGE ? await Promise.all(res.results.slice(restFrom, from + n).map(toHit)) : [];
+      first ??= Promise.all(res.results.slice(0, firstPage).map(toHit)).then((h) => rankExact(h, q));
+      const head = from < firstPage ? (await first).slice(from, from + n) : [];
+      const restFrom = Math.max(from, firstPage);
+      const rest = from + n > firstPage ? await Promise.all(res.results.slice(restFrom, from + n).map(toHit)) : [];
       return [...head, ...rest];
     },
   };

@@ -1,0 +1,195 @@
+// Recherche (Pagefind) dans Chromium, à froid : pour chaque requête, un profil de navigateur
+// neuf (aucun cache), le site servi depuis 127.0.0.1, et :
+//   - case de l'en-tête : la requête saisie d'un coup sur une page du site ; temps de
+//     l'événement de saisie aux premiers résultats affichés (chargement de pagefind.js et du
+//     WebAssembly, métadonnées, morceaux d'index, extraits, rendu) et octets reçus de /pagefind/ ;
+//   - page /recherche/?q=… : temps du script de la page aux résultats, et depuis la navigation ;
+//     la même requête relancée dans la page (index déjà chargé) ;
+// et la taille de l'index sur disque (dist/pagefind). Cibles : ≤ 150 ms et ≤ 200 Ko (première requête).
+//
+// Prérequis : le site construit dans dist/ (npm run build).
+// Usage : npm run bench -- search   ou   node_modules/.bin/node scripts/bench/search.mjs
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, fmtMs, median } from './common.mjs';
+
+const QUERIES = ['S21.G00.40.007', '40.007', 'nature du contrat', 'cotisations', 'CCH-11', 'declaree a tort'];
+const TARGET_MS = 150;
+const TARGET_BYTES = 200 * 1000;
+
+function dirStats(dir) {
+  const out = { files: 0, bytes: 0, byKind: {} };
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        const size = statSync(p).size;
+        const kind = path.relative(dir, d) || (e.name.endsWith('.pf_meta') ? 'meta' : e.name.startsWith('wasm') ? 'wasm' : 'scripts');
+        out.files++;
+        out.bytes += size;
+        out.byKind[kind] = (out.byKind[kind] ?? { files: 0, bytes: 0 });
+        out.byKind[kind].files++;
+        out.byKind[kind].bytes += size;
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const kb = (b) => `${(b / 1000).toFixed(0)} Ko`;
+
+async function pagefindBytes(responses) {
+  let bytes = 0;
+  const files = [];
+  for (const r of responses) {
+    const u = new URL(r.url());
+    if (!u.pathname.startsWith('/pagefind/')) continue;
+    let len = 0;
+    try {
+      len = (await r.body()).length;
+    } catch {
+      len = Number(r.headers()['content-length'] ?? 0);
+    }
+    bytes += len;
+    files.push(`${u.pathname.replace('/pagefind/', '')} ${len}`);
+  }
+  return { bytes, requests: files.length, files };
+}
+
+/**
+ * Header box, cold: fresh profile, a page of the site loaded (its own files not counted), then
+ * the query typed in the box at once: time from the input event to the first results shown
+ * (engine loading, 60 ms debounce, index chunks, excerpts), bytes of /pagefind/ for it.
+ */
+async function measureHeader(launchBrowser, base, q) {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${base}/consignes/`, { waitUntil: 'load' });
+    const responses = [];
+    page.on('response', (r) => responses.push(r));
+    await page.evaluate((query) => {
+      const input = document.getElementById('searchbox-q');
+      performance.mark('bench-query');
+      input.focus();
+      input.value = query;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, q);
+    await page.waitForSelector('form[data-searchbox][data-state="done"], form[data-searchbox][data-state="error"]', { timeout: 30_000 });
+    const r = await page.evaluate(() => {
+      const s = performance.getEntriesByName('bench-query').at(-1).startTime;
+      const e = performance.getEntriesByName('searchbox-rendered').at(-1)?.startTime ?? NaN;
+      return { ms: e - s, state: document.querySelector('form[data-searchbox]').dataset.state, first: document.querySelector('#searchbox-panel .search-hit')?.getAttribute('data-url') ?? null };
+    });
+    return { q, ...r, ...(await pagefindBytes(responses)) };
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * Search page, cold: fresh profile, /recherche/?q=… loaded; times from the navigation and from
+ * the page script's query to the results shown; the same query again in the page (warm).
+ */
+async function measurePage(launchBrowser, base, q) {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    const responses = [];
+    page.on('response', (r) => responses.push(r));
+    await page.goto(`${base}/recherche/?q=${encodeURIComponent(q)}`, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('#recherche[data-state="done"], #recherche[data-state="error"]', { timeout: 30_000 });
+    const cold = await page.evaluate(() => {
+      const s = performance.getEntriesByName('recherche-start').at(-1).startTime;
+      const e = performance.getEntriesByName('recherche-rendered').at(-1).startTime;
+      return { ms: e - s, navMs: e, state: document.getElementById('recherche').dataset.state, status: document.getElementById('search-status').textContent, first: document.querySelector('#search-results > li')?.getAttribute('data-url') ?? null };
+    });
+    const bytes = await pagefindBytes(responses);
+    const warmMs = await page.evaluate(async () => {
+      const root = document.getElementById('recherche');
+      const s = performance.now();
+      document.getElementById('search-form').requestSubmit();
+      await new Promise((res) => {
+        const check = () => (root.dataset.state === 'done' ? res() : requestAnimationFrame(check));
+        requestAnimationFrame(check);
+      });
+      return performance.now() - s;
+    });
+    return { q, ...cold, ...bytes, warmMs };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function bench() {
+  const dist = path.join(ROOT, 'dist');
+  const bundle = path.join(dist, 'pagefind');
+  if (!existsSync(path.join(bundle, 'pagefind.js')) || !existsSync(path.join(dist, 'recherche/index.html'))) {
+    throw new Error('site sans index de recherche : lancez d\'abord « npm run build »');
+  }
+  const { serveStatic, launchBrowser } = await import(path.join(ROOT, 'tests/site/helpers.ts'));
+  const index = dirStats(bundle);
+  const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8'));
+  const records = entry.languages.fr?.page_count ?? 0;
+  const jsGzip = gzipSync(readFileSync(path.join(bundle, 'pagefind.js'))).length;
+  const jsRaw = statSync(path.join(bundle, 'pagefind.js')).size;
+
+  const srv = await serveStatic(dist);
+  const header = [];
+  const pages = [];
+  const load = os.loadavg()[0];
+  try {
+    // Warm-up: Chromium start and first compile of the page scripts, not counted.
+    await measureHeader(launchBrowser, srv.url, 'contrat');
+    for (const q of QUERIES) {
+      header.push(await measureHeader(launchBrowser, srv.url, q));
+      pages.push(await measurePage(launchBrowser, srv.url, q));
+    }
+  } finally {
+    await srv.close();
+  }
+  const ms = header.map((r) => r.ms);
+  const bytes = header.map((r) => r.bytes);
+  const medMs = median(ms);
+  const maxBytes = Math.max(...bytes, ...pages.map((r) => r.bytes));
+  const ok = [...header, ...pages].every((r) => r.state === 'done' && r.first) && medMs <= TARGET_MS && maxBytes <= TARGET_BYTES;
+  const kinds = Object.entries(index.byKind)
+    .sort((a, b) => b[1].bytes - a[1].bytes)
+    .map(([k, v]) => `${k} ${kb(v.bytes)} (${v.files})`)
+    .join(', ');
+  return {
+    name: `recherche Pagefind à froid dans Chromium (${records.toLocaleString('fr-FR')} enregistrements indexés)`,
+    command: 'npm run bench -- search  (site construit dans dist/, servi sur 127.0.0.1 sans compression, un profil Chromium neuf par mesure)',
+    lines: [
+      'case de l\'en-tête, première requête (moteur, index et extraits à charger ; délai de frappe de 60 ms compris) :',
+      ...header.map((r) => `  « ${r.q} » : ${fmtMs(r.ms)}, ${kb(r.bytes)} en ${r.requests} requêtes (1er : ${r.first})`),
+      'page /recherche/?q=… chargée à froid (moteur préchargé par la page) :',
+      ...pages.map((r) => `  « ${r.q} » : ${fmtMs(r.ms)} du script aux résultats, ${fmtMs(r.navMs)} depuis la navigation, ${kb(r.bytes)} en ${r.requests} requêtes ; relancée : ${fmtMs(r.warmMs)}`),
+      `première requête : médiane ${fmtMs(medMs)}, max ${fmtMs(Math.max(...ms))} (cible ≤ ${TARGET_MS} ms) ; octets max ${kb(maxBytes)} (cible ≤ ${kb(TARGET_BYTES)}) ; pagefind.js compté non compressé (${kb(jsRaw)}, ${kb(jsGzip)} en gzip) ; charge de la machine au départ : ${load.toFixed(1)}`,
+      `index sur disque : ${(index.bytes / 2 ** 20).toFixed(2)} Mio, ${index.files} fichiers — ${kinds}`,
+    ],
+    metrics: {
+      records,
+      loadavg: load,
+      index: { bytes: index.bytes, files: index.files, byKind: index.byKind },
+      firstQueryMs: { median: medMs, max: Math.max(...ms) },
+      firstQueryBytes: { median: median(bytes), max: Math.max(...bytes) },
+      pagefindJs: { raw: jsRaw, gzip: jsGzip },
+      header: header.map(({ q, ms, bytes, requests, first, files }) => ({ q, ms, bytes, requests, first, files })),
+      page: pages.map(({ q, ms, navMs, bytes, requests, warmMs, first }) => ({ q, ms, navMs, bytes, requests, warmMs, first })),
+    },
+    ok,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const r = await bench();
+  console.log(`${r.ok ? '✓' : '✗'} ${r.name}`);
+  for (const l of r.lines) console.log(`  ${l}`);
+  if (process.env.VERBOSE) for (const q of r.metrics.header) console.log(q.q, q.files.join(' | '));
+}
