@@ -60,6 +60,7 @@ describe('recherche', () => {
       ['S21.G00.40.007/CCH-11', `${el('S21.G00.40.007')}#S21.G00.40.007/CCH-11`, 'contrôle avec sa rubrique'],
       ['CCH-11', /\/#S\d\d\.G\d\d\.\d\d\.\d{3}\/CCH-11$/, 'identifiant de contrôle seul : un contrôle CCH-11'],
       ['nature du contrat', el('S21.G00.40.007'), 'libellé exact'],
+      ['DSN_NatureContrat', new RegExp(`^/(dsn/${cur}|pasrau/[^/]+)/types/DSN_NatureContrat/$`), 'identifiant de type de données'],
       ['cotisations individuelles', el('S21.G00.81'), 'racinisation : « Cotisation individuelle »'],
       ['base assujettie declaree a tort retraite complementaire', el('S21.G00.84'), 'accents facultatifs'],
       ['arrêt de travail', el('S21.G00.60'), 'libellé de bloc avant les fiches qui en parlent'],

@@ -88,8 +88,9 @@ function searchData(e: Entry): string {
   meta('id', e.id);
   if (e.name) meta('nom', e.name);
   meta('portee', e.scope);
-  const cles = [e.id, ...idVariants(e.id)].join(' ');
-  meta('cles', cles);
+  // Weighted identifiers. Not for data types: their ids are words (`DSN_Code_Cotisation`), which
+  // would then outrank the rubriques and blocks named with them; an exact id still comes first (ui.ts).
+  if (e.type !== 'type de données') meta('cles', [e.id, ...idVariants(e.id)].join(' '));
   filter('type', e.type);
   filter('famille', e.famName);
   for (const v of e.versions) filter('version', v);
