@@ -38,7 +38,7 @@ describe('identifiants', () => {
     expect(exactId('nature du contrat')).toBeUndefined();
   });
 
-  test('les correspondances exactes passent devant, la version applicable d\'abord', () => {
+  test('les correspondances exactes passent devant ; les versions d\'un élément côte à côte, la version de référence d\'abord', () => {
     const hit = (url: string, id: string, type: string, nom?: string, portee = 'actuelle'): Hit => ({ url, title: id, type, famille: 'DSN', version: 'P26V01', id, nom, portee, excerpt: '' });
     const hits = [
       hit('/a/', 'S21.G00.41.004', 'rubrique', 'Ancienne nature du contrat'),
@@ -48,8 +48,10 @@ describe('identifiants', () => {
     ];
     expect(rankExact(hits, 'nature du contrat').map((h) => h.url)).toEqual(['/b/', '/old/', '/a/', '/c/']);
     expect(rankExact(hits, '40.007').map((h) => h.url)).toEqual(['/b/', '/old/', '/a/', '/c/']);
-    expect(rankExact(hits, 'S21.G00.40').map((h) => h.url)).toEqual(['/c/', '/a/', '/old/', '/b/']);
-    expect(rankExact(hits, 'contrat').map((h) => h.url)).toEqual(['/c/', '/a/', '/old/', '/b/']);
+    // Otherwise Pagefind's order, the versions of one element side by side, the reference one first.
+    expect(rankExact(hits, 'S21.G00.40').map((h) => h.url)).toEqual(['/c/', '/a/', '/b/', '/old/']);
+    expect(rankExact(hits, 'contrat').map((h) => h.url)).toEqual(['/c/', '/a/', '/b/', '/old/']);
+    expect(rankExact(hits, 'travail').map((h) => h.url)).toEqual(['/a/', '/b/', '/old/', '/c/']);
   });
 });
 

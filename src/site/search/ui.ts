@@ -111,8 +111,9 @@ const fold = (s: string) =>
     .trim();
 
 /**
- * Exact matches first, among the loaded first page: the element whose id is the query, then
- * the elements whose name is the query; the current version before the others. Stable.
+ * Ranking of the loaded first page, on top of Pagefind's: the element whose id is the query,
+ * then the elements whose name is the query; and the versions of one element side by side,
+ * the version of reference first (with « toutes les versions »). Otherwise Pagefind's order.
  */
 export function rankExact(hits: Hit[], q: string): Hit[] {
   const ex = exactId(q);
@@ -125,10 +126,17 @@ export function rankExact(hits: Hit[], q: string): Hit[] {
     }
     return h.nom && fold(h.nom) === fq ? 1 : 2;
   };
-  return hits
+  const sorted = hits
     .map((h, i) => ({ h, i, k: klass(h), p: h.portee === 'actuelle' ? 0 : 1 }))
-    .sort((a, b) => a.k - b.k || (a.k < 2 ? a.p - b.p : 0) || a.i - b.i)
-    .map((x) => x.h);
+    .sort((a, b) => a.k - b.k || a.i - b.i);
+  const groups = new Map<string, typeof sorted>();
+  for (const x of sorted) {
+    const key = `${x.h.type}\u0000${x.h.famille}\u0000${x.h.id || x.h.url}`;
+    const g = groups.get(key);
+    if (g) g.push(x);
+    else groups.set(key, [x]);
+  }
+  return [...groups.values()].flatMap((g) => g.sort((a, b) => a.p - b.p || a.i - b.i).map((x) => x.h));
 }
 
 async function toHit(r: PagefindResult): Promise<Hit> {
