@@ -36,5 +36,3 @@ export async function journalEntries(sv: SiteVersion): Promise<JournalView[]> {
   }
   return list;
 }
-
-export const KIND_LABELS: Record<string, string> = { anomalie: 'anomalie', 'évolution': 'évolution', 'précision': 'précision' };
