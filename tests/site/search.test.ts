@@ -77,6 +77,12 @@ describe('recherche', () => {
       want.push(`${q} → ok (${why})`);
     }
     expect(got).toEqual(want);
+
+    // A control result leads to its row in the rubrique's table of controls.
+    await search('S21.G00.40.007/CCH-11');
+    await page.click('#search-results > li:first-child a.search-title');
+    await page.waitForURL(/#S21\.G00\.40\.007\/CCH-11$/);
+    expect(await page.evaluate(() => document.getElementById(decodeURIComponent(location.hash.slice(1)))?.closest('table')?.className)).toBe('controls');
   });
 
   test('portée : la version applicable par défaut, les autres versions seulement là où l\'élément diffère', async () => {
