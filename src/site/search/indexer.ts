@@ -59,6 +59,9 @@ export interface SearchIndexStats {
   files: number;
   bytes: number;
   ms: number;
+  /** Pages and records handed to Pagefind; the index written. */
+  addMs: number;
+  writeMs: number;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -244,8 +247,10 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
     }
   }
 
-  const BATCH = 32;
+  const BATCH = Number(process.env.NORME_SEARCH_BATCH ?? 32);
+  const tAdd = performance.now();
   for (let i = 0; i < jobs.length; i += BATCH) await Promise.all(jobs.slice(i, i + BATCH).map((j) => j()));
+  const tAdded = performance.now();
   if (problems.length) {
     await pagefind.close();
     throw new Error(`index de recherche : ${problems.length} problème(s)\n` + problems.slice(0, 20).join('\n'));
@@ -257,7 +262,8 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
   if (w.errors.length) throw new Error(`Pagefind : ${w.errors.join(' ; ')}`);
   for (const f of readdirSync(outputPath)) if (UNUSED_BUNDLE_FILES.test(f)) rmSync(path.join(outputPath, f));
   const st = dirStats(outputPath);
-  return { pages, records, byType, byScope, references: [...refs.values()], ...st, ms: Math.round(performance.now() - t0) };
+  const ms = Math.round(performance.now() - t0);
+  return { pages, records, byType, byScope, references: [...refs.values()], ...st, ms, addMs: Math.round(tAdded - tAdd), writeMs: Math.round(performance.now() - tAdded) };
 }
 
 // Standalone: re-index an existing build (development, benchmarks).
