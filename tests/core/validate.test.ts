@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, loadRegistry } from '../../src/core/index.ts';
-import { fixtureCopy, type Edit } from '../helpers/fixture.ts';
+import { main } from '../../src/cli/main.ts';
+import { fixtureCopy, memoryIo, type Edit } from '../helpers/fixture.ts';
 
 const B = 'norm/demo/V1/blocks/S21.G00.40.yaml';
 const H = 'norm/demo/V1/blocks/S10.G00.00.yaml';
@@ -64,6 +65,18 @@ describe('validation du registre (fixture « valid » altérée)', () => {
 
   it.each(cases)('%s', (_name, edits, expected) => {
     expect(lines(edits)).toEqual(expected);
+  });
+
+  it.each(cases)('npx norme validate — %s : mêmes lignes, code de sortie 1', async (_name, edits, expected) => {
+    const f = fixtureCopy('valid', edits);
+    try {
+      const m = memoryIo(f.root);
+      const code = await main(['validate'], m.io);
+      expect(code).toBe(1);
+      expect(m.out().split('\n').filter((l) => !l.startsWith('  → ') && l.includes(' erreur '))).toEqual(expected);
+    } finally {
+      f.cleanup();
+    }
   });
 
   it('rassemble toutes les erreurs en une fois, triées par fichier et position', () => {
