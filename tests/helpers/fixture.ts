@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,15 +11,25 @@ export interface Edit {
   file: string;
   /** Exact text to replace (must occur), or undefined to write `to` as the whole file. */
   from?: string;
-  to: string;
+  /** New text; `null` deletes the file. */
+  to: string | null;
 }
 
-/** Copy a fixture registry to a temp dir, apply edits, return its root and a cleanup. */
+/**
+ * Copy a fixture tree to a temp dir, apply edits, return its root and a cleanup.
+ * `name` is a folder of tests/fixtures/registries/, or a path relative to tests/fixtures/ (`consignes/valid`).
+ */
 export function fixtureCopy(name: string, edits: Edit[] = []): { root: string; cleanup: () => void } {
-  const root = mkdtempSync(path.join(tmpdir(), `norme-${name}-`));
-  cpSync(path.join(FIXTURES, 'registries', name), root, { recursive: true });
+  const src = name.includes('/') ? path.join(FIXTURES, name) : path.join(FIXTURES, 'registries', name);
+  const root = mkdtempSync(path.join(tmpdir(), `norme-${name.replace(/\//g, '-')}-`));
+  cpSync(src, root, { recursive: true });
   for (const e of edits) {
     const abs = path.join(root, e.file);
+    if (e.to === null) {
+      if (!existsSync(abs)) throw new Error(`fixture edit: ${e.file} absent`);
+      rmSync(abs, { recursive: true });
+      continue;
+    }
     if (e.from === undefined) {
       mkdirSync(path.dirname(abs), { recursive: true });
       writeFileSync(abs, e.to);

@@ -1,39 +1,11 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { formatDiagnostic, loadConsignes, loadRegistry } from '../../../src/core/index.ts';
-import { FIXTURES } from '../../helpers/fixture.ts';
+import { fixtureCopy, type Edit } from '../../helpers/fixture.ts';
 
-export interface FileEdit {
-  /** File relative to the fixture root. */
-  file: string;
-  /** Exact text to replace (must occur); absent: `to` is the whole file. */
-  from?: string;
-  /** New text; `null` deletes the file. */
-  to: string | null;
-}
+export type FileEdit = Edit;
 
 /** Copy tests/fixtures/consignes/<name> (a registry + consignes/) to a temp dir and apply edits. */
 export function consignesFixture(name: string, edits: FileEdit[] = []): { root: string; cleanup: () => void } {
-  const root = mkdtempSync(path.join(tmpdir(), `norme-consignes-${name}-`));
-  cpSync(path.join(FIXTURES, 'consignes', name), root, { recursive: true });
-  for (const e of edits) {
-    const abs = path.join(root, e.file);
-    if (e.to === null) {
-      if (!existsSync(abs)) throw new Error(`fixture edit: ${e.file} absent`);
-      rmSync(abs, { recursive: true });
-      continue;
-    }
-    if (e.from === undefined) {
-      mkdirSync(path.dirname(abs), { recursive: true });
-      writeFileSync(abs, e.to);
-      continue;
-    }
-    const text = readFileSync(abs, 'utf8');
-    if (!text.includes(e.from)) throw new Error(`fixture edit: « ${e.from} » absent de ${e.file}`);
-    writeFileSync(abs, text.replace(e.from, e.to));
-  }
-  return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+  return fixtureCopy(`consignes/${name}`, edits);
 }
 
 /** Load registry + consignes of an edited fixture. */

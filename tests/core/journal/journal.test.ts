@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import {
   attributeJournal,
   cloneVersion,
@@ -17,29 +14,19 @@ import {
   type Change,
   type ResolvedVersion,
 } from '../../../src/core/index.ts';
-import { FIXTURES, type Edit } from '../../helpers/fixture.ts';
+import { fixtureCopy, type Edit } from '../../helpers/fixture.ts';
 import { diffFixtureNames, loadSide } from '../diff/fixtures.ts';
 
 const J1 = 'norm/demo/V1/journal/JMN-2026-001.yaml';
 const J2 = 'norm/demo/V1/journal/JMN-2026-002.yaml';
 
 function load(edits: Edit[] = []) {
-  const root = mkdtempSync(path.join(tmpdir(), 'norme-journal-'));
+  const { root, cleanup } = fixtureCopy('journal/valid', edits);
   try {
-    cpSync(path.join(FIXTURES, 'journal/valid'), root, { recursive: true });
-    for (const e of edits) {
-      const abs = path.join(root, e.file);
-      if (e.from === undefined) writeFileSync(abs, e.to);
-      else {
-        const text = readFileSync(abs, 'utf8');
-        if (!text.includes(e.from)) throw new Error(`« ${e.from} » absent de ${e.file}`);
-        writeFileSync(abs, text.replace(e.from, e.to));
-      }
-    }
     const res = loadRegistry(root);
     return { res, v: res.registry.families.get('demo')!.versions.get('V1')!, lines: res.diagnostics.map(formatDiagnostic) };
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    cleanup();
   }
 }
 
