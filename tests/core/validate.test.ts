@@ -98,3 +98,27 @@ describe('validation du registre (fixture « valid » altérée)', () => {
     expect(all.some((l) => l.includes('[unknown-datatype]'))).toBe(true);
   });
 });
+
+describe('applicabilité dans une famille', () => {
+  const V2 = 'norm/demo/V2/version.yaml';
+  const v2 = (applicability: string) => ({
+    file: V2,
+    to: `id: V2\nfamily: demo\nname: Version 2\nstatus: draft\nprevious: V1\neditions: []\napplicability:\n${applicability}usages:\n  status: non publié\nprovenance:\n  sources: []\n`,
+  });
+
+  it('un mois non couvert entre deux versions est signalé', () => {
+    expect(lines([v2('  from: 2027-03\n  source: inférée\n')])).toEqual([
+      `${V2}:8:9: avertissement Aucune version de \`demo\` ne s'applique de 2027-01 à 2027-02 (entre \`V1\` et \`V2\`) [applicability-gap]`,
+    ]);
+  });
+
+  it('… sauf quand l\'écart est assumé et expliqué (gapBefore)', () => {
+    expect(lines([v2('  from: 2027-03\n  source: inférée\n  gapBefore: versions de 2027 absentes du registre\n')])).toEqual([]);
+  });
+
+  it('deux versions applicables au même mois : erreur', () => {
+    expect(lines([v2('  from: 2026-06\n  source: inférée\n')])).toEqual([
+      `${V2}:8:9: erreur L'applicabilité de \`V2\` (à partir de 2026-06) chevauche celle de \`V1\` (2026-01 → 2026-12) [applicability-overlap]`,
+    ]);
+  });
+});

@@ -30,7 +30,7 @@ export interface ManifestVersion {
   datatypes: ManifestSource;
   usages?: ManifestSource;
   edition?: { id: string; date: string; note?: string };
-  applicability?: { from: string; to?: string; source: 'texte officiel' | 'inférée'; note?: string };
+  applicability?: { from: string; to?: string; source: 'texte officiel' | 'inférée'; note?: string; gapBefore?: string };
   activations?: ManifestActivation[];
   provenanceNote?: string;
   expect?: Partial<Record<'blocks' | 'headerBlocks' | 'rubriques' | 'datatypes' | 'values' | 'controls', number>>;

@@ -499,6 +499,10 @@ export interface Version {
     to?: string;
     source: 'texte officiel' | 'inférée';
     note?: string;
+    /**
+     * Écart assumé avant cette version (versions absentes du registre) : pourquoi. Sans lui, un mois non couvert est signalé.
+     */
+    gapBefore?: string;
   };
   /**
    * Éléments décrits dans la version mais utilisables plus tard

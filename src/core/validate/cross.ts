@@ -237,7 +237,7 @@ export function crossCheckFamily(fam: ResolvedFamily, sources: SourceSet, broken
     const loc = p ? at(p, ['applicability', 'from']) : { file: `${b.dir}/version.yaml` };
     if (!aTo || aTo >= bFrom) {
       out.push(diag('error', 'applicability-overlap', `L'applicabilité de \`${b.id}\` (à partir de ${bFrom}) chevauche celle de \`${a.id}\` (${a.meta.applicability!.from} → ${aTo ?? 'sans fin'})`, loc, `fixez \`applicability.to\` de \`${a.id}\` au mois précédant ${bFrom}.`));
-    } else if (nextMonth(aTo) !== bFrom) {
+    } else if (nextMonth(aTo) !== bFrom && !b.meta.applicability!.gapBefore) {
       out.push(diag('warning', 'applicability-gap', `Aucune version de \`${fam.id}\` ne s'applique de ${nextMonth(aTo)} à ${prevMonth(bFrom)} (entre \`${a.id}\` et \`${b.id}\`)`, loc, 'ajoutez les versions manquantes au registre ou ajustez les mois d\'applicabilité.'));
     }
   }
