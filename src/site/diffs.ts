@@ -42,7 +42,7 @@ interface DiffApi {
   cachedDiff: (a: SiteVersion['v'], b: SiteVersion['v']) => DiffResult;
   versionAtEdition: (v: SiteVersion['v'], edition: string) => { ok: true; value: SiteVersion['v'] } | { ok: false; error: string };
   attributeJournal: (r: DiffResult, v: SiteVersion['v']) => DiffResult;
-  formatDiff?: (r: DiffResult, format: 'md' | 'csv' | 'json' | 'text') => string;
+  formatDiff: (r: DiffResult, format: 'md' | 'csv' | 'json' | 'text') => string;
   groupChanges: (changes: readonly Change[], blockNames: Record<string, string>) => { key: string; kind: 'block' | 'datatype'; title: string; changes: Change[] }[];
   SEVERITY_INFO: Record<Severity, SeverityInfo>;
   SEVERITIES: readonly Severity[];
@@ -152,4 +152,21 @@ export function subjectOf(c: Change): string {
     default:
       return c.id;
   }
+}
+
+const DIFF_FILE_TYPES = { json: 'application/json', csv: 'text/csv', md: 'text/markdown' } as const;
+
+/**
+ * The static route of one download format of the notes différentielles
+ * (`/{family}/diff/{from}...{to}.{format}`), formatted by the core exactly as `norme diff --format`.
+ */
+export function diffFileRoute(format: keyof typeof DIFF_FILE_TYPES) {
+  return {
+    getStaticPaths: async () => (await allDiffs()).map((pair) => ({ params: { family: pair.family.id, range: pair.range }, props: { pair } })),
+    GET: async ({ props }: { props: Record<string, unknown> }) => {
+      const { pair } = props as { pair: DiffPair };
+      const { formatDiff } = await diffApi();
+      return new Response(formatDiff(pair.result, format), { headers: { 'Content-Type': `${DIFF_FILE_TYPES[format]}; charset=utf-8` } });
+    },
+  };
 }

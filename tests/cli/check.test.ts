@@ -2,17 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
-import { PROJECT_ROOT, memoryIo } from '../helpers/fixture.ts';
+import { PROJECT_ROOT, runNorme } from '../helpers/fixture.ts';
 
 let dir: string;
 let base: string[];
 
-async function run(args: string[]) {
-  const m = memoryIo(PROJECT_ROOT);
-  const code = await main(args, m.io);
-  return { code, out: m.out(), err: m.err() };
-}
+const run = (args: string[]) => runNorme(args, PROJECT_ROOT);
 function write(name: string, content: string | Buffer): string {
   const f = path.join(dir, name);
   writeFileSync(f, content);

@@ -2,16 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { main } from '../../src/cli/main.ts';
-import { FIXTURES, PROJECT_ROOT, fixtureCopy, memoryIo } from '../helpers/fixture.ts';
+import { FIXTURES, PROJECT_ROOT, fixtureCopy, runNorme } from '../helpers/fixture.ts';
 
 const VALID = path.join(FIXTURES, 'registries/valid');
 
-async function run(args: string[], cwd = VALID) {
-  const m = memoryIo(cwd);
-  const code = await main(args, m.io);
-  return { code, out: m.out(), err: m.err() };
-}
+const run = (args: string[], cwd = VALID) => runNorme(args, cwd);
 
 describe('norme validate', () => {
   it('registre valide : code 0 et résumé', async () => {

@@ -4,18 +4,14 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
-import { cacheDir, command as diff } from '../../src/cli/commands/diff.ts';
-import { FIXTURES, PROJECT_ROOT, memoryIo } from '../helpers/fixture.ts';
+import { cacheDir } from '../../src/cli/commands/diff.ts';
+import { FIXTURES, PROJECT_ROOT, runNorme } from '../helpers/fixture.ts';
 
 const JOURNAL = path.join(FIXTURES, 'journal/valid');
 const schema = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'src/core/schemas/diff-output.schema.json'), 'utf8'));
 const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
 
-async function run(args: string[], cwd = JOURNAL) {
-  const m = memoryIo(cwd);
-  const code = await diff.run(args, m.io);
-  return { code, out: m.out(), err: m.err() };
-}
+const run = (args: string[], cwd = JOURNAL) => runNorme(['diff', ...args], cwd);
 
 describe('norme diff entre deux éditions (journal d\'exemple)', () => {
   it('texte : groupé par bloc puis par type, gravités, motif tiré du journal', async () => {

@@ -2,17 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { command as journal } from '../../src/cli/commands/journal.ts';
 import { formatDiagnostic, loadRegistry } from '../../src/core/index.ts';
-import { FIXTURES, memoryIo } from '../helpers/fixture.ts';
+import { FIXTURES, runNorme } from '../helpers/fixture.ts';
 
 const JOURNAL = path.join(FIXTURES, 'journal/valid');
 
-async function run(args: string[], cwd = JOURNAL) {
-  const m = memoryIo(cwd);
-  const code = await journal.run(args, m.io);
-  return { code, out: m.out(), err: m.err() };
-}
+const run = (args: string[], cwd = JOURNAL) => runNorme(['journal', ...args], cwd);
 
 describe('norme journal <version>', () => {
   it('liste les entrées avec leurs changements, marquées « exemple »', async () => {

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { main } from '../../src/cli/main.ts';
-import { PROJECT_ROOT, memoryIo } from '../helpers/fixture.ts';
+import { PROJECT_ROOT, runNorme } from '../helpers/fixture.ts';
 
-async function run(args: string[]) {
-  const m = memoryIo(PROJECT_ROOT);
-  const code = await main(args, m.io);
-  return { code, out: m.out(), err: m.err() };
-}
+const run = (args: string[]) => runNorme(args, PROJECT_ROOT);
 
 describe('le registre réel, de bout en bout', () => {
   it('npx norme validate : 0 erreur (processus réel)', () => {

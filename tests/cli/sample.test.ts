@@ -2,17 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
-import { PROJECT_ROOT, memoryIo } from '../helpers/fixture.ts';
+import { PROJECT_ROOT, runNorme } from '../helpers/fixture.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'norme-sample-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]) {
-  const m = memoryIo(PROJECT_ROOT);
-  const code = await main(args, m.io);
-  return { code, out: m.out(), err: m.err() };
-}
+const run = (args: string[]) => runNorme(args, PROJECT_ROOT);
 
 describe('norme sample', () => {
   it('écrit le même envoi sur la sortie standard et dans un fichier ; il se contrôle sans constat', async () => {

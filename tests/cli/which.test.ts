@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { command as which } from '../../src/cli/commands/which.ts';
 import { applicableVersion, parseMonth, monthAsDeclared } from '../../src/core/applicability.ts';
-import { FIXTURES, PROJECT_ROOT, memoryIo } from '../helpers/fixture.ts';
+import { FIXTURES, PROJECT_ROOT, runNorme } from '../helpers/fixture.ts';
 
 const version = (id: string, previous: string | null, applicability: string, activations = '') => `id: ${id}
 family: demo
@@ -40,11 +39,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function run(args: string[], cwd = root) {
-  const m = memoryIo(cwd);
-  const code = await which.run(args, m.io);
-  return { code, out: m.out(), err: m.err() };
-}
+const run = (args: string[], cwd = root) => runNorme(['which', ...args], cwd);
 
 describe('applicabilité (cœur)', () => {
   it.each([

@@ -57,3 +57,11 @@ export function memoryIo(cwd: string) {
     err: () => err,
   };
 }
+
+/** Run `norme <args>` in memory (through the CLI's `main`), from `cwd`. */
+export async function runNorme(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+  const { main } = await import('../../src/cli/main.ts');
+  const m = memoryIo(cwd);
+  const code = await main(args, m.io);
+  return { code, out: m.out(), err: m.err() };
+}
