@@ -55,7 +55,10 @@ function listDirs(dir: string): string[] {
  */
 export function loadRegistry(root: string, opts: LoadOptions = {}): LoadResult {
   const normDir = opts.normDir ?? 'norm';
-  const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
+  // Every path below starts with `root`: slicing is much cheaper than path.relative on ~2 000 files.
+  const rootPrefix = path.resolve(root) + path.sep;
+  const rel = (abs: string) =>
+    (abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : path.relative(root, abs)).split(path.sep).join('/');
   const diagnostics: Diagnostic[] = [];
   const sources: SourceSet = { files: new Map() };
   const registry: Registry = { root, families: new Map() };

@@ -1,7 +1,17 @@
-import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { Document, Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node } from 'yaml';
 import jsyaml from 'js-yaml';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.ts';
+
+/**
+ * The `yaml` package, loaded on first use: a clean registry never needs it (js-yaml parses, and
+ * positions are computed only for diagnostics), and importing it costs ~60 ms per command.
+ */
+let yamlLib: typeof import('yaml') | undefined;
+const require = createRequire(import.meta.url);
+function yaml(): typeof import('yaml') {
+  return (yamlLib ??= require('yaml') as typeof import('yaml'));
+}
 
 /** A parsed YAML file that can locate any path inside it. */
 export interface ParsedYaml {
@@ -23,6 +33,7 @@ function lazyParsed(file: string, text: string, value: unknown, first?: { doc: D
   let cache = first;
   const get = () => {
     if (!cache) {
+      const { LineCounter, parseDocument } = yaml();
       const lineCounter = new LineCounter();
       cache = { doc: parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false }), lineCounter };
     }
@@ -109,6 +120,7 @@ export function parseYaml(file: string, text: string): { parsed: ParsedYaml; dia
 
 /** The `yaml` package's parse, with positioned diagnostics. */
 export function parseYamlPrecise(file: string, text: string): { parsed: ParsedYaml; diagnostics: Diagnostic[] } {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   const diagnostics: Diagnostic[] = [];
@@ -152,6 +164,7 @@ function nodeOffset(node: Node | null | undefined): number | undefined {
  * Falls back to the nearest existing ancestor.
  */
 export function locate(p: ParsedYaml, path: readonly PathSegment[], key?: string): { line: number; column: number } {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = p.doc.contents;
   let offset = nodeOffset(node as Node) ?? 0;
   for (const seg of path) {

@@ -1,6 +1,6 @@
 import { diag, didYouMean, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Block, Datatype, ResolvedFamily, ResolvedVersion } from '../model/types.ts';
-import { at, type ParsedYaml } from '../load/yaml-file.ts';
+import { at, lazyAt, type ParsedYaml } from '../load/yaml-file.ts';
 import type { SourceSet } from '../load/registry.ts';
 import { compileFullMatch } from './regexp.ts';
 
@@ -234,7 +234,8 @@ export function crossCheckFamily(fam: ResolvedFamily, sources: SourceSet, broken
     const aTo = a.meta.applicability!.to;
     const bFrom = b.meta.applicability!.from;
     const p = vFile(b);
-    const loc = p ? at(p, ['applicability', 'from']) : { file: `${b.dir}/version.yaml` };
+    // Positions cost a precise parse of the file: computed only when reported.
+    const loc = p ? lazyAt(p, ['applicability', 'from']) : { file: `${b.dir}/version.yaml` };
     if (!aTo || aTo >= bFrom) {
       out.push(diag('error', 'applicability-overlap', `L'applicabilité de \`${b.id}\` (à partir de ${bFrom}) chevauche celle de \`${a.id}\` (${a.meta.applicability!.from} → ${aTo ?? 'sans fin'})`, loc, `fixez \`applicability.to\` de \`${a.id}\` au mois précédant ${bFrom}.`));
     } else if (nextMonth(aTo) !== bFrom && !b.meta.applicability!.gapBefore) {
