@@ -179,6 +179,37 @@ describe('recherche', () => {
     expect((await hits())[0].url).toBe(`/dsn/${cur}/S21.G00.40.007/`);
   });
 
+  test('case de l\'en-tête tapée au clavier : les résultats suivent les touches, ceux de la requête complète restent', async () => {
+    const p = await browser.context.newPage();
+    try {
+      await p.goto(base + '/consignes/');
+      const chunks = () => p.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/pagefind/index/')).length);
+      await p.click('#searchbox-q');
+      // The engine loads on focus (its filter index is its last file).
+      await p.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/pagefind/filter/')));
+      await p.waitForTimeout(100);
+      // A word of 1–2 letters waits for a pause: no index chunk requested while typing it.
+      await p.keyboard.type('co', { delay: 30 });
+      await p.waitForTimeout(100);
+      expect(await chunks()).toBe(0);
+      // From 3 letters, each key searches at once; the last query's results are the ones shown.
+      await p.keyboard.type('tisations', { delay: 40 });
+      await p.waitForFunction(() => {
+        const f = document.querySelector<HTMLFormElement>('form[data-searchbox]')!;
+        return f.dataset.state === 'done' && f.dataset.query === 'cotisations';
+      });
+      expect(await p.locator('#searchbox-panel .search-hit').count()).toBeGreaterThan(0);
+      expect(await chunks()).toBeGreaterThan(0);
+      // Typing on: results of the new query replace the old ones, never the reverse.
+      await p.keyboard.type(' S21.G00.40.007', { delay: 20 });
+      await p.waitForFunction(() => document.querySelector<HTMLFormElement>('form[data-searchbox]')!.dataset.query === 'cotisations S21.G00.40.007');
+      await p.waitForTimeout(500);
+      expect(await p.getAttribute('form[data-searchbox]', 'data-query')).toBe('cotisations S21.G00.40.007');
+    } finally {
+      await p.close();
+    }
+  });
+
   test('sans JavaScript, la page explique et renvoie aux listes', async () => {
     const noJs = await launchBrowser({ javaScriptEnabled: false });
     try {

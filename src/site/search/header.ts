@@ -6,11 +6,18 @@
  * Keyboard: ↓ from the box goes to the results, ↑/↓ move between them, Échap closes the list
  * and returns to the box; Entrée in the box opens the search page.
  */
+import { searchTerms } from './ids.ts';
 import { countLabel, hitHtml, runSearch, searchUrl, warm, type Query } from './ui.ts';
 
 const SHOWN = 6;
-/** Short: the chunks the query needs are requested at once (warm), the search runs after. */
-const DELAY = 60;
+/**
+ * Delay before searching after a key. None once every word has 3 characters or more (or the
+ * query is an identifier): results follow each key, a newer key discards an older search.
+ * While a word has only 1–2 letters, wait for a pause in the typing: such prefixes match many
+ * index chunks (bytes for nothing), and the next key usually follows within that delay.
+ */
+const SHORT_DELAY = 300;
+const delayFor = (q: string) => (searchTerms(q).split(' ').every((t) => t.replace(/[^\p{L}\p{N}]/gu, '').length >= 3) ? 0 : SHORT_DELAY);
 
 function setup(form: HTMLFormElement) {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
@@ -52,6 +59,7 @@ function setup(form: HTMLFormElement) {
       all.textContent = res.total > hits.length ? `Voir les ${res.total.toLocaleString('fr-FR')} résultats et les filtres` : 'Ouvrir la page de recherche (filtres, toutes les versions)';
       status.textContent = `${countLabel(res.total)} dans la version applicable${res.total > hits.length ? `, ${hits.length} affichés` : ''}${hits.length ? ' ; flèche bas pour les parcourir' : ''}.`;
       form.dataset.state = 'done';
+      form.dataset.query = q;
       open();
       performance.mark('searchbox-rendered');
     } catch {
@@ -69,7 +77,9 @@ function setup(form: HTMLFormElement) {
     clearTimeout(timer);
     form.dataset.state = 'pending';
     warm(input.value);
-    timer = setTimeout(run, DELAY);
+    const delay = delayFor(input.value.trim());
+    if (delay) timer = setTimeout(run, delay);
+    else void run();
   });
   const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a.search-title'), all];
   input.addEventListener('keydown', (ev) => {
