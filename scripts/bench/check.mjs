@@ -7,7 +7,7 @@
 // Modes internes (processus enfants) : --read <fichier>, --run <fichier>, --heap <fichier>
 import { createReadStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, fmtMs, median, timeProcess } from './common.mjs';
+import { ROOT, cliCommand, fmtMs, median, timeProcess } from './common.mjs';
 
 const VERSION = 'dsn/P26V01';
 const TARGET_LINES = 1_000_000;
@@ -89,7 +89,7 @@ function countLines(file) {
 }
 
 function sample(salaries, file) {
-  const r = timeProcess(process.execPath, [path.join(ROOT, 'bin/norme.mjs'), 'sample', VERSION, '--salaries', String(salaries), '--seed', 'bench', '--output', file]);
+  const r = timeProcess(process.execPath, [...cliCommand().args, 'sample', VERSION, '--salaries', String(salaries), '--seed', 'bench', '--output', file]);
   if (r.status !== 0) throw new Error(`norme sample a échoué :\n${r.stderr}`);
   return countLines(file);
 }
@@ -128,7 +128,7 @@ export async function bench() {
   const checks = Array.from({ length: RUNS }, () => child('--run', big));
   const smallChecks = Array.from({ length: RUNS }, () => child('--run', small));
   const heap = child('--heap', big);
-  const cli = timeProcess(process.execPath, [path.join(ROOT, 'bin/norme.mjs'), 'check', big]);
+  const cli = timeProcess(process.execPath, [...cliCommand().args, 'check', big]);
 
   const lines = checks[0].lines;
   const readMs = medianOf(reads, 'ms');

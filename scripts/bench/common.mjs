@@ -1,5 +1,6 @@
 // Outils communs aux mesures de performance (npm run bench).
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,3 +47,16 @@ export function medianRun(cmd, args, n = 3, opts = {}) {
 }
 
 export const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+
+/**
+ * How to run the CLI like `npx norme` does: Node with the options of the `#!` line of bin/norme.mjs
+ * (e.g. `--max-semi-space-size=2`), then the script. Returns the Node options alone too, so that a
+ * reference measure can run with the same ones.
+ */
+export function cliCommand() {
+  const bin = path.join(ROOT, 'bin/norme.mjs');
+  const first = readFileSync(bin, 'utf8').split('\n', 1)[0];
+  const m = /^#!\S*env(?:\s+-S)?\s+node((?:\s+--\S+)*)\s*$/.exec(first);
+  const nodeOptions = m ? m[1].trim().split(/\s+/).filter(Boolean) : [];
+  return { nodeOptions, args: [...nodeOptions, bin] };
+}

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { ROOT, fmtMs, median, medianRun } from './common.mjs';
+import { ROOT, cliCommand, fmtMs, median, medianRun } from './common.mjs';
 
 /** CPU time (user + system, ms) of a child process, via /usr/bin/time; undefined without it. */
 function cpuRun(cmd, args, n = 5) {
@@ -20,17 +20,18 @@ function cpuRun(cmd, args, n = 5) {
 
 export async function bench(from = 'dsn/P26V01', to = 'dsn/P27V01') {
   const node = process.execPath;
-  const bin = path.join(ROOT, 'bin/norme.mjs');
+  // The CLI as `npx norme` runs it: with the Node options of its #! line.
+  const bin = cliCommand().args;
   if (!existsSync(path.join(ROOT, 'norm', from, 'version.yaml')) || !existsSync(path.join(ROOT, 'norm', to, 'version.yaml'))) {
     return { name: `norme diff ${from} ${to}`, command: '', lines: ['registre réel absent : lancez npx norme import'], metrics: {}, ok: false };
   }
   const args = ['diff', from, to, '--format', 'json'];
-  const noCache = medianRun(node, [bin, ...args, '--no-cache'], 5);
-  medianRun(node, [bin, ...args], 1); // writes the snapshots
-  const cached = medianRun(node, [bin, ...args], 5);
+  const noCache = medianRun(node, [...bin, ...args, '--no-cache'], 5);
+  medianRun(node, [...bin, ...args], 1); // writes the snapshots
+  const cached = medianRun(node, [...bin, ...args], 5);
   const npx = medianRun('npx', ['norme', ...args], 3);
-  const cpuCached = cpuRun(node, [bin, ...args]);
-  const cpuNoCache = cpuRun(node, [bin, ...args, '--no-cache']);
+  const cpuCached = cpuRun(node, [...bin, ...args]);
+  const cpuNoCache = cpuRun(node, [...bin, ...args, '--no-cache']);
   const changes = JSON.parse(cached.last.stdout).summary.total;
   return {
     name: `norme diff ${from} ${to} (processus à froid)`,

@@ -10,7 +10,7 @@
 //    ce qu'aucun chargeur ne peut faire.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, fmtMs, median, timeProcess } from './common.mjs';
+import { ROOT, cliCommand, fmtMs, median, timeProcess } from './common.mjs';
 
 const RUNS = 7;
 const TARGET = 1.5;
@@ -20,10 +20,13 @@ export async function bench() {
   const parseOnly = path.join(ROOT, 'scripts/bench/parse-only.mjs');
   // The registry norm/ alone (the same YAML files as the references), then with the fiches consignes (MDX).
   const families = readdirSync(path.join(ROOT, 'norm'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  // The CLI runs with the Node options of its #! line (as with `npx norme`); the references get the
+  // same options, so that the ratio compares the work done, not the settings.
+  const cli = cliCommand();
   const cmds = {
-    drop: [parseOnly, path.join(ROOT, 'norm')],
-    keep: [parseOnly, path.join(ROOT, 'norm'), '--keep'],
-    validate: [path.join(ROOT, 'bin/norme.mjs'), 'validate', '--only', families.join(',')],
+    drop: [...cli.nodeOptions, parseOnly, path.join(ROOT, 'norm')],
+    keep: [...cli.nodeOptions, parseOnly, path.join(ROOT, 'norm'), '--keep'],
+    validate: [...cli.args, 'validate', '--only', families.join(',')],
   };
   const times = { drop: [], keep: [], validate: [] };
   let files = 0;
@@ -36,7 +39,7 @@ export async function bench() {
       times[k].push(r.ms);
     }
   }
-  const full = [0, 1, 2].map(() => timeProcess(node, [path.join(ROOT, 'bin/norme.mjs'), 'validate']).ms);
+  const full = [0, 1, 2].map(() => timeProcess(node, [...cli.args, 'validate']).ms);
   const ms = { drop: median(times.drop), keep: median(times.keep), validate: median(times.validate), full: median(full) };
   const ratio = ms.validate / ms.keep;
   const ratioDrop = ms.validate / ms.drop;
@@ -44,7 +47,7 @@ export async function bench() {
     name: 'norme validate (registre complet norm/)',
     command: `npx norme validate --only ${families.join(',')}  vs  node scripts/bench/parse-only.mjs norm [--keep]`,
     lines: [
-      `${files} fichiers YAML ; processus à froid, passages alternés, médiane de ${RUNS}`,
+      `${files} fichiers YAML ; processus à froid, passages alternés, médiane de ${RUNS} ; options de Node de la CLI pour les trois : ${cli.nodeOptions.join(' ') || 'aucune'}`,
       `lecture + analyse YAML, documents gardés en mémoire : ${fmtMs(ms.keep)}`,
       `norme validate du registre : ${fmtMs(ms.validate)}`,
       `rapport : ${ratio.toFixed(2)} × (cible ≤ ${String(TARGET).replace('.', ',')} ×)`,
