@@ -155,7 +155,7 @@ describe('instantanés des versions (cache de norme diff)', () => {
       cpSync(JOURNAL, root, { recursive: true });
       const args = ['demo/V1@2026.1.0', 'demo/V1', '--format', 'json'];
       const cold = await run(args, root);
-      const snaps = readdirSync(cacheDir(root));
+      const snaps = readdirSync(cacheDir(root)).filter((f) => f.endsWith('.json'));
       expect(snaps.length).toBe(1);
       expect(snaps[0]).toMatch(/^demo__V1__[0-9a-f]{40}\.json$/);
       const warm = await run(args, root);
@@ -165,12 +165,33 @@ describe('instantanés des versions (cache de norme diff)', () => {
       writeFileSync(f, readFileSync(f, 'utf8').replace('title: Description de la date de début du contrat', 'title: Description précisée'));
       const after = JSON.parse((await run(args, root)).out);
       expect(after.changes[0].rationale).toBe('Description précisée');
-      expect(readdirSync(cacheDir(root)).length).toBe(1);
+      expect(readdirSync(cacheDir(root)).filter((f) => f.endsWith('.json')).length).toBe(1);
     } finally {
       rmSync(cacheDir(root), { recursive: true, force: true });
       rmSync(root, { recursive: true, force: true });
     }
     expect(existsSync(root)).toBe(false);
+  });
+
+  it('les instantanés d\'un registre supprimé sont effacés au premier instantané d\'un autre registre', async () => {
+    const gone = mkdtempSync(path.join(tmpdir(), 'norme-cache-'));
+    const other = mkdtempSync(path.join(tmpdir(), 'norme-cache-'));
+    const args = ['demo/V1@2026.1.0', 'demo/V1', '--format', 'json'];
+    try {
+      cpSync(JOURNAL, gone, { recursive: true });
+      cpSync(JOURNAL, other, { recursive: true });
+      await run(args, gone);
+      expect(readFileSync(path.join(cacheDir(gone), 'root.txt'), 'utf8')).toBe(path.resolve(gone));
+      rmSync(gone, { recursive: true, force: true });
+      await run(args, other);
+      expect(existsSync(cacheDir(gone))).toBe(false);
+      expect(readdirSync(cacheDir(other)).filter((f) => f.endsWith('.json')).length).toBe(1);
+    } finally {
+      for (const r of [gone, other]) {
+        rmSync(cacheDir(r), { recursive: true, force: true });
+        rmSync(r, { recursive: true, force: true });
+      }
+    }
   });
 });
 

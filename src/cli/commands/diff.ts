@@ -82,6 +82,22 @@ export function cacheDir(root: string): string {
   return path.join(tmpdir(), 'norme-cache', createHash('sha1').update(path.resolve(root)).digest('hex').slice(0, 16));
 }
 
+/** In each cache folder: the registry root it belongs to (to drop the caches of deleted clones). */
+const ROOT_FILE = 'root.txt';
+
+/** Remove the cache folders of registries that no longer exist (deleted clones, test fixtures). */
+function pruneCaches(parent: string): void {
+  for (const name of readdirSync(parent)) {
+    const d = path.join(parent, name);
+    try {
+      const owner = readFileSync(path.join(d, ROOT_FILE), 'utf8').trim();
+      if (owner && !existsSync(path.join(owner, 'norm'))) rmSync(d, { recursive: true, force: true });
+    } catch {
+      // a folder without root.txt (older cache) or being written: left alone
+    }
+  }
+}
+
 /**
  * The versions named by `keys` (`dsn/P26V01`): from snapshots when every one is fresh,
  * otherwise from the YAML files (then snapshotted when they load without errors).
@@ -103,7 +119,11 @@ function loadVersions(io: Parameters<Command['run']>[1], root: string, keys: str
   if (!requireClean(io, res)) return undefined;
   if (keys && useCache) {
     try {
-      mkdirSync(dir, { recursive: true });
+      if (!existsSync(dir)) {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(path.join(dir, ROOT_FILE), path.resolve(root));
+        pruneCaches(path.dirname(dir));
+      }
       keys.forEach((k, i) => {
         const [f, ver] = k.split('/');
         const fam = res.registry.families.get(f);
