@@ -8,8 +8,10 @@
 //   --out       dossier de sortie (défaut : dist)
 // Variables : NORME_TODAY=AAAA-MM fixe le « mois courant » (page d'accueil, portée par défaut de la recherche) ;
 //             NORME_BUILD_STATS=<fichier> écrit durée, mémoire max et nombre de pages (bench) ;
-//             NORME_BUILD_DEBUG=1 affiche la durée de chaque étape.
+//             NORME_BUILD_DEBUG=1 affiche la durée de chaque étape ;
+//             NORME_SEARCH_NICE_OFF=1 laisse l'index à la priorité normale (mesures).
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -24,7 +26,12 @@ if (!isMainThread) {
   const core = await import(coreUrl);
   const { registry, diagnostics } = core.loadRegistry(workerData.root);
   parentPort.postMessage({ type: 'registry', registry, diagnostics });
-  if (!core.hasErrors(diagnostics)) await indexWhileBuilding(core, registry, diagnostics);
+  if (!core.hasErrors(diagnostics)) {
+    // The fiches consignes too (src/site/data.ts getConsignes; their errors are reported there).
+    const consignes = core.loadConsignes(workerData.root, registry);
+    parentPort.postMessage({ type: 'consignes', consignes });
+    await indexWhileBuilding(core, registry, diagnostics, consignes.consignes);
+  }
 } else {
   await main();
 }
@@ -38,7 +45,7 @@ if (!isMainThread) {
  * the main thread says `astro build` is over. The bundle goes to `workerData.searchOut`,
  * moved into the output before the swap.
  */
-async function indexWhileBuilding(core, registry, diagnostics) {
+async function indexWhileBuilding(core, registry, diagnostics, consignes) {
   const debug = process.env.NORME_BUILD_DEBUG
     ? (m) => process.stderr.write(`[build ${Math.round(performance.timeOrigin + performance.now() - workerData.t0)} ms] ${m} (worker)\n`)
     : () => {};
@@ -63,6 +70,13 @@ async function indexWhileBuilding(core, registry, diagnostics) {
   const pageWritten = async (file) => {
     while (!astroDone && !complete(file)) await Promise.race([built, new Promise((r) => setTimeout(r, 50))]);
   };
+  // Lowest priority for this thread and the Pagefind process it starts (Linux: per thread):
+  // Astro's threads keep the CPU they need, the index takes what is left.
+  if (process.platform === 'linux' && !process.env.NORME_SEARCH_NICE_OFF) {
+    try {
+      os.setPriority(19);
+    } catch {}
+  }
   try {
     // src/site/data.ts builds the site model from this registry, not from a second load.
     globalThis[Symbol.for('norme.registry.preloaded')] = { root: workerData.root, result: Promise.resolve({ registry, diagnostics }) };
@@ -71,7 +85,7 @@ async function indexWhileBuilding(core, registry, diagnostics) {
     const render = await siteRenderer();
     debug('modèle du site prêt pour l\'index');
     const month = process.env.NORME_TODAY ?? core.monthOf(new Date());
-    const stats = await buildSearchIndex({ outDir: workerData.outDir, registry, root: workerData.root, month, core, outputPath: workerData.searchOut, render, pageWritten });
+    const stats = await buildSearchIndex({ outDir: workerData.outDir, registry, root: workerData.root, month, core, outputPath: workerData.searchOut, render, pageWritten, consignes });
     debug('index de recherche écrit');
     parentPort.postMessage({ type: 'search', stats });
   } catch (err) {
@@ -134,6 +148,14 @@ const searched = new Promise((resolve, reject) => {
 });
 // Awaited after `astro build`; a failure before then must not end the process unhandled.
 searched.catch(() => {});
+const consignesLoaded = new Promise((resolve, reject) => {
+  worker.on('message', (m) => {
+    if (m.type === 'consignes') resolve(m.consignes);
+  });
+  worker.once('error', reject);
+  worker.once('exit', (code) => reject(new Error(`chargement des fiches consignes interrompu (code ${code})`)));
+});
+consignesLoaded.catch(() => {});
 const checked = loaded.then(async (result) => {
   tLoaded = performance.now();
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
@@ -152,6 +174,7 @@ checked.catch((err) => {
   process.exit(1);
 });
 globalThis[Symbol.for('norme.registry.preloaded')] = { root: registryRoot, result: checked };
+globalThis[Symbol.for('norme.consignes.preloaded')] = { root: registryRoot, result: consignesLoaded };
 
 // 2. Build into a temporary directory next to the target (same filesystem: rename is atomic).
 //    The core is imported now, so that its modules load while Astro bundles the pages.

@@ -19,7 +19,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as CoreModule from '../../core/index.ts';
-import type { ControlEntry, Registry } from '../../core/index.ts';
+import type { ControlEntry, LoadedConsigne, Registry } from '../../core/index.ts';
 import { urls } from '../urls.ts';
 import type { PageRenderer } from './content.ts';
 import { idVariants } from './ids.ts';
@@ -61,6 +61,8 @@ export interface SearchIndexOptions {
   render?: PageRenderer;
   /** Resolves once the page at this path is completely written (output still being built). */
   pageWritten?: (file: string) => Promise<void>;
+  /** The fiches consignes, when already loaded (default: loaded from `root`). */
+  consignes?: LoadedConsigne[];
 }
 
 export interface SearchIndexStats {
@@ -272,25 +274,23 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
   }
 
   // Fiches consignes (current revision).
-  if (existsSync(path.join(o.root, 'consignes'))) {
-    const { consignes } = o.core.loadConsignes(o.root, o.registry);
-    for (const c of consignes) {
-      const ref = refs.get(c.family)?.version;
-      const inForce = c.meta.status === 'en vigueur';
-      const e: Entry = {
-        url: `/consignes/${c.id}/`,
-        type: 'fiche',
-        family: c.family,
-        famName: famName(c.family),
-        versions: c.current.versions,
-        scope: inForce && ref !== undefined && c.current.versions.includes(ref) ? 'actuelle' : 'autre',
-        id: `n° ${c.id}`,
-        title: `Fiche n° ${c.id} : ${c.meta.title}`,
-        name: c.meta.title,
-        themes: c.meta.themes,
-      };
-      jobs.push(() => readPage(`consignes/${c.id}/index.html`, e));
-    }
+  const consignes = o.consignes ?? (existsSync(path.join(o.root, 'consignes')) ? o.core.loadConsignes(o.root, o.registry).consignes : []);
+  for (const c of consignes) {
+    const ref = refs.get(c.family)?.version;
+    const inForce = c.meta.status === 'en vigueur';
+    const e: Entry = {
+      url: `/consignes/${c.id}/`,
+      type: 'fiche',
+      family: c.family,
+      famName: famName(c.family),
+      versions: c.current.versions,
+      scope: inForce && ref !== undefined && c.current.versions.includes(ref) ? 'actuelle' : 'autre',
+      id: `n° ${c.id}`,
+      title: `Fiche n° ${c.id} : ${c.meta.title}`,
+      name: c.meta.title,
+      themes: c.meta.themes,
+    };
+    jobs.push(() => readPage(`consignes/${c.id}/index.html`, e));
   }
 
   const BATCH = Number(process.env.NORME_SEARCH_BATCH ?? 32);
