@@ -1,28 +1,99 @@
 // Construction atomique du site : astro build dans un dossier temporaire, puis échange avec
-// dist/. Si le registre a des erreurs ou si la construction échoue, dist/ reste intact
-// (« rien n'est à moitié écrit »).
+// dist/. Si le registre a des erreurs ou si la construction (pages ou index de recherche)
+// échoue, dist/ reste intact (« rien n'est à moitié écrit »).
+// L'index de recherche est construit dans un thread à part pendant qu'Astro écrit les pages.
 //
 // Usage : npm run build [-- --registry <dossier> --out <dossier>]
 //   --registry  racine d'un autre registre (contenant norm/), ex. une fixture de test
 //   --out       dossier de sortie (défaut : dist)
 // Variables : NORME_TODAY=AAAA-MM fixe le « mois courant » (page d'accueil, portée par défaut de la recherche) ;
-//             NORME_BUILD_STATS=<fichier> écrit durée, mémoire max et nombre de pages (bench).
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+//             NORME_BUILD_STATS=<fichier> écrit durée, mémoire max et nombre de pages (bench) ;
+//             NORME_BUILD_DEBUG=1 affiche la durée de chaque étape ;
+//             NORME_SEARCH_NICE_OFF=1 laisse l'index à la priorité normale (mesures).
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const coreUrl = pathToFileURL(path.join(ROOT, 'src/core/index.ts')).href;
+const srcUrl = (p) => pathToFileURL(path.join(ROOT, 'src', p)).href;
 
 if (!isMainThread) {
   // Worker: load and check the registry while Astro starts in the main thread. Only the
   // registry and its diagnostics travel back (the parsed YAML documents stay here).
   const core = await import(coreUrl);
   const { registry, diagnostics } = core.loadRegistry(workerData.root);
-  parentPort.postMessage({ registry, diagnostics });
+  parentPort.postMessage({ type: 'registry', registry, diagnostics });
+  if (!core.hasErrors(diagnostics)) {
+    // The fiches consignes too (src/site/data.ts getConsignes; their errors are reported there).
+    const consignes = core.loadConsignes(workerData.root, registry);
+    parentPort.postMessage({ type: 'consignes', consignes });
+    await indexWhileBuilding(core, registry, diagnostics, consignes.consignes);
+  }
 } else {
   await main();
+}
+
+/**
+ * Worker, once the registry is sent: the search index, built while Astro renders the pages in
+ * the main thread (mostly one core; the other one is otherwise idle). Block, rubrique and data
+ * type pages are rendered here by the site's own functions (src/site/search/content.ts).
+ * The fiches consignes are Astro pages: each is read from the temporary output as soon as
+ * Astro has written it completely (their routes come early in the build), at the latest when
+ * the main thread says `astro build` is over. The bundle goes to `workerData.searchOut`,
+ * moved into the output before the swap.
+ */
+async function indexWhileBuilding(core, registry, diagnostics, consignes) {
+  const debug = process.env.NORME_BUILD_DEBUG
+    ? (m) => process.stderr.write(`[build ${Math.round(performance.timeOrigin + performance.now() - workerData.t0)} ms] ${m} (worker)\n`)
+    : () => {};
+  let astroDone = false;
+  const built = new Promise((resolve) => {
+    parentPort.on('message', (m) => {
+      if (m.type === 'built') {
+        astroDone = true;
+        resolve();
+      }
+    });
+  });
+  // A page is complete once it ends with its closing tag (Astro writes each page once, in
+  // one writeFile); after the build, whatever is there is read (and checked by the indexer).
+  const complete = (file) => {
+    try {
+      return readFileSync(file, 'utf8').trimEnd().endsWith('</html>');
+    } catch {
+      return false;
+    }
+  };
+  const pageWritten = async (file) => {
+    while (!astroDone && !complete(file)) await Promise.race([built, new Promise((r) => setTimeout(r, 50))]);
+  };
+  // Lowest priority for this thread and the Pagefind process it starts (Linux: per thread):
+  // Astro's threads keep the CPU they need, the index takes what is left.
+  if (process.platform === 'linux' && !process.env.NORME_SEARCH_NICE_OFF) {
+    try {
+      os.setPriority(19);
+    } catch {}
+  }
+  try {
+    // src/site/data.ts builds the site model from this registry, not from a second load.
+    globalThis[Symbol.for('norme.registry.preloaded')] = { root: workerData.root, result: Promise.resolve({ registry, diagnostics }) };
+    const { siteRenderer } = await import(srcUrl('site/search/content.ts'));
+    const { buildSearchIndex } = await import(srcUrl('site/search/indexer.ts'));
+    const render = await siteRenderer();
+    debug('modèle du site prêt pour l\'index');
+    const month = process.env.NORME_TODAY ?? core.monthOf(new Date());
+    const stats = await buildSearchIndex({ outDir: workerData.outDir, registry, root: workerData.root, month, core, outputPath: workerData.searchOut, render, pageWritten, consignes });
+    debug('index de recherche écrit');
+    parentPort.postMessage({ type: 'search', stats });
+  } catch (err) {
+    parentPort.postMessage({ type: 'search-error', message: String(err?.message ?? err), stack: err?.stack });
+  }
+  // Nothing more to receive: let the thread end.
+  parentPort.removeAllListeners('message');
+  parentPort.unref();
 }
 
 async function main() {
@@ -44,16 +115,47 @@ const tmpRoot = path.join(ROOT, '.tmp');
 mkdirSync(tmpRoot, { recursive: true });
 const tmp = path.join(tmpRoot, `dist-${process.pid}`);
 rmSync(tmp, { recursive: true, force: true });
+// The search bundle, written by the worker, moved into tmp/pagefind/ before the swap.
+const searchOut = path.join(tmpRoot, `pagefind-${process.pid}`);
+rmSync(searchOut, { recursive: true, force: true });
+const cleanup = () => {
+  rmSync(tmp, { recursive: true, force: true });
+  rmSync(searchOut, { recursive: true, force: true });
+};
 
 // 1. The registry is loaded once, in a worker, and handed to src/site/data.ts (same process).
 //    If it has errors, the build stops there: nothing is written to the output directory.
+//    The same worker then builds the search index (3) while Astro builds the pages (2).
 let tLoaded = 0;
+let tSearched = 0;
+const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { root: registryRoot, outDir: tmp, searchOut, t0: performance.timeOrigin + t0 } });
 const loaded = new Promise((resolve, reject) => {
-  const w = new Worker(fileURLToPath(import.meta.url), { workerData: { root: registryRoot } });
-  w.once('message', resolve);
-  w.once('error', reject);
-  w.once('exit', (code) => reject(new Error(`chargement du registre interrompu (code ${code})`)));
+  worker.on('message', (m) => {
+    if (m.type === 'registry') resolve(m);
+  });
+  worker.once('error', reject);
+  worker.once('exit', (code) => reject(new Error(`chargement du registre interrompu (code ${code})`)));
 });
+const searched = new Promise((resolve, reject) => {
+  worker.on('message', (m) => {
+    if (m.type !== 'search' && m.type !== 'search-error') return;
+    tSearched = performance.now();
+    if (m.type === 'search') resolve(m.stats);
+    else reject(Object.assign(new Error(m.message), { stack: m.stack ?? m.message }));
+  });
+  worker.once('error', reject);
+  worker.once('exit', (code) => reject(new Error(`construction de l'index interrompue (code ${code})`)));
+});
+// Awaited after `astro build`; a failure before then must not end the process unhandled.
+searched.catch(() => {});
+const consignesLoaded = new Promise((resolve, reject) => {
+  worker.on('message', (m) => {
+    if (m.type === 'consignes') resolve(m.consignes);
+  });
+  worker.once('error', reject);
+  worker.once('exit', (code) => reject(new Error(`chargement des fiches consignes interrompu (code ${code})`)));
+});
+consignesLoaded.catch(() => {});
 const checked = loaded.then(async (result) => {
   tLoaded = performance.now();
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
@@ -61,17 +163,18 @@ const checked = loaded.then(async (result) => {
     const core = await import(coreUrl);
     for (const d of errors) process.stderr.write(core.formatDiagnostic(d) + '\n');
     process.stderr.write(`\nnorme : ${errors.length} erreur(s) dans le registre ; site non construit, ${outLabel}/ inchangé.\n`);
-    rmSync(tmp, { recursive: true, force: true });
+    cleanup();
     process.exit(1);
   }
   return result;
 });
 checked.catch((err) => {
   process.stderr.write(`\nnorme : ${err?.stack ?? err}\n`);
-  rmSync(tmp, { recursive: true, force: true });
+  cleanup();
   process.exit(1);
 });
 globalThis[Symbol.for('norme.registry.preloaded')] = { root: registryRoot, result: checked };
+globalThis[Symbol.for('norme.consignes.preloaded')] = { root: registryRoot, result: consignesLoaded };
 
 // 2. Build into a temporary directory next to the target (same filesystem: rename is atomic).
 //    The core is imported now, so that its modules load while Astro bundles the pages.
@@ -83,7 +186,7 @@ debug('astro importé');
 try {
   await build({ root: ROOT, outDir: tmp, logLevel: process.env.NORME_BUILD_QUIET ? 'warn' : 'info' });
 } catch (err) {
-  rmSync(tmp, { recursive: true, force: true });
+  cleanup();
   process.stderr.write(`\nnorme : la construction du site a échoué ; ${outLabel}/ inchangé.\n${err?.stack ?? err}\n`);
   process.exit(1);
 }
@@ -91,25 +194,29 @@ try {
 const tBuilt = performance.now();
 debug('astro build terminé');
 
-// 3. Search index (Pagefind, French) written into the temporary output, before the swap:
-//    a failure leaves the output directory untouched like a failed build (src/site/search/indexer.ts).
+// 3. Search index (Pagefind, French): built by the worker since the registry was loaded; it
+//    now reads the fiches consignes from the output and writes the bundle. Moved into the
+//    output before the swap: a failure leaves the output directory untouched like a failed
+//    build (src/site/search/indexer.ts).
 let search;
 try {
-  const { registry } = await checked;
-  const core = await import(coreUrl);
-  const { buildSearchIndex } = await import(pathToFileURL(path.join(ROOT, 'src/site/search/indexer.ts')).href);
-  const month = process.env.NORME_TODAY ?? core.monthOf(new Date());
-  search = await buildSearchIndex({ outDir: tmp, registry, root: registryRoot, month, core });
-  debug('index de recherche écrit');
+  worker.postMessage({ type: 'built' });
+  search = await searched;
+  renameSync(searchOut, path.join(tmp, 'pagefind'));
+  debug(
+    `index de recherche prêt (${search.rendered} pages rendues par le worker ; ajout ${search.addMs} ms dont ` +
+      `${search.waitMs} ms d'attente des fiches, écriture ${search.writeMs} ms)`,
+  );
   if (!process.env.NORME_BUILD_QUIET) {
     process.stdout.write(
       `norme : index de recherche — ${search.pages} pages et ${search.byType['contrôle'] ?? 0} contrôles ` +
         `(${search.byScope.actuelle} dans la version applicable, ${search.byScope.autre} dans d'autres versions), ` +
-        `${(search.bytes / 2 ** 20).toFixed(1)} Mio, ${(search.ms / 1000).toFixed(1)} s.\n`,
+        `${(search.bytes / 2 ** 20).toFixed(1)} Mio, construit pendant les pages` +
+        (tSearched > tBuilt ? ` (terminé ${((tSearched - tBuilt) / 1000).toFixed(1)} s après elles).\n` : '.\n'),
     );
   }
 } catch (err) {
-  rmSync(tmp, { recursive: true, force: true });
+  cleanup();
   process.stderr.write(`\nnorme : l'index de recherche n'a pas pu être construit ; ${outLabel}/ inchangé.\n${err?.stack ?? err}\n`);
   process.exit(1);
 }
@@ -146,6 +253,8 @@ const stats = {
   maxRssKb: process.resourceUsage().maxRSS,
   cpuMs: Math.round((process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000),
   searchMs: search.ms,
+  // Part of the index after `astro build` (the rest overlaps the pages).
+  searchAfterMs: Math.max(0, Math.round(tSearched - tBuilt)),
   searchBytes: search.bytes,
   searchRecords: search.pages + search.records,
 };

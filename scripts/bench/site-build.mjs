@@ -1,9 +1,11 @@
 // Construction complète du site (npm run build sur le registre réel) comparée à une
 // construction Astro « nue » émettant le même nombre de pages triviales, mesurées dans le
 // même passage (processus à froid, alternés ; meilleur temps de chaque).
-// Cible : ≤ 1,3 × pour la construction des pages (chargement du registre compris) ; l'index
-// de recherche Pagefind, écrit ensuite par la même commande, est chiffré à part (section
-// « search » du bench pour son détail) et le rapport de la construction complète est donné aussi.
+// Cible (issue #4) : construction COMPLÈTE (chargement du registre, pages, index de recherche
+// Pagefind, échange atomique) ≤ 1,3 × la construction d'un projet Astro nu avec les réglages
+// par défaut d'Astro : c'est le coût réel de `npm run build` comparé à ce qu'Astro coûte seul.
+// Le rapport à un projet nu réglé avec le même build.concurrency que le site est affiché
+// aussi, plus exigeant : ce réglage accélère davantage les pages triviales que les nôtres.
 // Usage : npm run bench -- site-build   ou   node scripts/bench/site-build.mjs
 // NORME_BENCH_RUNS=<n> (défaut 3) : nombre de constructions de chaque sorte.
 import { spawnSync } from 'node:child_process';
@@ -81,30 +83,42 @@ export async function bench() {
     rmSync(bareSameDir, { recursive: true, force: true });
   }
   // Pages part of a full build: process wall time minus what comes after `astro build`
-  // (search index, swap, counting the output).
+  // (end of the search index if it is not done yet, swap, counting the output). The index
+  // itself is built during the pages (scripts/build.mjs).
   for (const x of site) x.pagesWall = x.wall - (x.ms - x.astroMs);
   const best = (xs, k = 'wall') => xs.reduce((a, b) => (b[k] < a[k] ? b : a));
   const s = best(site, 'pagesWall');
   const full = best(site);
   const b = best(bare);
   const bs = bareSame.length ? best(bareSame) : b;
-  // The target is stated against a bare Astro build (Astro's default settings); the ratio
-  // against a bare build with the site's own build.concurrency is printed next to it.
+  // The target: full build / bare Astro build with Astro's default settings. Printed next to
+  // it: the same against a bare build with the site's own build.concurrency, and the pages
+  // part alone against both.
   const ratio = s.pagesWall / b.wall;
   const ratioSame = s.pagesWall / bs.wall;
   const fullRatio = full.wall / b.wall;
+  const fullRatioSame = full.wall / bs.wall;
+  const target = String(TARGET).replace('.', ',');
   const mib = (kb) => `${(kb / 1024).toFixed(0)} Mio`;
   return {
     name: 'construction du site (registre complet)',
     command: 'npm run build  vs  astro build d\'un projet nu au même nombre de pages triviales',
     lines: [
       `construction complète : ${full.pages} pages HTML, ${full.files} fichiers, ${(full.bytes / 2 ** 20).toFixed(1)} Mio — ${fmtMs(full.wall)} (meilleur de ${site.length}), mémoire max ${mib(full.maxRssKb)}`,
-      `  dont pages (registre compris) : ${fmtMs(s.pagesWall)}${s.searchMs !== undefined ? ` ; index de recherche : ${fmtMs(s.searchMs)} (${(s.searchBytes / 2 ** 20).toFixed(1)} Mio)` : ''}`,
+      `  dont pages (registre compris) : ${fmtMs(full.pagesWall)}${
+        full.searchMs !== undefined
+          ? full.searchAfterMs !== undefined
+            ? ` ; index de recherche (${(full.searchBytes / 2 ** 20).toFixed(1)} Mio) construit pendant les pages en ${fmtMs(full.searchMs)}, fini ${fmtMs(full.searchAfterMs)} après elles`
+            : ` ; index de recherche (${(full.searchBytes / 2 ** 20).toFixed(1)} Mio) construit après les pages en ${fmtMs(full.searchMs)}`
+          : ''
+      }`,
       `Astro nu, réglages par défaut : ${b.pages} pages triviales, ${(b.bytes / 2 ** 20).toFixed(1)} Mio — ${fmtMs(b.wall)} (meilleur de ${bare.length}), mémoire max ${mib(b.maxRssKb)}`,
       ...(bareSame.length ? [`Astro nu, même build.concurrency (${concurrency}) que le site : ${fmtMs(bs.wall)} (meilleur de ${bareSame.length})`] : []),
-      `rapport pages / Astro nu : ${ratio.toFixed(2)} × (cible ≤ ${String(TARGET).replace('.', ',')} ×)`,
-      ...(bareSame.length ? [`rapport pages / Astro nu avec le même build.concurrency (${concurrency}) : ${ratioSame.toFixed(2)} × (à titre d'information : le réglage accélère davantage les pages triviales)`] : []),
-      `rapport construction complète (avec l'index de recherche) / Astro nu (défaut) : ${fullRatio.toFixed(2)} ×`,
+      `rapport construction complète (avec l'index de recherche) / Astro nu (réglages par défaut) : ${fullRatio.toFixed(2)} × (cible ≤ ${target} ×)`,
+      ...(bareSame.length
+        ? [`rapport construction complète / Astro nu avec le même build.concurrency (${concurrency}) : ${fullRatioSame.toFixed(2)} × (plus exigeant, hors cible : le réglage accélère davantage les pages triviales)`]
+        : []),
+      `rapport pages seules / Astro nu : ${ratio.toFixed(2)} × (réglages par défaut)${bareSame.length ? `, ${ratioSame.toFixed(2)} × (même build.concurrency)` : ''}`,
       `toutes les mesures (ms) : site ${site.map((x) => `${Math.round(x.wall)} (pages ${Math.round(x.pagesWall)})`).join(', ')} ; nu ${bare.map((x) => Math.round(x.wall)).join(', ')}${
         bareSame.length ? ` ; nu mêmes réglages ${bareSame.map((x) => Math.round(x.wall)).join(', ')}` : ''
       }`,
@@ -115,7 +129,8 @@ export async function bench() {
       distBytes: full.bytes,
       fullMs: full.wall,
       pagesMs: s.pagesWall,
-      searchMs: s.searchMs ?? null,
+      searchMs: full.searchMs ?? null,
+      searchAfterMs: full.searchAfterMs ?? null,
       siteMaxRssKb: full.maxRssKb,
       bareMs: b.wall,
       bareSameSettingsMs: bs.wall,
@@ -125,13 +140,14 @@ export async function bench() {
       ratio,
       ratioSameSettings: ratioSame,
       fullRatio,
+      fullRatioSameSettings: fullRatioSame,
       runs: {
         site: site.map((x) => ({ wall: x.wall, pages: x.pagesWall, cpuMs: x.cpuMs })),
         bare: bare.map((x) => ({ wall: x.wall, cpuMs: x.cpuMs })),
         bareSameSettings: bareSame.map((x) => ({ wall: x.wall, cpuMs: x.cpuMs })),
       },
     },
-    ok: ratio <= TARGET,
+    ok: fullRatio <= TARGET,
   };
 }
 

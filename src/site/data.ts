@@ -148,8 +148,12 @@ type ConsignesHolder = { [CONSIGNES]?: Promise<ReturnType<Core['loadConsignes']>
 /** The fiches consignes (consignes/ next to norm/), loaded once; errors stop the build like registry errors. */
 export function getConsignes(): Promise<ReturnType<Core['loadConsignes']>> {
   const g = globalThis as ConsignesHolder;
-  return (g[CONSIGNES] ??= getSite().then(({ core, registry }) => {
-    const res = core.loadConsignes(registryRoot, registry);
+  return (g[CONSIGNES] ??= getSite().then(async ({ core, registry }) => {
+    // scripts/build.mjs has them loaded by its worker, from the same registry.
+    const pre = (globalThis as { [k: symbol]: unknown })[Symbol.for('norme.consignes.preloaded')] as
+      | { root: string; result: Promise<ReturnType<Core['loadConsignes']>> }
+      | undefined;
+    const res = pre && pre.root === registryRoot ? await pre.result : core.loadConsignes(registryRoot, registry);
     const lines = res.diagnostics.filter((d) => d.severity === 'error').map(core.formatDiagnostic);
     if (lines.length) {
       throw new RegistryError(

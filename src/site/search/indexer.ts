@@ -1,10 +1,17 @@
 /**
- * Builds the Pagefind index of the site (French), run by scripts/build.mjs on the freshly
- * built output directory, before it replaces dist/.
+ * Builds the Pagefind index of the site (French), before the new output replaces dist/.
  *
- * Which pages and records are indexed is decided by scope.ts; this module reads those pages,
- * keeps only their <main>, adds the search data (filters, metadata, identifier variants) and
- * hands them to Pagefind through its Node API. The served HTML is not modified.
+ * Which pages and records are indexed is decided by scope.ts; this module takes the <main> of
+ * those pages, adds the search data (filters, metadata, identifier variants) and hands them
+ * to Pagefind through its Node API. The served HTML is not modified.
+ *
+ * Where the <main> of a page comes from:
+ * - with `render` (scripts/build.mjs): blocks, rubriques and data types are rendered by the
+ *   site's own functions (content.ts), in a worker thread while Astro is still building; only
+ *   the fiches consignes (Astro pages) are read from the output, each as soon as Astro has
+ *   written it (`pageWritten`);
+ * - without it (standalone): every page is read from the built output.
+ * Both give the same index, byte for byte (tests/site/search.test.ts, tests/site/build.test.ts).
  *
  * Standalone (to re-index an existing build): node src/site/search/indexer.ts [dist [bundle dir]]
  */
@@ -12,8 +19,9 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as CoreModule from '../../core/index.ts';
-import type { ControlEntry, Registry } from '../../core/index.ts';
+import type { ControlEntry, LoadedConsigne, Registry } from '../../core/index.ts';
 import { urls } from '../urls.ts';
+import type { PageRenderer } from './content.ts';
 import { idVariants } from './ids.ts';
 import { referenceVersion, scopedElements, type FamilyReference, type RecordType, type Scope } from './scope.ts';
 
@@ -40,6 +48,7 @@ export const EXCLUDE_SELECTORS = [
 const UNUSED_BUNDLE_FILES = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$|^wasm\.unknown\.pagefind$/;
 
 export interface SearchIndexOptions {
+  /** The built site, where pages are read from. */
   outDir: string;
   registry: Registry;
   /** Root of the registry (where consignes/ lives). */
@@ -48,6 +57,12 @@ export interface SearchIndexOptions {
   core: Core;
   /** Where to write the bundle (default: outDir/pagefind). */
   outputPath?: string;
+  /** Renders the <main> of block, rubrique and data type pages (content.ts): those are then not read from outDir. */
+  render?: PageRenderer;
+  /** Resolves once the page at this path is completely written (output still being built). */
+  pageWritten?: (file: string) => Promise<void>;
+  /** The fiches consignes, when already loaded (default: loaded from `root`). */
+  consignes?: LoadedConsigne[];
 }
 
 export interface SearchIndexStats {
@@ -62,6 +77,9 @@ export interface SearchIndexStats {
   /** Pages and records handed to Pagefind; the index written. */
   addMs: number;
   writeMs: number;
+  /** Pages rendered (not read from the built output); time spent waiting for pages to be written. */
+  rendered: number;
+  waitMs: number;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -106,13 +124,22 @@ const DATATYPE_WEIGHT = Number(process.env.DT_WEIGHT ?? 0.5);
 
 const BLOCK_END = /(<\/(?:dt|dd|td|th|li|p|h[1-6]|div|caption|summary|section|article|tr|ul|ol|dl|table|code)>|<br\s*\/?>)/g;
 
+/** The inner HTML of the page's <main>; undefined if it has none. */
+export function mainOf(html: string): string | undefined {
+  return /<main\b[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1];
+}
+
 /** The page reduced to its <main>, with the search data; undefined if the page has no <main>. */
 export function pageForIndex(html: string, e: Entry): string | undefined {
-  const m = /<main\b[^>]*>([\s\S]*)<\/main>/.exec(html);
-  if (!m) return undefined;
+  const main = mainOf(html);
+  return main === undefined ? undefined : indexDocument(main, e);
+}
+
+/** The document handed to Pagefind for a page whose <main> holds `main`. */
+export function indexDocument(main: string, e: Entry): string {
   // The built HTML has no blanks between tags: without one, Pagefind would read
   // `<dt>Identifiant</dt><dd>S21.G00.40.007</dd>` as the single word `IdentifiantS21.G00.40.007`.
-  let body = m[1].replace(BLOCK_END, '$1 ');
+  let body = main.replace(BLOCK_END, '$1 ');
   // A data type page is found by its id; its name (`DSN_Code_Cotisation`, split into words by
   // Pagefind) and its values must not outrank the rubriques and blocks named with those words.
   if (e.type === 'type de données') body = `<div data-pagefind-weight="${DATATYPE_WEIGHT}">${body.replace(/<(\/?)h[1-6]\b/g, '<$1p')}</div>`;
@@ -147,7 +174,7 @@ function dirStats(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-/** Index the built site in `outDir` into `outDir/pagefind/`. Throws on Pagefind errors. */
+/** Index the site into `outputPath` (default `outDir/pagefind/`). Throws on Pagefind errors. */
 export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchIndexStats> {
   const t0 = performance.now();
   const pagefind = await import('pagefind');
@@ -165,30 +192,45 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
   const byScope: Record<Scope, number> = { actuelle: 0, autre: 0 };
   let pages = 0;
   let records = 0;
+  let rendered = 0;
+  let waitMs = 0;
   const count = (e: Entry) => {
     byType[e.type] = (byType[e.type] ?? 0) + 1;
     byScope[e.scope]++;
   };
-  const addPage = async (file: string, e: Entry) => {
+  // A job prepares its record (page read or rendered), then returns what hands it to Pagefind.
+  // Pagefind numbers the pages in the order they are handed over: the jobs of a batch are
+  // prepared concurrently but handed over in their order, so that the index does not depend
+  // on how long each page took to prepare.
+  type Job = () => Promise<(() => Promise<void>) | undefined>;
+  const addHtml = (label: string, content: string, e: Entry) => async () => {
+    const r = await index.addHTMLFile({ url: e.url, content });
+    if (r.errors.length) problems.push(`${label} : ${r.errors.join(' ; ')}`);
+    pages++;
+    count(e);
+  };
+  const readPage = async (file: string, e: Entry) => {
     const abs = path.join(o.outDir, file);
+    if (o.pageWritten) {
+      const t = performance.now();
+      await o.pageWritten(abs);
+      waitMs = Math.max(waitMs, Math.round(performance.now() - t));
+    }
     if (!existsSync(abs)) {
       problems.push(`page absente : ${file}`);
-      return;
+      return undefined;
     }
     const content = pageForIndex(readFileSync(abs, 'utf8'), e);
     if (!content) {
       problems.push(`page sans <main> : ${file}`);
-      return;
+      return undefined;
     }
-    const r = await index.addHTMLFile({ url: e.url, content });
-    if (r.errors.length) problems.push(`${file} : ${r.errors.join(' ; ')}`);
-    pages++;
-    count(e);
+    return addHtml(file, content, e);
   };
 
   // Norm elements: batches of concurrent requests to the Pagefind service.
   const elements = scopedElements(o.registry, refs);
-  const jobs: (() => Promise<void>)[] = [];
+  const jobs: Job[] = [];
   for (const s of elements) {
     const fam = o.registry.families.get(s.family)!;
     const v = fam.versions.get(s.version)!;
@@ -197,7 +239,7 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
       const c = v.controls.get(s.id)!;
       const url = urls.element(s.family, s.version, c.rubrique.id) + '#' + encodeURIComponent(s.id).replace(/%2F/gi, '/');
       const e: Entry = { ...base, url, title: `${s.id}` };
-      jobs.push(async () => {
+      jobs.push(async () => async () => {
         const r = await index.addCustomRecord(controlRecord(c, e));
         if (r.errors.length) problems.push(`${s.id} : ${r.errors.join(' ; ')}`);
         records++;
@@ -222,48 +264,57 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
       title = `${s.id} ${name}`;
     }
     const e: Entry = { ...base, url, title, name };
-    jobs.push(() => addPage(path.join(url, 'index.html'), e));
+    const render = o.render;
+    if (render) {
+      jobs.push(async () => {
+        rendered++;
+        return addHtml(path.join(url, 'index.html'), indexDocument(await render(s), e), e);
+      });
+    } else jobs.push(() => readPage(path.join(url, 'index.html'), e));
   }
 
   // Fiches consignes (current revision).
-  if (existsSync(path.join(o.root, 'consignes'))) {
-    const { consignes } = o.core.loadConsignes(o.root, o.registry);
-    for (const c of consignes) {
-      const ref = refs.get(c.family)?.version;
-      const inForce = c.meta.status === 'en vigueur';
-      const e: Entry = {
-        url: `/consignes/${c.id}/`,
-        type: 'fiche',
-        family: c.family,
-        famName: famName(c.family),
-        versions: c.current.versions,
-        scope: inForce && ref !== undefined && c.current.versions.includes(ref) ? 'actuelle' : 'autre',
-        id: `n° ${c.id}`,
-        title: `Fiche n° ${c.id} : ${c.meta.title}`,
-        name: c.meta.title,
-        themes: c.meta.themes,
-      };
-      jobs.push(() => addPage(`consignes/${c.id}/index.html`, e));
-    }
+  const consignes = o.consignes ?? (existsSync(path.join(o.root, 'consignes')) ? o.core.loadConsignes(o.root, o.registry).consignes : []);
+  for (const c of consignes) {
+    const ref = refs.get(c.family)?.version;
+    const inForce = c.meta.status === 'en vigueur';
+    const e: Entry = {
+      url: `/consignes/${c.id}/`,
+      type: 'fiche',
+      family: c.family,
+      famName: famName(c.family),
+      versions: c.current.versions,
+      scope: inForce && ref !== undefined && c.current.versions.includes(ref) ? 'actuelle' : 'autre',
+      id: `n° ${c.id}`,
+      title: `Fiche n° ${c.id} : ${c.meta.title}`,
+      name: c.meta.title,
+      themes: c.meta.themes,
+    };
+    jobs.push(() => readPage(`consignes/${c.id}/index.html`, e));
   }
 
   const BATCH = Number(process.env.NORME_SEARCH_BATCH ?? 32);
   const tAdd = performance.now();
-  for (let i = 0; i < jobs.length; i += BATCH) await Promise.all(jobs.slice(i, i + BATCH).map((j) => j()));
-  const tAdded = performance.now();
-  if (problems.length) {
+  let tAdded: number;
+  let outputPath: string;
+  try {
+    for (let i = 0; i < jobs.length; i += BATCH) {
+      const ready = await Promise.all(jobs.slice(i, i + BATCH).map((j) => j()));
+      await Promise.all(ready.map((hand) => hand?.()));
+    }
+    tAdded = performance.now();
+    if (problems.length) throw new Error(`index de recherche : ${problems.length} problème(s)\n` + problems.slice(0, 20).join('\n'));
+    outputPath = o.outputPath ?? path.join(o.outDir, 'pagefind');
+    rmSync(outputPath, { recursive: true, force: true });
+    const w = await index.writeFiles({ outputPath });
+    if (w.errors.length) throw new Error(`Pagefind : ${w.errors.join(' ; ')}`);
+  } finally {
     await pagefind.close();
-    throw new Error(`index de recherche : ${problems.length} problème(s)\n` + problems.slice(0, 20).join('\n'));
   }
-  const outputPath = o.outputPath ?? path.join(o.outDir, 'pagefind');
-  rmSync(outputPath, { recursive: true, force: true });
-  const w = await index.writeFiles({ outputPath });
-  await pagefind.close();
-  if (w.errors.length) throw new Error(`Pagefind : ${w.errors.join(' ; ')}`);
   for (const f of readdirSync(outputPath)) if (UNUSED_BUNDLE_FILES.test(f)) rmSync(path.join(outputPath, f));
   const st = dirStats(outputPath);
   const ms = Math.round(performance.now() - t0);
-  return { pages, records, byType, byScope, references: [...refs.values()], ...st, ms, addMs: Math.round(tAdded - tAdd), writeMs: Math.round(performance.now() - tAdded) };
+  return { pages, records, byType, byScope, references: [...refs.values()], ...st, ms, addMs: Math.round(tAdded - tAdd), writeMs: Math.round(performance.now() - tAdded), rendered, waitMs };
 }
 
 // Standalone: re-index an existing build (development, benchmarks).

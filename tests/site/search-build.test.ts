@@ -1,0 +1,100 @@
+/**
+ * The search index of `npm run build` is built while Astro writes the pages, from the site's
+ * render functions (src/site/search/content.ts) and the fiches read as soon as they are
+ * written. It must be the index of the built pages: re-indexed from the built HTML alone
+ * (standalone indexer), the bundle is the same, byte for byte. And a failed index publishes
+ * nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, inject, test } from 'vitest';
+import { consignesFixture } from '../core/consignes/helpers.ts';
+import { PROJECT_ROOT, listFiles } from './helpers.ts';
+
+const node = process.execPath;
+
+function build(registry: string, out: string, env: Record<string, string> = {}) {
+  return spawnSync(node, [path.join(PROJECT_ROOT, 'scripts/build.mjs'), '--registry', registry, '--out', out], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NORME_BUILD_QUIET: '1', NORME_TODAY: '2026-03', ...env },
+  });
+}
+
+/** Re-index the built site `dist` from its HTML pages only (standalone indexer) into `bundle`. */
+function reindexFromPages(dist: string, bundle: string, env: Record<string, string>) {
+  const r = spawnSync(node, [path.join(PROJECT_ROOT, 'src/site/search/indexer.ts'), dist, bundle], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 1 << 26,
+  });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as { pages: number; records: number; rendered: number; byType: Record<string, number> };
+}
+
+/** Files of a bundle whose content differs from the other bundle (or missing from it). */
+function bundleDiff(a: string, b: string): string[] {
+  const fa = listFiles(a).sort();
+  const fb = listFiles(b).sort();
+  const out = [...fa.filter((f) => !fb.includes(f)).map((f) => `seulement dans ${a} : ${f}`), ...fb.filter((f) => !fa.includes(f)).map((f) => `seulement dans ${b} : ${f}`)];
+  for (const f of fa) if (fb.includes(f) && !readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f)))) out.push(`contenu différent : ${f}`);
+  return out;
+}
+
+describe("index de recherche construit pendant les pages", () => {
+  test('fixture avec fiches : même index, octet pour octet, que celui des pages construites', () => {
+    const fx = consignesFixture('valid');
+    try {
+      const out = path.join(fx.root, 'out');
+      const r = build(fx.root, out);
+      expect(r.status, r.stderr).toBe(0);
+      const bundle = path.join(fx.root, 'reindexed');
+      const s = reindexFromPages(out, bundle, { NORME_ROOT: fx.root, NORME_TODAY: '2026-03' });
+      // Not a trivial index: element pages and fiches, all read from the HTML here.
+      expect(s.rendered).toBe(0);
+      expect(s.byType.fiche).toBeGreaterThan(0);
+      expect(s.byType.rubrique).toBeGreaterThan(0);
+      expect(bundleDiff(path.join(out, 'pagefind'), bundle)).toEqual([]);
+    } finally {
+      fx.cleanup();
+    }
+  });
+
+  test('site complet : même index, octet pour octet, que celui des pages construites', () => {
+    const dist = inject('distDir');
+    // The month the site was built for (reference versions of the search).
+    const month = JSON.parse(readFileSync(path.join(dist, 'releases.json'), 'utf8')).month as string;
+    const bundle = path.join(PROJECT_ROOT, '.tmp', `reindexed-${process.pid}`);
+    try {
+      const s = reindexFromPages(dist, bundle, { NORME_TODAY: month });
+      expect(s.pages).toBeGreaterThan(1000);
+      expect(bundleDiff(path.join(dist, 'pagefind'), bundle)).toEqual([]);
+    } finally {
+      rmSync(bundle, { recursive: true, force: true });
+    }
+  });
+
+  test('un index en échec : code 1, sortie précédente intacte, aucun dossier temporaire laissé', () => {
+    const fx = consignesFixture('valid');
+    try {
+      const out = path.join(fx.root, 'out');
+      mkdirSync(out);
+      writeFileSync(path.join(out, 'precedent.txt'), 'ancien site');
+      // A Pagefind binary that stops at once.
+      const fake = path.join(fx.root, 'pagefind-en-panne');
+      writeFileSync(fake, '#!/bin/sh\nexit 3\n');
+      chmodSync(fake, 0o755);
+      const r = build(fx.root, out, { PAGEFIND_EXTENDED_BINARY_PATH: fake, PAGEFIND_BINARY_PATH: fake });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`norme : l'index de recherche n'a pas pu être construit ; ${out}/ inchangé.`);
+      expect(readdirSync(out)).toEqual(['precedent.txt']);
+      const tmp = path.join(PROJECT_ROOT, '.tmp');
+      const left = existsSync(tmp) ? readdirSync(tmp).filter((f) => f.endsWith(`-${r.pid}`)) : [];
+      expect(left).toEqual([]);
+    } finally {
+      fx.cleanup();
+    }
+  });
+});
