@@ -11,7 +11,7 @@
  *   the fiches consignes (Astro pages) are read from the output, each as soon as Astro has
  *   written it (`pageWritten`);
  * - without it (standalone): every page is read from the built output.
- * Both give the same index, byte for byte (tests/site/search.test.ts, tests/site/build.test.ts).
+ * Both give the same index, byte for byte (tests/site/search-build.test.ts).
  *
  * Standalone (to re-index an existing build): node src/site/search/indexer.ts [dist [bundle dir]]
  */
