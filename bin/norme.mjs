@@ -3,7 +3,7 @@
 // (exécuté directement par Node 24, sans étape de compilation).
 // --max-semi-space-size=2 (Mo) : une jeune génération petite. Le chargeur garde tout ce qu'il lit ;
 // avec la taille par défaut, le ramasse-miettes recopie chaque document plusieurs fois avant de le
-// promouvoir. Mesuré (npm run bench -- validate diff) : validate et diff environ 15 à 30 % plus
+// promouvoir. Mesuré (npm run bench -- validate diff) : validate environ 13 %, diff environ 30 % plus
 // rapides ; check à peu près inchangé.
 import '../scripts/check-node.mjs';
 import module from 'node:module';
