@@ -10,6 +10,13 @@ import module from 'node:module';
 // Cache of compiled modules (including the TypeScript → JavaScript stripping), in the system temp
 // folder: saves about a second per command once warm.
 module.enableCompileCache?.();
+// The reader went away (`npx norme export … | head`): stop quietly, like any Unix command.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,

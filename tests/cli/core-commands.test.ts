@@ -108,6 +108,17 @@ describe('processus réel', () => {
     expect(out).toContain('0 erreur(s)');
   });
 
+  it('une sortie lue à moitié (`… | head`) arrête la commande sans erreur ni trace', async () => {
+    const { spawn } = await import('node:child_process');
+    // The real registry exported as JSON: megabytes, far more than the reader takes.
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/norme.mjs'), 'export', 'dsn/P26V01', '--format', 'json'], { cwd: PROJECT_ROOT });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect([code, err]).toEqual([0, '']);
+  });
+
   const oldNode = '/usr/bin/node';
   const isOld = existsSync(oldNode) && (() => {
     const [maj, min] = spawnSync(oldNode, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout.trim().split('.').map(Number);
