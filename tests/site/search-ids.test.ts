@@ -3,7 +3,7 @@
  * (shared by the header box and the search page), and which versions of an element are indexed.
  */
 import { describe, expect, test } from 'vitest';
-import { exactId, idVariants, normalizeQuery, searchTerms } from '../../src/site/search/ids.ts';
+import { exactId, idVariants, normalizeQuery, searchTerms, settledTerms } from '../../src/site/search/ids.ts';
 import { pickVersions } from '../../src/site/search/scope.ts';
 import { rankExact, type Hit } from '../../src/site/search/ui.ts';
 
@@ -28,6 +28,21 @@ describe('identifiants', () => {
       ['40.007', '40.007', '40.007'],
     ];
     expect(cases.map(([q]) => [q, normalizeQuery(q), searchTerms(q)])).toEqual(cases);
+  });
+
+  test('requête assez tapée pour chercher sans attendre (chaque mot a 3 lettres ou chiffres)', () => {
+    const cases: [string, string | null][] = [
+      ['c', null],
+      ['co', null],
+      ['cot', 'cot'],
+      ['nature du c', null],
+      ['nature du con', 'nature con'],
+      ['de la', null],
+      ['S21', 'S21'],
+      ['40.007', '40.007'],
+      ['', null],
+    ];
+    expect(cases.map(([q]) => [q, settledTerms(q)])).toEqual(cases);
   });
 
   test('requête qui est exactement un identifiant', () => {

@@ -6,7 +6,7 @@
  * Keyboard: ↓ from the box goes to the results, ↑/↓ move between them, Échap closes the list
  * and returns to the box; Entrée in the box opens the search page.
  */
-import { searchTerms } from './ids.ts';
+import { settledTerms } from './ids.ts';
 import { countLabel, hitHtml, runSearch, searchUrl, warm, type Query } from './ui.ts';
 
 const SHOWN = 6;
@@ -17,7 +17,7 @@ const SHOWN = 6;
  * index chunks (bytes for nothing), and the next key usually follows within that delay.
  */
 const SHORT_DELAY = 300;
-const delayFor = (q: string) => (searchTerms(q).split(' ').every((t) => t.replace(/[^\p{L}\p{N}]/gu, '').length >= 3) ? 0 : SHORT_DELAY);
+const delayFor = (q: string) => (settledTerms(q) === null ? SHORT_DELAY : 0);
 
 function setup(form: HTMLFormElement) {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;

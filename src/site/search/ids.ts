@@ -78,3 +78,13 @@ export function searchTerms(q: string): string {
   const kept = words.filter((w) => !STOP_WORDS.has(w.toLowerCase().replace(/[’']$/, '')) && !/^[dl][’']$/i.test(w));
   return (kept.length ? kept : words).join(' ').replace(/\b[dl][’'](?=\p{L})/giu, '');
 }
+
+/**
+ * The search terms of a query once every word has 3 letters or digits or more, else null:
+ * shorter prefixes (`s`, `na`) match many index chunks, and the next key usually follows.
+ * Used to preload the chunks of a query (ui.ts) and to search without waiting (header.ts).
+ */
+export function settledTerms(q: string): string | null {
+  const terms = searchTerms(q);
+  return terms.split(' ').every((t) => t.replace(/[^\p{L}\p{N}]/gu, '').length >= 3) ? terms : null;
+}

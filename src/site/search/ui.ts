@@ -4,7 +4,7 @@
  * rewrites the query (ids.ts), applies the default scope, ranks exact matches first and
  * renders result items. No framework, no other request than Pagefind's files.
  */
-import { exactId, normalizeQuery, searchTerms } from './ids.ts';
+import { exactId, normalizeQuery, searchTerms, settledTerms } from './ids.ts';
 
 /** Ranking tuned on the relevance table of tests/site/search.test.ts. */
 export const RANKING = {
@@ -87,9 +87,7 @@ export function pagefind(): Promise<Pagefind> {
  * query is given, its index chunks (typing then costs no request of its own).
  */
 export function warm(q?: string, scope: Query['scope'] = 'actuelle'): void {
-  // Short prefixes (`s`, `na`) would match many chunks: only preload from 3 characters a word.
-  const terms = q ? searchTerms(q) : '';
-  const useful = terms && terms.split(' ').every((t) => t.replace(/[^\p{L}\p{N}]/gu, '').length >= 3) ? terms : null;
+  const useful = q ? settledTerms(q) : null;
   pagefind()
     .then((pf) => pf.preload(useful, { filters: scope === 'actuelle' ? { portee: 'actuelle' } : {} }))
     .catch(() => {});
