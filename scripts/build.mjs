@@ -145,32 +145,31 @@ const cleanup = () => {
 let tLoaded = 0;
 let tSearched = 0;
 const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { root: registryRoot, outDir: tmp, searchOut, t0: performance.timeOrigin + t0 } });
-const loaded = new Promise((resolve, reject) => {
-  worker.on('message', (m) => {
-    if (m.type === 'registry') resolve(m);
+/**
+ * The first message `type` of the worker (`{ type: type + '-error' }` rejects); rejected too if the
+ * worker fails or ends before sending it (`stopped`: what to say then).
+ */
+function fromWorker(type, stopped) {
+  return new Promise((resolve, reject) => {
+    worker.on('message', (m) => {
+      if (m.type === type) resolve(m);
+      else if (m.type === `${type}-error`) reject(Object.assign(new Error(m.message), { stack: m.stack ?? m.message }));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`${stopped} (code ${code})`)));
   });
-  worker.once('error', reject);
-  worker.once('exit', (code) => reject(new Error(`chargement du registre interrompu (code ${code})`)));
-});
-const searched = new Promise((resolve, reject) => {
-  worker.on('message', (m) => {
-    if (m.type !== 'search' && m.type !== 'search-error') return;
+}
+const loaded = fromWorker('registry', 'chargement du registre interrompu');
+const searched = fromWorker('search', "construction de l'index interrompue").then(
+  (m) => ((tSearched = performance.now()), m.stats),
+  (err) => {
     tSearched = performance.now();
-    if (m.type === 'search') resolve(m.stats);
-    else reject(Object.assign(new Error(m.message), { stack: m.stack ?? m.message }));
-  });
-  worker.once('error', reject);
-  worker.once('exit', (code) => reject(new Error(`construction de l'index interrompue (code ${code})`)));
-});
-// Awaited after `astro build`; a failure before then must not end the process unhandled.
+    throw err;
+  },
+);
+const consignesLoaded = fromWorker('consignes', 'chargement des fiches consignes interrompu').then((m) => m.consignes);
+// Awaited after `astro build` (or by the site's pages); a failure before then must not end the process unhandled.
 searched.catch(() => {});
-const consignesLoaded = new Promise((resolve, reject) => {
-  worker.on('message', (m) => {
-    if (m.type === 'consignes') resolve(m.consignes);
-  });
-  worker.once('error', reject);
-  worker.once('exit', (code) => reject(new Error(`chargement des fiches consignes interrompu (code ${code})`)));
-});
 consignesLoaded.catch(() => {});
 const checked = loaded.then(async (result) => {
   tLoaded = performance.now();

@@ -64,6 +64,15 @@ export async function loadCore(): Promise<Core> {
   return (await import(/* @vite-ignore */ url)) as Core;
 }
 
+/**
+ * What scripts/build.mjs has already loaded for this registry (`registry`, `consignes`), handed over
+ * through `globalThis[Symbol.for('norme.<what>.preloaded')]`; undefined outside that build.
+ */
+function preloaded<T>(what: 'registry' | 'consignes'): Promise<T> | undefined {
+  const pre = (globalThis as { [k: symbol]: unknown })[Symbol.for(`norme.${what}.preloaded`)] as { root: string; result: Promise<T> } | undefined;
+  return pre && pre.root === registryRoot ? pre.result : undefined;
+}
+
 const CACHE = Symbol.for('norme.site.data');
 type Holder = { [CACHE]?: Promise<Site> };
 
@@ -82,10 +91,8 @@ async function buildSite(): Promise<Site> {
   const core = await loadCore();
   debug('cœur prêt');
   // scripts/build.mjs has already loaded (and checked) the registry in this process.
-  const pre = (globalThis as { [k: symbol]: unknown })[Symbol.for('norme.registry.preloaded')] as
-    | { root: string; result: Promise<Pick<ReturnType<Core['loadRegistry']>, 'registry' | 'diagnostics'>> }
-    | undefined;
-  const { registry, diagnostics } = pre && pre.root === registryRoot ? await pre.result : core.loadRegistry(registryRoot);
+  const pre = preloaded<Pick<ReturnType<Core['loadRegistry']>, 'registry' | 'diagnostics'>>('registry');
+  const { registry, diagnostics } = pre ? await pre : core.loadRegistry(registryRoot);
   if (core.hasErrors(diagnostics)) {
     const lines = diagnostics.filter((d) => d.severity === 'error').map(core.formatDiagnostic);
     // Never publish a half site: the build stops here with the diagnostics.
@@ -150,10 +157,8 @@ export function getConsignes(): Promise<ReturnType<Core['loadConsignes']>> {
   const g = globalThis as ConsignesHolder;
   return (g[CONSIGNES] ??= getSite().then(async ({ core, registry }) => {
     // scripts/build.mjs has them loaded by its worker, from the same registry.
-    const pre = (globalThis as { [k: symbol]: unknown })[Symbol.for('norme.consignes.preloaded')] as
-      | { root: string; result: Promise<ReturnType<Core['loadConsignes']>> }
-      | undefined;
-    const res = pre && pre.root === registryRoot ? await pre.result : core.loadConsignes(registryRoot, registry);
+    const pre = preloaded<ReturnType<Core['loadConsignes']>>('consignes');
+    const res = pre ? await pre : core.loadConsignes(registryRoot, registry);
     const lines = res.diagnostics.filter((d) => d.severity === 'error').map(core.formatDiagnostic);
     if (lines.length) {
       throw new RegistryError(
