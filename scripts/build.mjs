@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { childCpuMs, threadCpuMs } from './cpu-usage.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const coreUrl = pathToFileURL(path.join(ROOT, 'src/core/index.ts')).href;
@@ -88,9 +89,23 @@ async function indexWhileBuilding(core, registry, diagnostics, consignes) {
     const render = await siteRenderer();
     debug('modèle du site prêt pour l\'index');
     const month = process.env.NORME_TODAY ?? core.monthOf(new Date());
-    const stats = await buildSearchIndex({ outDir: workerData.outDir, registry, root: workerData.root, month, core, outputPath: workerData.searchOut, render, pageWritten, consignes });
+    let pagefindCpuMs = null;
+    const stats = await buildSearchIndex({
+      outDir: workerData.outDir,
+      registry,
+      root: workerData.root,
+      month,
+      core,
+      outputPath: workerData.searchOut,
+      render,
+      pageWritten,
+      consignes,
+      beforeClose: () => (pagefindCpuMs = childCpuMs(/pagefind/)),
+    });
     debug('index de recherche écrit');
-    parentPort.postMessage({ type: 'search', stats });
+    // CPU of this thread (registry, index) and of Pagefind's process, for the build report.
+    const own = process.threadCpuUsage();
+    parentPort.postMessage({ type: 'search', stats: { ...stats, workerCpuMs: Math.round((own.user + own.system) / 1000), pagefindCpuMs } });
   } catch (err) {
     parentPort.postMessage({ type: 'search-error', message: String(err?.message ?? err), stack: err?.stack });
   }
@@ -277,6 +292,9 @@ const stats = {
   searchAfterMs: Math.max(0, Math.round(tSearched - tBuilt)),
   searchBytes: search.bytes,
   searchRecords: search.pages + search.records,
+  // CPU ms by part (Linux; null elsewhere): threads of this process, the worker (registry and
+  // index, ended by now), Pagefind's process.
+  cpu: { ...threadCpuMs(), worker: search.workerCpuMs, pagefind: search.pagefindCpuMs },
 };
 process.stdout.write(
   `\nnorme : site construit dans ${outLabel}/ — ${pages} pages HTML, ${files} fichiers, ` +

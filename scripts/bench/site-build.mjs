@@ -10,6 +10,7 @@
 // NORME_BENCH_RUNS=<n> (défaut 3) : nombre de constructions de chaque sorte.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROOT, fmtMs } from './common.mjs';
@@ -46,7 +47,7 @@ function bareProject(dir, n, concurrency) {
   );
   writeFileSync(
     path.join(dir, 'build.mjs'),
-    `import { build } from 'astro';\nimport { readdirSync, statSync, writeFileSync } from 'node:fs';\nimport path from 'node:path';\nconst root = path.dirname(new URL(import.meta.url).pathname);\nconst t0 = performance.now();\nawait build({ root, logLevel: 'warn' });\nconst ms = performance.now() - t0;\nlet pages = 0, files = 0, bytes = 0;\nconst walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else { files++; bytes += statSync(p).size; if (e.name.endsWith('.html')) pages++; } } };\nwalk(path.join(root, 'dist'));\nconst ru = process.resourceUsage();\nwriteFileSync(process.env.NORME_BUILD_STATS, JSON.stringify({ ms: Math.round(ms), pages, files, bytes, maxRssKb: ru.maxRSS, cpuMs: Math.round((ru.userCPUTime + ru.systemCPUTime) / 1000) }));\n`,
+    `import { build } from 'astro';\nimport { threadCpuMs } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'scripts/cpu-usage.mjs')).href)};\nimport { readdirSync, statSync, writeFileSync } from 'node:fs';\nimport path from 'node:path';\nconst root = path.dirname(new URL(import.meta.url).pathname);\nconst t0 = performance.now();\nawait build({ root, logLevel: 'warn' });\nconst ms = performance.now() - t0;\nlet pages = 0, files = 0, bytes = 0;\nconst walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else { files++; bytes += statSync(p).size; if (e.name.endsWith('.html')) pages++; } } };\nwalk(path.join(root, 'dist'));\nconst ru = process.resourceUsage();\nwriteFileSync(process.env.NORME_BUILD_STATS, JSON.stringify({ ms: Math.round(ms), pages, files, bytes, maxRssKb: ru.maxRSS, cpuMs: Math.round((ru.userCPUTime + ru.systemCPUTime) / 1000), cpu: threadCpuMs() }));\n`,
   );
 }
 
@@ -99,6 +100,36 @@ export async function bench() {
   const fullRatio = full.wall / b.wall;
   const fullRatioSame = full.wall / bs.wall;
   const target = String(TARGET).replace('.', ',');
+  // CPU time by part (Linux): the floor of a build's duration on this machine is its total CPU
+  // time divided by the number of cores, however the work is spread over threads.
+  const cores = os.availableParallelism();
+  const cpuTotal = (c) => (c ? Object.values(c).reduce((a, v) => a + (v ?? 0), 0) : null);
+  const sec = (ms) => (ms / 1000).toFixed(1).replace('.', ',');
+  const cpuParts = (c, parts) => parts.filter(([k]) => c[k]).map(([k, label]) => `${label} ${sec(c[k])}`).join(' + ');
+  const fullCpu = cpuTotal(full.cpu);
+  const bareCpu = cpuTotal(b.cpu);
+  const cpuLines =
+    fullCpu && bareCpu
+      ? [
+          `CPU de la construction complète : ${sec(fullCpu)} s = ${cpuParts(full.cpu, [
+            ['main', 'thread principal (Astro, pages)'],
+            ['worker', 'worker (registre, index)'],
+            ['pagefind', 'Pagefind'],
+            ['v8', 'V8 (ramasse-miettes, compilation)'],
+            ['io', 'écritures (libuv)'],
+            ['bundler', 'Rolldown'],
+            ['other', 'autres'],
+          ])}`,
+          `CPU d'Astro nu : ${sec(bareCpu)} s = ${cpuParts(b.cpu, [
+            ['main', 'thread principal'],
+            ['v8', 'V8'],
+            ['io', 'écritures'],
+            ['bundler', 'Rolldown'],
+            ['other', 'autres'],
+          ])}`,
+          `plancher de la construction complète sur ${cores} cœurs (CPU / ${cores}) : ${fmtMs(fullCpu / cores)}, soit ${(fullCpu / cores / b.wall).toFixed(2)} × Astro nu au mieux, même parfaitement répartie`,
+        ]
+      : [];
   const mib = (kb) => `${(kb / 1024).toFixed(0)} Mio`;
   return {
     name: 'construction du site (registre complet)',
@@ -119,6 +150,7 @@ export async function bench() {
         ? [`rapport construction complète / Astro nu avec le même build.concurrency (${concurrency}) : ${fullRatioSame.toFixed(2)} × (plus exigeant, hors cible : le réglage accélère davantage les pages triviales)`]
         : []),
       `rapport pages seules / Astro nu : ${ratio.toFixed(2)} × (réglages par défaut)${bareSame.length ? `, ${ratioSame.toFixed(2)} × (même build.concurrency)` : ''}`,
+      ...cpuLines,
       `toutes les mesures (ms) : site ${site.map((x) => `${Math.round(x.wall)} (pages ${Math.round(x.pagesWall)})`).join(', ')} ; nu ${bare.map((x) => Math.round(x.wall)).join(', ')}${
         bareSame.length ? ` ; nu mêmes réglages ${bareSame.map((x) => Math.round(x.wall)).join(', ')}` : ''
       }`,
@@ -141,9 +173,13 @@ export async function bench() {
       ratioSameSettings: ratioSame,
       fullRatio,
       fullRatioSameSettings: fullRatioSame,
+      cores,
+      siteCpuMs: full.cpu ?? null,
+      bareCpuMs: b.cpu ?? null,
+      cpuFloorRatio: fullCpu && b.wall ? fullCpu / cores / b.wall : null,
       runs: {
-        site: site.map((x) => ({ wall: x.wall, pages: x.pagesWall, cpuMs: x.cpuMs })),
-        bare: bare.map((x) => ({ wall: x.wall, cpuMs: x.cpuMs })),
+        site: site.map((x) => ({ wall: x.wall, pages: x.pagesWall, cpuMs: x.cpuMs, cpu: x.cpu })),
+        bare: bare.map((x) => ({ wall: x.wall, cpuMs: x.cpuMs, cpu: x.cpu })),
         bareSameSettings: bareSame.map((x) => ({ wall: x.wall, cpuMs: x.cpuMs })),
       },
     },

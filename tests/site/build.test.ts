@@ -6,11 +6,11 @@ import { describe, expect, test } from 'vitest';
 import { fixtureCopy } from '../helpers/fixture.ts';
 import { PROJECT_ROOT } from './helpers.ts';
 
-function build(registry: string, out: string) {
+function build(registry: string, out: string, env: Record<string, string> = {}) {
   return spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/build.mjs'), '--registry', registry, '--out', out], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
-    env: { ...process.env, NORME_BUILD_QUIET: '1', NORME_TODAY: '2026-03' },
+    env: { ...process.env, NORME_BUILD_QUIET: '1', NORME_TODAY: '2026-03', ...env },
   });
 }
 
@@ -40,9 +40,19 @@ describe('construction atomique', () => {
       const out = path.join(fx.root, 'out');
       mkdirSync(out);
       writeFileSync(path.join(out, 'precedent.txt'), 'ancien site');
-      const r = build(fx.root, out);
+      const statsFile = path.join(fx.root, 'stats.json');
+      const r = build(fx.root, out, { NORME_BUILD_STATS: statsFile });
       expect(r.status, r.stderr).toBe(0);
       expect(existsSync(path.join(out, 'precedent.txt'))).toBe(false);
+      // What the bench reads (scripts/bench/site-build.mjs): counts, and on Linux the CPU time by part.
+      const stats = JSON.parse(readFileSync(statsFile, 'utf8'));
+      expect(stats.pages).toBeGreaterThan(10);
+      expect(stats.searchRecords).toBeGreaterThan(0);
+      if (process.platform === 'linux') {
+        // Measured in clock ticks (10 ms): even this small build has some in each of these.
+        for (const part of ['main', 'worker', 'pagefind']) expect(stats.cpu[part], part).toBeGreaterThan(0);
+        for (const part of ['v8', 'io', 'bundler', 'other']) expect(stats.cpu[part], part).toBeGreaterThanOrEqual(0);
+      }
       const rubrique = readFileSync(path.join(out, 'demo/V1/S21.G00.40.007/index.html'), 'utf8');
       expect(rubrique).toContain('<html lang="fr">');
       expect(rubrique).toContain('Nature du contrat');

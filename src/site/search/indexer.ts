@@ -63,6 +63,8 @@ export interface SearchIndexOptions {
   pageWritten?: (file: string) => Promise<void>;
   /** The fiches consignes, when already loaded (default: loaded from `root`). */
   consignes?: LoadedConsigne[];
+  /** Called once the bundle is written, while Pagefind's process still runs (measures). */
+  beforeClose?: () => void;
 }
 
 export interface SearchIndexStats {
@@ -308,6 +310,7 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
     rmSync(outputPath, { recursive: true, force: true });
     const w = await index.writeFiles({ outputPath });
     if (w.errors.length) throw new Error(`Pagefind : ${w.errors.join(' ; ')}`);
+    o.beforeClose?.();
   } finally {
     await pagefind.close();
   }

@@ -1,0 +1,65 @@
+// Temps CPU d'un processus de construction, par sorte de thread (Linux, /proc ; ailleurs : null).
+// Sert au bench de construction (scripts/bench/site-build.mjs) : sur une machine à 2 cœurs, la
+// durée d'une construction ne peut pas descendre sous son temps CPU total divisé par le nombre
+// de cœurs, quelle que soit la façon dont le travail est réparti.
+import { readFileSync, readdirSync } from 'node:fs';
+
+/** Thread name (as Linux shows it, `comm`) → group of the report. */
+const GROUPS = [
+  [/^MainThread$|^node$/, 'main'],
+  [/^V8Worker$|^DelayedTaskSche/, 'v8'],
+  [/^libuv-worker$/, 'io'],
+  [/^rolldown|^tokio|^napi/, 'bundler'],
+];
+
+/** CPU ms of /proc/<stat line> (user + system). */
+function statCpuMs(stat) {
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+  return (Number(f[11]) + Number(f[12])) * 10;
+}
+
+/**
+ * This process's CPU ms per group of threads, read now: `main` (the JS main thread), `v8`
+ * (V8's helper threads: concurrent garbage collection and compilation), `io` (libuv's thread
+ * pool: file writes), `bundler` (Rolldown's threads), `other`. Threads that have already
+ * ended are not counted (worker threads: see process.threadCpuUsage()).
+ */
+export function threadCpuMs() {
+  if (process.platform !== 'linux') return null;
+  const out = { main: 0, v8: 0, io: 0, bundler: 0, other: 0 };
+  try {
+    for (const t of readdirSync('/proc/self/task')) {
+      let stat;
+      try {
+        stat = readFileSync(`/proc/self/task/${t}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');
+      const group = GROUPS.find(([re]) => re.test(comm))?.[1] ?? 'other';
+      out[group] += statCpuMs(stat);
+    }
+  } catch {
+    return null;
+  }
+  return out;
+}
+
+/** CPU ms of the running child processes of this process whose name matches `name` (e.g. Pagefind's); null if unknown. */
+export function childCpuMs(name) {
+  if (process.platform !== 'linux') return null;
+  let ms = 0;
+  try {
+    for (const t of readdirSync('/proc/self/task')) {
+      for (const pid of readFileSync(`/proc/self/task/${t}/children`, 'utf8').split(/\s+/).filter(Boolean)) {
+        try {
+          if (name.test(readFileSync(`/proc/${pid}/comm`, 'utf8').trim())) ms += statCpuMs(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+        } catch {}
+      }
+    }
+  } catch {
+    return null;
+  }
+  return ms;
+}
