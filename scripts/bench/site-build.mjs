@@ -65,18 +65,30 @@ export async function bench() {
   const site = [];
   const bare = [];
   const bareSame = [];
+  // Every build starts from the same state: no previous output (Astro would first delete the
+  // bare project's ~6 000 pages, our build writes to a new directory), and the disk has written
+  // back what the previous build left in memory (`sync`), which otherwise slows the next one.
+  const settle = (...outputs) => {
+    for (const o of outputs) rmSync(o, { recursive: true, force: true });
+    spawnSync('sync');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+  };
   try {
     // Alternate the kinds of build so that all of them see the same machine load.
     for (let i = 0; i < runs; i++) {
+      settle(siteOut);
       site.push(run(path.join(ROOT, 'scripts/build.mjs'), ['--out', siteOut]));
-      rmSync(siteOut, { recursive: true, force: true });
       if (i === 0) {
         // The first full build tells how many pages the bare builds must emit.
         bareProject(bareDir, site[0].pages, 1);
         if (concurrency > 1) bareProject(bareSameDir, site[0].pages, concurrency);
       }
+      settle(siteOut, path.join(bareDir, 'dist'));
       bare.push(run(path.join(bareDir, 'build.mjs'), []));
-      if (concurrency > 1) bareSame.push(run(path.join(bareSameDir, 'build.mjs'), []));
+      if (concurrency > 1) {
+        settle(path.join(bareDir, 'dist'), path.join(bareSameDir, 'dist'));
+        bareSame.push(run(path.join(bareSameDir, 'build.mjs'), []));
+      }
     }
   } finally {
     rmSync(siteOut, { recursive: true, force: true });
@@ -98,6 +110,10 @@ export async function bench() {
   const ratio = s.pagesWall / b.wall;
   const ratioSame = s.pagesWall / bs.wall;
   const fullRatio = full.wall / b.wall;
+  // Each full build is followed by a bare build: the ratio of each pair sees the same state of
+  // the machine (its disk speed varies by a factor 2 over minutes); median of the pairs.
+  const pairRatios = site.map((x, i) => x.wall / bare[i].wall).sort((p, q) => p - q);
+  const pairMedian = pairRatios.length % 2 ? pairRatios[(pairRatios.length - 1) / 2] : (pairRatios[pairRatios.length / 2 - 1] + pairRatios[pairRatios.length / 2]) / 2;
   const fullRatioSame = full.wall / bs.wall;
   const target = String(TARGET).replace('.', ',');
   // CPU time by part (Linux): the floor of a build's duration on this machine is its total CPU
@@ -146,6 +162,7 @@ export async function bench() {
       `Astro nu, réglages par défaut : ${b.pages} pages triviales, ${(b.bytes / 2 ** 20).toFixed(1)} Mio — ${fmtMs(b.wall)} (meilleur de ${bare.length}), mémoire max ${mib(b.maxRssKb)}`,
       ...(bareSame.length ? [`Astro nu, même build.concurrency (${concurrency}) que le site : ${fmtMs(bs.wall)} (meilleur de ${bareSame.length})`] : []),
       `rapport construction complète (avec l'index de recherche) / Astro nu (réglages par défaut) : ${fullRatio.toFixed(2)} × (cible ≤ ${target} ×)`,
+      `rapport par paire (construction complète puis Astro nu, même état de la machine) : médiane ${pairMedian.toFixed(2)} × (${pairRatios.map((r) => r.toFixed(2)).join(', ')})`,
       ...(bareSame.length
         ? [`rapport construction complète / Astro nu avec le même build.concurrency (${concurrency}) : ${fullRatioSame.toFixed(2)} × (plus exigeant, hors cible : le réglage accélère davantage les pages triviales)`]
         : []),
@@ -173,6 +190,8 @@ export async function bench() {
       ratioSameSettings: ratioSame,
       fullRatio,
       fullRatioSameSettings: fullRatioSame,
+      pairRatios,
+      pairMedianRatio: pairMedian,
       cores,
       siteCpuMs: full.cpu ?? null,
       bareCpuMs: b.cpu ?? null,
@@ -183,7 +202,8 @@ export async function bench() {
         bareSameSettings: bareSame.map((x) => ({ wall: x.wall, cpuMs: x.cpuMs })),
       },
     },
-    ok: fullRatio <= TARGET,
+    // Both the best builds and the median pair: one lucky bare build must not make the target.
+    ok: fullRatio <= TARGET && pairMedian <= TARGET,
   };
 }
 
