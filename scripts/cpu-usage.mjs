@@ -4,8 +4,9 @@
 // de cœurs, quelle que soit la façon dont le travail est réparti.
 import { readFileSync, readdirSync } from 'node:fs';
 
-/** Thread name (as Linux shows it, `comm`) → group of the report. */
+/** Thread name (as Linux shows it, `comm`) → group of the report (null: not counted here). */
 const GROUPS = [
+  [/^WorkerThread$/, null],
   [/^MainThread$|^node$/, 'main'],
   [/^V8Worker$|^DelayedTaskSche/, 'v8'],
   [/^libuv-worker$/, 'io'],
@@ -22,8 +23,8 @@ function statCpuMs(stat) {
 /**
  * This process's CPU ms per group of threads, read now: `main` (the JS main thread), `v8`
  * (V8's helper threads: concurrent garbage collection and compilation), `io` (libuv's thread
- * pool: file writes), `bundler` (Rolldown's threads), `other`. Threads that have already
- * ended are not counted (worker threads: see process.threadCpuUsage()).
+ * pool: file writes), `bundler` (Rolldown's threads), `other`. Worker threads are left out,
+ * running or ended: each reports its own (process.threadCpuUsage() in the worker).
  */
 export function threadCpuMs() {
   if (process.platform !== 'linux') return null;
@@ -37,8 +38,9 @@ export function threadCpuMs() {
         continue;
       }
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');
-      const group = GROUPS.find(([re]) => re.test(comm))?.[1] ?? 'other';
-      out[group] += statCpuMs(stat);
+      const found = GROUPS.find(([re]) => re.test(comm));
+      if (found && found[1] === null) continue;
+      out[found?.[1] ?? 'other'] += statCpuMs(stat);
     }
   } catch {
     return null;

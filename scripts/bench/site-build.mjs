@@ -1,6 +1,7 @@
 // Construction complète du site (npm run build sur le registre réel) comparée à une
 // construction Astro « nue » émettant le même nombre de pages triviales, mesurées dans le
-// même passage (processus à froid, alternés ; meilleur temps de chaque).
+// même passage (processus à froid, alternés, chacun partant d'une sortie vide après `sync` ;
+// meilleur temps de chaque, et médiane des rapports par paire), avec le temps CPU de chaque partie.
 // Cible (issue #4) : construction COMPLÈTE (chargement du registre, pages, index de recherche
 // Pagefind, échange atomique) ≤ 1,3 × la construction d'un projet Astro nu avec les réglages
 // par défaut d'Astro : c'est le coût réel de `npm run build` comparé à ce qu'Astro coûte seul.
