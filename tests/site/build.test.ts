@@ -1,18 +1,9 @@
 /** scripts/build.mjs: the registry is checked first, and the output is swapped in atomically. */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fixtureCopy } from '../helpers/fixture.ts';
-import { PROJECT_ROOT } from './helpers.ts';
-
-function build(registry: string, out: string, env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/build.mjs'), '--registry', registry, '--out', out], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NORME_BUILD_QUIET: '1', NORME_TODAY: '2026-03', ...env },
-  });
-}
+import { buildSite } from './helpers.ts';
 
 describe('construction atomique', () => {
   test('un registre en erreur : diagnostics affichés, code 1, sortie précédente intacte', () => {
@@ -21,7 +12,7 @@ describe('construction atomique', () => {
       const out = path.join(fx.root, 'out');
       mkdirSync(out);
       writeFileSync(path.join(out, 'precedent.txt'), 'ancien site');
-      const r = build(fx.root, out);
+      const r = buildSite(fx.root, out);
       expect(r.status).toBe(1);
       expect(r.stderr).toContain(
         'norm/demo/V1/blocks/S21.G00.40.yaml:15:15: erreur Type de données inconnu `DSN_NatureContrat2` ; vouliez-vous dire `DSN_NatureContrat` ? [unknown-datatype]',
@@ -41,7 +32,7 @@ describe('construction atomique', () => {
       mkdirSync(out);
       writeFileSync(path.join(out, 'precedent.txt'), 'ancien site');
       const statsFile = path.join(fx.root, 'stats.json');
-      const r = build(fx.root, out, { NORME_BUILD_STATS: statsFile });
+      const r = buildSite(fx.root, out, { NORME_BUILD_STATS: statsFile });
       expect(r.status, r.stderr).toBe(0);
       expect(existsSync(path.join(out, 'precedent.txt'))).toBe(false);
       // What the bench reads (scripts/bench/site-build.mjs): counts, and on Linux the CPU time by part.

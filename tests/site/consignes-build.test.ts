@@ -1,10 +1,9 @@
 /** A fiche consigne with an error stops the site build, like a registry error. */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { consignesFixture } from '../core/consignes/helpers.ts';
-import { PROJECT_ROOT } from './helpers.ts';
+import { buildSite } from './helpers.ts';
 
 test('une fiche en erreur : construction refusée avec le diagnostic, sortie précédente intacte', () => {
   const fx = consignesFixture('valid', [{ file: 'consignes/2/fiche.mdx', from: 'code="10"', to: 'code="19"' }]);
@@ -12,11 +11,7 @@ test('une fiche en erreur : construction refusée avec le diagnostic, sortie pr�
     const out = path.join(fx.root, 'out');
     mkdirSync(out);
     writeFileSync(path.join(out, 'precedent.txt'), 'ancien site');
-    const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/build.mjs'), '--registry', fx.root, '--out', out], {
-      cwd: PROJECT_ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, NORME_BUILD_QUIET: '1' },
-    });
+    const r = buildSite(fx.root, out);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('Les fiches consignes contiennent 1 erreur(s) ; le site n\'est pas construit.');
     expect(r.stderr).toContain(

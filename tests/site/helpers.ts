@@ -2,6 +2,7 @@
  * Shared by every browser test of the site (site, search, autocontrôle…):
  * a tiny static server over dist/ and a headless Chromium with a fresh profile.
  */
+import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,18 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * `npm run build` (scripts/build.mjs) of the registry at `registry` into `out`, quiet, for the month
+ * 2026-03 unless `env` says otherwise.
+ */
+export function buildSite(registry: string, out: string, env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/build.mjs'), '--registry', registry, '--out', out], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NORME_BUILD_QUIET: '1', NORME_TODAY: '2026-03', ...env },
+  });
+}
 export const DIST = path.join(PROJECT_ROOT, 'dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -2,14 +2,13 @@
  * The journal pages, edition diffs and amended histories, on the journal fixture
  * (three example entries producing editions 2026.1.1 and 2026.1.2 of demo/V1).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FIXTURES } from '../helpers/fixture.ts';
-import { PROJECT_ROOT, brokenLinks, launchBrowser, serveStatic, type Browser, type StaticServer } from './helpers.ts';
+import { buildSite, brokenLinks, launchBrowser, serveStatic, type Browser, type StaticServer } from './helpers.ts';
 
 let out: string;
 let srv: StaticServer;
@@ -18,11 +17,7 @@ let page: Page;
 
 beforeAll(async () => {
   out = path.join(mkdtempSync(path.join(tmpdir(), 'norme-site-journal-')), 'dist');
-  const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/build.mjs'), '--registry', path.join(FIXTURES, 'journal/valid'), '--out', out], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NORME_BUILD_QUIET: '1', NORME_TODAY: '2026-07' },
-  });
+  const r = buildSite(path.join(FIXTURES, 'journal/valid'), out, { NORME_TODAY: '2026-07' });
   if (r.status !== 0) throw new Error(r.stderr);
   srv = await serveStatic(out);
   browser = await launchBrowser();

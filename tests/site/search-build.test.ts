@@ -10,17 +10,9 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, wr
 import path from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { consignesFixture } from '../core/consignes/helpers.ts';
-import { PROJECT_ROOT, listFiles } from './helpers.ts';
+import { PROJECT_ROOT, buildSite, listFiles } from './helpers.ts';
 
 const node = process.execPath;
-
-function build(registry: string, out: string, env: Record<string, string> = {}) {
-  return spawnSync(node, [path.join(PROJECT_ROOT, 'scripts/build.mjs'), '--registry', registry, '--out', out], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NORME_BUILD_QUIET: '1', NORME_TODAY: '2026-03', ...env },
-  });
-}
 
 /** Re-index the built site `dist` from its HTML pages only (standalone indexer) into `bundle`. */
 function reindexFromPages(dist: string, bundle: string, env: Record<string, string>) {
@@ -48,7 +40,7 @@ describe("index de recherche construit pendant les pages", () => {
     const fx = consignesFixture('valid');
     try {
       const out = path.join(fx.root, 'out');
-      const r = build(fx.root, out);
+      const r = buildSite(fx.root, out);
       expect(r.status, r.stderr).toBe(0);
       const bundle = path.join(fx.root, 'reindexed');
       const s = reindexFromPages(out, bundle, { NORME_ROOT: fx.root, NORME_TODAY: '2026-03' });
@@ -86,7 +78,7 @@ describe("index de recherche construit pendant les pages", () => {
       const fake = path.join(fx.root, 'pagefind-en-panne');
       writeFileSync(fake, '#!/bin/sh\nexit 3\n');
       chmodSync(fake, 0o755);
-      const r = build(fx.root, out, { PAGEFIND_EXTENDED_BINARY_PATH: fake, PAGEFIND_BINARY_PATH: fake });
+      const r = buildSite(fx.root, out, { PAGEFIND_EXTENDED_BINARY_PATH: fake, PAGEFIND_BINARY_PATH: fake });
       expect(r.status).toBe(1);
       expect(r.stderr).toContain(`norme : l'index de recherche n'a pas pu être construit ; ${out}/ inchangé.`);
       expect(readdirSync(out)).toEqual(['precedent.txt']);
