@@ -121,11 +121,11 @@ describe('processus réel', () => {
 
   const oldNode = '/usr/bin/node';
   const isOld = existsSync(oldNode) && (() => {
-    const [maj, min] = spawnSync(oldNode, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout.trim().split('.').map(Number);
+    const [maj, min] = spawnSync(oldNode, ['-p', 'process.versions.node'], { encoding: 'utf8', timeout: 60_000 }).stdout.trim().split('.').map(Number);
     return maj < 22 || (maj === 22 && min < 12);
   })();
   it.skipIf(!isOld)('un Node trop ancien échoue tout de suite avec un message clair (code 2)', () => {
-    const r = spawnSync(oldNode, [path.join(PROJECT_ROOT, 'bin/norme.mjs'), 'list'], { encoding: 'utf8' });
+    const r = spawnSync(oldNode, [path.join(PROJECT_ROOT, 'bin/norme.mjs'), 'list'], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('est trop ancien (il faut Node ≥ 22.12.0)');
   });

@@ -197,7 +197,7 @@ describe('instantanés des versions (cache de norme diff)', () => {
 
 describe('norme diff en vrai processus', () => {
   it('npx norme diff … --fail-on breaking : code de sortie 1, sortie standard lisible', () => {
-    const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin/norme.mjs'), 'diff', 'demo/V1@2026.1.0', 'demo/V1', '--fail-on', 'breaking'], { cwd: JOURNAL, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin/norme.mjs'), 'diff', 'demo/V1@2026.1.0', 'demo/V1', '--fail-on', 'breaking'], { cwd: JOURNAL, encoding: 'utf8', timeout: 120_000 });
     expect(r.status).toBe(1);
     expect(r.stdout.split('\n')[1]).toBe('7 changements : 1 cassant, 3 à examiner, 1 info, 2 rédactionnels');
   });

@@ -118,8 +118,8 @@ describe('norme import', () => {
     const out = path.join(work, 'reg');
     const args = ['bin/norme.mjs', 'import', '--from', SRC, '--manifest', path.join(SRC, 'manifest.yaml'), '--out', out];
     const node = path.join(PROJECT_ROOT, 'node_modules/.bin/node');
-    expect(spawnSync(node, args, { cwd: PROJECT_ROOT, encoding: 'utf8' }).status).toBe(0);
-    const check = spawnSync(node, [...args, '--check'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(spawnSync(node, args, { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 600_000 }).status).toBe(0);
+    const check = spawnSync(node, [...args, '--check'], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 600_000 });
     expect(check.status).toBe(0);
     expect(check.stdout).toContain('est à jour : 24 fichiers');
   });

@@ -3,11 +3,10 @@
  * or older than its sources (or always with NORME_SITE_REBUILD=1), then serve dist/ on
  * 127.0.0.1 with a free port. Tests read the URL with `inject('siteUrl')`.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { DIST, PROJECT_ROOT, serveStatic } from './helpers.ts';
+import { DIST, PROJECT_ROOT, runChild, serveStatic } from './helpers.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -37,12 +36,7 @@ export function siteIsStale(): boolean {
 export default async function setup(project: TestProject) {
   if (process.env.NORME_SITE_REBUILD === '1' || siteIsStale()) {
     const t0 = Date.now();
-    const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/build.mjs')], {
-      cwd: PROJECT_ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, NORME_BUILD_QUIET: '1' },
-      maxBuffer: 1 << 28,
-    });
+    const r = runChild(process.execPath, [path.join(PROJECT_ROOT, 'scripts/build.mjs')], { NORME_BUILD_QUIET: '1' });
     if (r.status !== 0) throw new Error(`La construction du site a échoué (code ${r.status}) :\n${r.stderr}\n${r.stdout}`);
     process.stderr.write(`[site] site construit en ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
   }

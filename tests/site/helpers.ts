@@ -17,11 +17,30 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
  * 2026-03 unless `env` says otherwise.
  */
 export function buildSite(registry: string, out: string, env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/build.mjs'), '--registry', registry, '--out', out], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NORME_BUILD_QUIET: '1', NORME_TODAY: '2026-03', ...env },
+  return runChild(process.execPath, [path.join(PROJECT_ROOT, 'scripts/build.mjs'), '--registry', registry, '--out', out], {
+    NORME_BUILD_QUIET: '1',
+    NORME_TODAY: '2026-03',
+    ...env,
   });
+}
+
+/**
+ * A child process of a test (a build, an indexer), run synchronously from PROJECT_ROOT and stopped
+ * after `CHILD_TIMEOUT_MS`: a synchronous child blocks the test's own timeout, so without this a
+ * hung child would hang the whole test run (it did, in CI). Throws if stopped.
+ */
+export const CHILD_TIMEOUT_MS = 10 * 60_000;
+export function runChild(cmd: string, args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(cmd, args, { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28, timeout: CHILD_TIMEOUT_MS, killSignal: 'SIGKILL' });
+  if (r.error) {
+    const what = `${path.relative(PROJECT_ROOT, args[0] ?? cmd)}`;
+    throw new Error(
+      (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT'
+        ? `${what} n'a pas fini en ${CHILD_TIMEOUT_MS / 60_000} min ; arrêté.\n${r.stderr}`
+        : `${what} : ${r.error.message}\n${r.stderr}`,
+    );
+  }
+  return r;
 }
 export const DIST = path.join(PROJECT_ROOT, 'dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -5,23 +5,17 @@
  * (standalone indexer), the bundle is the same, byte for byte. And a failed index publishes
  * nothing.
  */
-import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { consignesFixture } from '../core/consignes/helpers.ts';
-import { PROJECT_ROOT, buildSite, listFiles } from './helpers.ts';
+import { PROJECT_ROOT, buildSite, listFiles, runChild } from './helpers.ts';
 
 const node = process.execPath;
 
 /** Re-index the built site `dist` from its HTML pages only (standalone indexer) into `bundle`. */
 function reindexFromPages(dist: string, bundle: string, env: Record<string, string>) {
-  const r = spawnSync(node, [path.join(PROJECT_ROOT, 'src/site/search/indexer.ts'), dist, bundle], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-    maxBuffer: 1 << 26,
-  });
+  const r = runChild(node, [path.join(PROJECT_ROOT, 'src/site/search/indexer.ts'), dist, bundle], env);
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as { pages: number; records: number; rendered: number; byType: Record<string, number> };
 }
@@ -74,13 +68,15 @@ describe("index de recherche construit pendant les pages", () => {
       const out = path.join(fx.root, 'out');
       mkdirSync(out);
       writeFileSync(path.join(out, 'precedent.txt'), 'ancien site');
-      // A Pagefind binary that stops at once.
+      // A Pagefind binary that reads the first request, then stops without replying (Pagefind's
+      // own API would wait for the reply forever: src/site/search/pagefind-service.ts).
       const fake = path.join(fx.root, 'pagefind-en-panne');
-      writeFileSync(fake, '#!/bin/sh\nexit 3\n');
+      writeFileSync(fake, '#!/bin/sh\nhead -c 1 >/dev/null\nexit 3\n');
       chmodSync(fake, 0o755);
       const r = buildSite(fx.root, out, { PAGEFIND_EXTENDED_BINARY_PATH: fake, PAGEFIND_BINARY_PATH: fake });
       expect(r.status).toBe(1);
       expect(r.stderr).toContain(`norme : l'index de recherche n'a pas pu être construit ; ${out}/ inchangé.`);
+      expect(r.stderr).toContain("Pagefind : le processus de service s'est arrêté sans répondre (code 3).");
       expect(readdirSync(out)).toEqual(['precedent.txt']);
       const tmp = path.join(PROJECT_ROOT, '.tmp');
       const left = existsSync(tmp) ? readdirSync(tmp).filter((f) => f.endsWith(`-${r.pid}`)) : [];

@@ -24,6 +24,7 @@ import { urls } from '../urls.ts';
 import type { PageRenderer } from './content.ts';
 import { idVariants } from './ids.ts';
 import { referenceVersion, scopedElements, type FamilyReference, type RecordType, type Scope } from './scope.ts';
+import { openPagefindIndex } from './pagefind-service.ts';
 
 type Core = typeof CoreModule;
 
@@ -179,7 +180,6 @@ function dirStats(dir: string): { files: number; bytes: number } {
 /** Index the site into `outputPath` (default `outDir/pagefind/`). Throws on Pagefind errors. */
 export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchIndexStats> {
   const t0 = performance.now();
-  const pagefind = await import('pagefind');
   const refs = new Map<string, FamilyReference>();
   for (const fam of o.registry.families.values()) {
     const r = referenceVersion(fam, o.month, o.core.applicableVersion);
@@ -187,8 +187,12 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
   }
   const famName = (f: string) => o.registry.families.get(f)?.meta.name ?? f;
 
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr', excludeSelectors: EXCLUDE_SELECTORS });
-  if (!index) throw new Error(`Pagefind : ${errors.join(' ; ')}`);
+  const pagefind = await openPagefindIndex({ forceLanguage: 'fr', excludeSelectors: EXCLUDE_SELECTORS });
+  const index = pagefind.index;
+  if (!index) {
+    await pagefind.close();
+    throw new Error(`Pagefind : ${pagefind.errors.join(' ; ')}`);
+  }
   const problems: string[] = [];
   const byType: Record<string, number> = {};
   const byScope: Record<Scope, number> = { actuelle: 0, autre: 0 };
