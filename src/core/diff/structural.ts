@@ -7,6 +7,7 @@
  */
 import type { Block, Control, Datatype, ResolvedVersion, Rubrique } from '../model/types.ts';
 import type { ChangeElement } from './catalogue.ts';
+import { collapseSpaces } from '../text/spaces.ts';
 
 export type DeltaOp = 'added' | 'removed' | 'renamed' | 'modified';
 
@@ -30,7 +31,7 @@ export interface StructuralDiff {
   notes: string[];
 }
 
-const norm = (s: string | undefined | null): string | undefined => (s === undefined || s === null ? undefined : s.replace(/\s+/g, ' ').trim());
+const norm = (s: string | undefined | null): string | undefined => (s === undefined || s === null ? undefined : collapseSpaces(s));
 
 /**
  * Pair elements of base and revision by id, then by explicit `renamedFrom` annotations

@@ -8,6 +8,7 @@ import { diag, didYouMean, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { Block, Control, Datatype, JournalEntry, JournalOperation, JournalRecord, ResolvedVersion, Rubrique, UsageCode } from '../model/types.ts';
 import { at, type ParsedYaml, type PathSegment } from '../load/yaml-file.ts';
 import { compileFullMatch } from '../validate/regexp.ts';
+import { collapseSpaces } from '../text/spaces.ts';
 
 const USAGE_CODES = new Set(['O', 'C', 'I', 'N', 'F']);
 const NATURES = new Set(['Alphanumeric', 'Numeric', 'Date', 'Enumeration', 'ExternalReferential']);
@@ -61,7 +62,7 @@ function indexBlock(v: ResolvedVersion, b: Block): void {
 }
 
 const same = (a: unknown, b: unknown) => {
-  const n = (x: unknown) => (x === undefined || x === null ? null : typeof x === 'string' ? x.replace(/\s+/g, ' ').trim() : String(x));
+  const n = (x: unknown) => (x === undefined || x === null ? null : typeof x === 'string' ? collapseSpaces(x) : String(x));
   return n(a) === n(b);
 };
 
