@@ -150,9 +150,11 @@ export function rubriqueView(sv: SiteVersion, entry: RubriqueEntry, level: 2 | 3
 
 /**
  * Main content of `/{family}/{version}/{blockId}/` and `/{family}/{version}/{rubriqueId}/`:
- * the definition, then the history (pages may insert sections between the two).
+ * the definition, then the history (pages may insert sections between the two). Without
+ * `withHistory`, the history is its heading alone (what the search index keeps of it: the
+ * history itself is excluded from the index, and computing it means diffing every version).
  */
-export async function elementPage(sv: SiteVersion, kind: 'block' | 'rubrique', id: string): Promise<{ main: string; history: string }> {
+export async function elementPage(sv: SiteVersion, kind: 'block' | 'rubrique', id: string, withHistory = true): Promise<{ main: string; history: string }> {
   const f = sv.family.id;
   const block = kind === 'block' ? sv.v.blocks.get(id)! : sv.v.rubriques.get(id)!.block;
   const entry = kind === 'rubrique' ? sv.v.rubriques.get(id)! : undefined;
@@ -165,8 +167,11 @@ export async function elementPage(sv: SiteVersion, kind: 'block' | 'rubrique', i
     id,
     kind === 'block' ? `Le bloc ${id}` : `La rubrique ${id}`,
   )}${kind === 'block' ? blockView(sv, block) : rubriqueView(sv, entry!)}`.value;
-  return { main, history: await historyHtml(sv.family, kind, id, 2) };
+  return { main, history: withHistory ? await historyHtml(sv.family, kind, id, 2) : HISTORY_HEADING };
 }
+
+/** The heading of an element's history (historyHtml, level 2). */
+const HISTORY_HEADING = '<h2 id="historique">Historique</h2>';
 
 /** Main content of a version-independent permalink (latest definition or tombstone, then history). */
 export async function permalinkPage(family: SiteFamily, kind: 'block' | 'rubrique', id: string): Promise<{ main: string; history: string }> {

@@ -4,8 +4,10 @@
  * from the built HTML: the index can then be built while Astro writes the pages
  * (scripts/build.mjs). The pages' <main> holds these fragments and, on block and rubrique
  * pages, the fiches citing the element: excluded from the index (EXCLUDE_SELECTORS in
- * indexer.ts), like the history, which is kept here only because its heading still gives
- * Pagefind an (empty) anchor: the index is then the same as from the built pages.
+ * indexer.ts), like the history: only its heading is rendered here, because it still gives
+ * Pagefind an (empty) anchor; the history itself (every version of the family diffed) is
+ * left to the pages. The index is then the same as from the built pages, byte for byte
+ * (tests/site/search-build.test.ts).
  */
 import { getSite } from '../data.ts';
 import { datatypePage, elementPage } from '../render/elements.ts';
@@ -22,7 +24,7 @@ export async function siteRenderer(): Promise<PageRenderer> {
     if (!sv) throw new Error(`version inconnue du site : ${s.family} ${s.version}`);
     if (s.type === 'type de données') return datatypePage(sv, s.id);
     if (s.type === 'bloc' || s.type === 'rubrique') {
-      const page = await elementPage(sv, s.type === 'bloc' ? 'block' : 'rubrique', s.id);
+      const page = await elementPage(sv, s.type === 'bloc' ? 'block' : 'rubrique', s.id, false);
       return page.main + page.history;
     }
     throw new Error(`pas de page pour un enregistrement « ${s.type} » (${s.id})`);
