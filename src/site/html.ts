@@ -86,6 +86,9 @@ const EXAMPLE_BADGE = '<span class="badge example" title="Donnée illustrative, 
 const MAX_CHANGES = 12;
 const historyCache = new Map<string, string>();
 
+/** The heading of an element's history (its anchor `#historique`). */
+export const historyHeading = (level: 2 | 3 = 2) => `<h${level} id="historique">Historique</h${level}>`;
+
 /**
  * History of a block or rubrique across the versions of its family (introduced in, changed
  * in which version and how, amended by which journal entry, removed in), as HTML.
@@ -97,7 +100,7 @@ export async function historyHtml(family: SiteFamily, kind: 'block' | 'rubrique'
   const hist = await elementHistoryView(family, kind, id);
   const f = family.id;
   const link = (v: string) => esc(urls.element(f, v, id));
-  let html = `<h${level} id="historique">Historique</h${level}>`;
+  let html = historyHeading(level);
   if (!hist) {
     html += '<p class="muted">Historique indisponible.</p>';
   } else {

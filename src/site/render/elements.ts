@@ -6,7 +6,7 @@
  */
 import type { Block, Datatype, RubriqueEntry } from '../../core/index.ts';
 import type { SiteFamily, SiteVersion } from '../data.ts';
-import { Html, esc, historyHtml, html, linkifyIds, raw, valuesTableHtml } from '../html.ts';
+import { Html, esc, historyHeading, historyHtml, html, linkifyIds, raw, valuesTableHtml } from '../html.ts';
 import { CONTROL_FAMILY_LABELS, NATURE_LABELS, USAGE_LABELS, cardinality, urls } from '../urls.ts';
 
 type Level = 2 | 3 | 4;
@@ -167,11 +167,8 @@ export async function elementPage(sv: SiteVersion, kind: 'block' | 'rubrique', i
     id,
     kind === 'block' ? `Le bloc ${id}` : `La rubrique ${id}`,
   )}${kind === 'block' ? blockView(sv, block) : rubriqueView(sv, entry!)}`.value;
-  return { main, history: withHistory ? await historyHtml(sv.family, kind, id, 2) : HISTORY_HEADING };
+  return { main, history: withHistory ? await historyHtml(sv.family, kind, id, 2) : historyHeading(2) };
 }
-
-/** The heading of an element's history (historyHtml, level 2). */
-const HISTORY_HEADING = '<h2 id="historique">Historique</h2>';
 
 /** Main content of a version-independent permalink (latest definition or tombstone, then history). */
 export async function permalinkPage(family: SiteFamily, kind: 'block' | 'rubrique', id: string): Promise<{ main: string; history: string }> {
