@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { childCpuMs, threadCpuMs } from './cpu-usage.mjs';
+import { processCpuMs, threadCpuMs } from './cpu-usage.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const coreUrl = pathToFileURL(path.join(ROOT, 'src/core/index.ts')).href;
@@ -100,7 +100,7 @@ async function indexWhileBuilding(core, registry, diagnostics, consignes) {
       render,
       pageWritten,
       consignes,
-      beforeClose: () => (pagefindCpuMs = childCpuMs(/pagefind/)),
+      beforeClose: (pid) => (pagefindCpuMs = processCpuMs(pid)),
     });
     debug('index de recherche écrit');
     // CPU of this thread (registry, index) and of Pagefind's process, for the build report.

@@ -48,20 +48,12 @@ export function threadCpuMs() {
   return out;
 }
 
-/** CPU ms of the running child processes of this process whose name matches `name` (e.g. Pagefind's); null if unknown. */
-export function childCpuMs(name) {
-  if (process.platform !== 'linux') return null;
-  let ms = 0;
+/** CPU ms of the running process `pid` (e.g. Pagefind's service); null if unknown. */
+export function processCpuMs(pid) {
+  if (process.platform !== 'linux' || !pid) return null;
   try {
-    for (const t of readdirSync('/proc/self/task')) {
-      for (const pid of readFileSync(`/proc/self/task/${t}/children`, 'utf8').split(/\s+/).filter(Boolean)) {
-        try {
-          if (name.test(readFileSync(`/proc/${pid}/comm`, 'utf8').trim())) ms += statCpuMs(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-        } catch {}
-      }
-    }
+    return statCpuMs(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return null;
   }
-  return ms;
 }

@@ -64,8 +64,8 @@ export interface SearchIndexOptions {
   pageWritten?: (file: string) => Promise<void>;
   /** The fiches consignes, when already loaded (default: loaded from `root`). */
   consignes?: LoadedConsigne[];
-  /** Called once the bundle is written, while Pagefind's process still runs (measures). */
-  beforeClose?: () => void;
+  /** Called once the bundle is written, with the PID of Pagefind's process, which still runs (measures). */
+  beforeClose?: (pagefindPid: number | null) => void;
 }
 
 export interface SearchIndexStats {
@@ -314,7 +314,7 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
     rmSync(outputPath, { recursive: true, force: true });
     const w = await index.writeFiles({ outputPath });
     if (w.errors.length) throw new Error(`Pagefind : ${w.errors.join(' ; ')}`);
-    o.beforeClose?.();
+    o.beforeClose?.(pagefind.pid);
   } finally {
     await pagefind.close();
   }
