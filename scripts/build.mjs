@@ -11,7 +11,8 @@
 //             NORME_BUILD_DEBUG=1 affiche la durée de chaque étape ;
 //             NORME_BUILD_VERBOSE=1 affiche le journal complet d'Astro (une ligne par page) ;
 //             NORME_BUILD_QUIET=1 n'affiche que les avertissements et les erreurs ;
-//             NORME_SEARCH_NICE_OFF=1 laisse l'index à la priorité normale (mesures).
+//             NORME_SEARCH_NICE_OFF=1 laisse l'index à la priorité normale (mesures) ;
+//             NORME_SEARCH_PIN_OFF=1 laisse Pagefind sur tous les processeurs (mesures).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -100,6 +101,8 @@ async function indexWhileBuilding(core, registry, diagnostics, consignes) {
       render,
       pageWritten,
       consignes,
+      // Beside Astro's pages, Pagefind costs less CPU on one processor (pagefind-service.ts).
+      oneProcessor: !process.env.NORME_SEARCH_PIN_OFF,
       beforeClose: (pid) => (pagefindCpuMs = processCpuMs(pid)),
     });
     debug('index de recherche écrit');

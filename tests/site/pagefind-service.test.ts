@@ -1,12 +1,13 @@
 /**
  * src/site/search/pagefind-service.ts: a Pagefind service process that ends without replying
- * fails the call instead of leaving it waiting forever (which hung the build in CI).
+ * fails the call instead of leaving it waiting forever (which hung the build in CI); the
+ * service pinned to one processor (the site build).
  */
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { openPagefindIndex } from '../../src/site/search/pagefind-service.ts';
+import { openPagefindIndex, pinning } from '../../src/site/search/pagefind-service.ts';
 
 /** The reply of the service to the first request (`createIndex`): base64 JSON, then a comma. */
 const NEW_INDEX_REPLY = Buffer.from(JSON.stringify({ message_id: 1, payload: { type: 'NewIndex', index_id: 0 } })).toString('base64') + ',';
@@ -52,6 +53,56 @@ describe('service Pagefind arrêté', () => {
       await expect(pf.index!.addHTMLFile({ url: '/a/', content: '<html lang="fr"><body><main>a</main></body></html>' })).rejects.toThrow(
         "Pagefind : le processus de service s'est arrêté sans répondre (code 4).",
       );
+    } finally {
+      await pf.close();
+    }
+  });
+});
+
+describe('service Pagefind sur un seul processeur', () => {
+  const status = (list: string) => () => `Name:\tnode\nCpus_allowed:\t3\nCpus_allowed_list:\t${list}\nMems_allowed_list:\t0\n`;
+  const withTaskset = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'norme-taskset-'));
+    const file = path.join(dir, 'taskset');
+    writeFileSync(file, '#!/bin/sh\n');
+    chmodSync(file, 0o755);
+    return { dir, file };
+  };
+
+  test('le dernier processeur permis, par taskset ; rien avec un seul processeur, sans taskset ou hors Linux', () => {
+    const { dir, file } = withTaskset();
+    try {
+      expect(pinning('linux', status('0-1'), `/nonexistent${path.delimiter}${dir}`)).toEqual({ taskset: file, cpu: 1 });
+      expect(pinning('linux', status('0,2-3'), dir)).toEqual({ taskset: file, cpu: 3 });
+      expect(pinning('linux', status('5'), dir)).toBeNull();
+      expect(pinning('linux', status('0-1'), '/nonexistent')).toBeNull();
+      expect(pinning('darwin', status('0-1'), dir)).toBeNull();
+      expect(pinning('linux', status('0-x'), dir)).toBeNull();
+      expect(
+        pinning(
+          'linux',
+          () => {
+            throw new Error('pas de /proc');
+          },
+          dir,
+        ),
+      ).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // This machine must have several processors and taskset (Debian: util-linux) for the option to apply.
+  test.skipIf(!pinning())('le vrai service tourne sur le processeur choisi et répond', async () => {
+    const pin = pinning()!;
+    const pf = await openPagefindIndex({ forceLanguage: 'fr' }, { oneProcessor: true });
+    try {
+      expect(pf.errors).toEqual([]);
+      const allowed = /^Cpus_allowed_list:\s*(\S+)/m.exec(readFileSync(`/proc/${pf.pid}/status`, 'utf8'))?.[1];
+      expect(allowed).toBe(String(pin.cpu));
+      const r = await pf.index!.addHTMLFile({ url: '/a/', content: '<html lang="fr"><body><main>Nature du contrat</main></body></html>' });
+      expect(r.errors).toEqual([]);
+      expect(r.file.url).toBe('/a/');
     } finally {
       await pf.close();
     }

@@ -64,6 +64,8 @@ export interface SearchIndexOptions {
   pageWritten?: (file: string) => Promise<void>;
   /** The fiches consignes, when already loaded (default: loaded from `root`). */
   consignes?: LoadedConsigne[];
+  /** Pagefind on one processor (pagefind-service.ts): less CPU, when the index runs beside other work. */
+  oneProcessor?: boolean;
   /** Called once the bundle is written, with the PID of Pagefind's process, which still runs (measures). */
   beforeClose?: (pagefindPid: number | null) => void;
 }
@@ -187,7 +189,7 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
   }
   const famName = (f: string) => o.registry.families.get(f)?.meta.name ?? f;
 
-  const pagefind = await openPagefindIndex({ forceLanguage: 'fr', excludeSelectors: EXCLUDE_SELECTORS });
+  const pagefind = await openPagefindIndex({ forceLanguage: 'fr', excludeSelectors: EXCLUDE_SELECTORS }, { oneProcessor: o.oneProcessor });
   const index = pagefind.index;
   if (!index) {
     await pagefind.close();
