@@ -10,6 +10,14 @@ import { Html, esc, historyHeading, historyHtml, html, linkifyIds, raw, valuesTa
 import { CONTROL_FAMILY_LABELS, NATURE_LABELS, USAGE_LABELS, cardinality, urls } from '../urls.ts';
 
 type Level = 2 | 3 | 4;
+/**
+ * `page`: what the site shows. `index`: what the search index reads of it (src/site/search/content.ts):
+ * the parts the index excludes anyway (EXCLUDE_SELECTORS of indexer.ts: version switcher, usage
+ * letters and table, controls table, history) are left out — about 40 % of the HTML of these
+ * pages, rendered, sent to Pagefind and parsed by it for nothing. Same index, byte for byte
+ * (tests/site/search-build.test.ts).
+ */
+export type RenderMode = 'page' | 'index';
 const h = (level: Level, id: string | undefined, content: Html | string) =>
   raw(`<h${level}${id ? ` id="${esc(id)}"` : ''}>${content instanceof Html ? content.value : esc(content)}</h${level}>`);
 
@@ -61,12 +69,14 @@ export function datatypeView(t: Datatype, level: Level = 2, collapseOver?: numbe
 const usageCell = (u: string | undefined) => (u ? html`<abbr class="usage-${u}" title="${USAGE_LABELS[u] ?? u}">${u}</abbr>` : '–');
 
 /** A block as defined in one version: description, parent, children, rubriques table. */
-export function blockView(sv: SiteVersion, block: Block, level: 2 | 3 = 2): Html {
+export function blockView(sv: SiteVersion, block: Block, level: 2 | 3 = 2, mode: RenderMode = 'page'): Html {
   const f = sv.family.id;
   const v = sv.v;
   const parent = block.parent ? v.blocks.get(block.parent) : undefined;
   const children = sv.index.children.get(block.id) ?? [];
   const natures = sv.natures;
+  // The usage letters (`.usage` cells) are not indexed.
+  const usageColumns = mode === 'index' ? [] : natures;
   const len = (min?: number, max?: number) => (min === undefined && max === undefined ? '' : min === max ? String(max) : `${min ?? 0} à ${max ?? '…'}`);
   const rows = block.rubriques.map((r) => {
     const t = v.datatypes.get(r.datatype);
@@ -76,7 +86,7 @@ export function blockView(sv: SiteVersion, block: Block, level: 2 | 3 = 2): Html
       r.datatype,
     )}"><code>${r.datatype}</code></a>${
       t ? html`<br /><span class="small muted">${NATURE_LABELS[t.nature] ?? t.nature}${t.values?.length ? `, ${t.values.length} valeurs` : ''}</span>` : ''
-    }</td><td class="num">${len(t?.minLength, t?.maxLength)}</td><td>${t?.regexp ? html`<code class="small">${t.regexp.length > 40 ? t.regexp.slice(0, 38) + '…' : t.regexp}</code>` : ''}</td>${natures.map(
+    }</td><td class="num">${len(t?.minLength, t?.maxLength)}</td><td>${t?.regexp ? html`<code class="small">${t.regexp.length > 40 ? t.regexp.slice(0, 38) + '…' : t.regexp}</code>` : ''}</td>${usageColumns.map(
       (n) => html`<td class="usage">${usageCell(r.usage?.[n.code])}</td>`,
     )}</tr>`;
   });
@@ -99,7 +109,7 @@ export function blockView(sv: SiteVersion, block: Block, level: 2 | 3 = 2): Html
       ? raw('<p class="empty">Ce bloc ne contient pas de rubrique.</p>')
       : html`<div class="table-wrap" tabindex="0" role="region" aria-label="${`Rubriques du bloc ${block.id}`}"><table class="rubriques"><caption>${`Rubriques du bloc ${block.id} en ${v.id}${
           natures.length ? ' ; usage par nature de déclaration' : ''
-        }`}</caption><thead><tr><th scope="col">Code</th><th scope="col">Libellé</th><th scope="col">Type</th><th scope="col">Longueur</th><th scope="col">Format</th>${natures.map(
+        }`}</caption><thead><tr><th scope="col">Code</th><th scope="col">Libellé</th><th scope="col">Type</th><th scope="col">Longueur</th><th scope="col">Format</th>${usageColumns.map(
           (n) => html`<th scope="col" class="usage"><abbr title="${`Nature ${n.code} : ${n.label}`}">${n.code}</abbr></th>`,
         )}</tr></thead><tbody>${rows}</tbody></table></div>`
   }${
@@ -110,7 +120,7 @@ export function blockView(sv: SiteVersion, block: Block, level: 2 | 3 = 2): Html
 }
 
 /** A rubrique as defined in one version: attributes, datatype with its values, controls, usages. */
-export function rubriqueView(sv: SiteVersion, entry: RubriqueEntry, level: 2 | 3 = 2): Html {
+export function rubriqueView(sv: SiteVersion, entry: RubriqueEntry, level: 2 | 3 = 2, mode: RenderMode = 'page'): Html {
   const { rubrique: r, block } = entry;
   const f = sv.family.id;
   const v = sv.v;
@@ -128,7 +138,9 @@ export function rubriqueView(sv: SiteVersion, entry: RubriqueEntry, level: 2 | 3
   }${h(level, 'type', html`Type de données <code>${r.datatype}</code>`)}${
     t ? datatypeView(t, sub, 60) : html`<p class="empty">Type <code>${r.datatype}</code> absent de la version.</p>`
   }${h(level, 'controles', `Contrôles (${controls.length})`)}${
-    controls.length
+    mode === 'index' && controls.length
+      ? '' // controls are records of their own
+      : controls.length
       ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="${`Contrôles de ${r.id}`}"><table class="controls"><thead><tr><th scope="col">Contrôle</th><th scope="col">Famille</th><th scope="col">Règle</th><th scope="col">Message</th></tr></thead><tbody>${controls.map(
           (c) =>
             html`<tr id="${c.id}"><th scope="row"><code>${c.id}</code>${
@@ -137,7 +149,9 @@ export function rubriqueView(sv: SiteVersion, entry: RubriqueEntry, level: 2 | 3
         )}</tbody></table></div>`
       : raw('<p class="muted">Aucun contrôle publié sur cette rubrique.</p>')
   }${h(level, 'usages', 'Usages par nature de déclaration')}${
-    sv.natures.length
+    mode === 'index' && sv.natures.length
+      ? ''
+      : sv.natures.length
       ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="${`Usages de ${r.id}`}"><table class="usages"><thead><tr><th scope="col">Nature</th><th scope="col">Usage</th></tr></thead><tbody>${sv.natures.map((n) => {
           const u = r.usage?.[n.code];
           return html`<tr><th scope="row"><code>${n.code}</code> ${n.label}</th><td>${
@@ -150,24 +164,21 @@ export function rubriqueView(sv: SiteVersion, entry: RubriqueEntry, level: 2 | 3
 
 /**
  * Main content of `/{family}/{version}/{blockId}/` and `/{family}/{version}/{rubriqueId}/`:
- * the definition, then the history (pages may insert sections between the two). Without
- * `withHistory`, the history is its heading alone (what the search index keeps of it: the
+ * the definition, then the history (pages may insert sections between the two). For the
+ * index, the history is its heading alone (what the search index keeps of it: the
  * history itself is excluded from the index, and computing it means diffing every version).
  */
-export async function elementPage(sv: SiteVersion, kind: 'block' | 'rubrique', id: string, withHistory = true): Promise<{ main: string; history: string }> {
+export async function elementPage(sv: SiteVersion, kind: 'block' | 'rubrique', id: string, mode: RenderMode = 'page'): Promise<{ main: string; history: string }> {
   const f = sv.family.id;
   const block = kind === 'block' ? sv.v.blocks.get(id)! : sv.v.rubriques.get(id)!.block;
   const entry = kind === 'rubrique' ? sv.v.rubriques.get(id)! : undefined;
   const name = kind === 'block' ? block.name : entry!.rubrique.name;
   const main = html`<h1><span class="muted small">${kind === 'block' ? 'Bloc' : 'Rubrique'}</span><br /><code>${id}</code> ${name}</h1><p class="muted">${
     sv.family.fam.meta.name
-  } <a href="${urls.version(f, sv.id)}">${sv.id}</a> ${statusBadge(sv.v.meta.status, sv.v.meta.example)}</p>${versionSwitcher(
-    sv,
-    kind,
-    id,
-    kind === 'block' ? `Le bloc ${id}` : `La rubrique ${id}`,
-  )}${kind === 'block' ? blockView(sv, block) : rubriqueView(sv, entry!)}`.value;
-  return { main, history: withHistory ? await historyHtml(sv.family, kind, id, 2) : historyHeading(2) };
+  } <a href="${urls.version(f, sv.id)}">${sv.id}</a> ${statusBadge(sv.v.meta.status, sv.v.meta.example)}</p>${
+    mode === 'index' ? '' : versionSwitcher(sv, kind, id, kind === 'block' ? `Le bloc ${id}` : `La rubrique ${id}`)
+  }${kind === 'block' ? blockView(sv, block, 2, mode) : rubriqueView(sv, entry!, 2, mode)}`.value;
+  return { main, history: mode === 'page' ? await historyHtml(sv.family, kind, id, 2) : historyHeading(2) };
 }
 
 /** Main content of a version-independent permalink (latest definition or tombstone, then history). */
@@ -193,16 +204,13 @@ export async function permalinkPage(family: SiteFamily, kind: 'block' | 'rubriqu
 }
 
 /** Main content of `/{family}/{version}/types/{datatypeId}/`. */
-export function datatypePage(sv: SiteVersion, id: string): string {
+export function datatypePage(sv: SiteVersion, id: string, mode: RenderMode = 'page'): string {
   const f = sv.family.id;
   const t = sv.v.datatypes.get(id)!;
   const usedBy = sv.index.usedBy.get(id) ?? [];
-  return html`<h1><span class="muted small">Type de données</span><br /><code>${id}</code>${t.name && t.name !== id ? ` ${t.name}` : ''}</h1>${versionSwitcher(
-    sv,
-    'datatype',
-    id,
-    `Le type ${id}`,
-  )}${datatypeView(t, 2)}<h2 id="rubriques">Rubriques utilisant ce type (${usedBy.length})</h2>${
+  return html`<h1><span class="muted small">Type de données</span><br /><code>${id}</code>${t.name && t.name !== id ? ` ${t.name}` : ''}</h1>${
+    mode === 'index' ? '' : versionSwitcher(sv, 'datatype', id, `Le type ${id}`)
+  }${datatypeView(t, 2)}<h2 id="rubriques">Rubriques utilisant ce type (${usedBy.length})</h2>${
     usedBy.length
       ? html`<ul>${usedBy.map((e) => html`<li><a href="${urls.element(f, sv.id, e.rubrique.id)}"><code>${e.rubrique.id}</code> ${e.rubrique.name}</a></li>`)}</ul>`
       : html`<p class="muted">Aucune rubrique de ${sv.id} n'utilise ce type.</p>`

@@ -4,9 +4,10 @@
  * from the built HTML: the index can then be built while Astro writes the pages
  * (scripts/build.mjs). The pages' <main> holds these fragments and, on block and rubrique
  * pages, the fiches citing the element: excluded from the index (EXCLUDE_SELECTORS in
- * indexer.ts), like the history: only its heading is rendered here, because it still gives
- * Pagefind an (empty) anchor; the history itself (every version of the family diffed) is
- * left to the pages. The index is then the same as from the built pages, byte for byte
+ * indexer.ts), like the history, the version switcher, the usages and the controls table:
+ * rendered here in the `index` mode of the render functions, which leaves them out (the
+ * history is its heading alone; diffing every version of the family is left to the pages).
+ * The index is then the same as from the built pages, byte for byte
  * (tests/site/search-build.test.ts).
  */
 import { getSite } from '../data.ts';
@@ -22,9 +23,9 @@ export async function siteRenderer(): Promise<PageRenderer> {
   return async (s) => {
     const sv = site.family.get(s.family)?.byId.get(s.version);
     if (!sv) throw new Error(`version inconnue du site : ${s.family} ${s.version}`);
-    if (s.type === 'type de données') return datatypePage(sv, s.id);
+    if (s.type === 'type de données') return datatypePage(sv, s.id, 'index');
     if (s.type === 'bloc' || s.type === 'rubrique') {
-      const page = await elementPage(sv, s.type === 'bloc' ? 'block' : 'rubrique', s.id, false);
+      const page = await elementPage(sv, s.type === 'bloc' ? 'block' : 'rubrique', s.id, 'index');
       return page.main + page.history;
     }
     throw new Error(`pas de page pour un enregistrement « ${s.type} » (${s.id})`);
