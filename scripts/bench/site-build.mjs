@@ -1,7 +1,11 @@
 // Construction complète du site (npm run build sur le registre réel) comparée à une
 // construction Astro « nue » émettant le même nombre de pages triviales, mesurées dans le
-// même passage (processus à froid, alternés, chacun partant d'une sortie vide après `sync` ;
+// même passage (processus à froid, alternés, chacun écrivant dans un dossier neuf après `sync` ;
 // meilleur temps de chaque, et médiane des rapports par paire), avec le temps CPU de chaque partie.
+// Aucune sortie n'est effacée avant la fin des mesures : sur un ext4 sans journal (la machine de
+// mesure), chaque fichier créé dans la minute (ou six) qui suit un effacement massif fait parcourir au noyau
+// les inodes fraîchement libérés (fs/ext4/ialloc.c, recently_deleted) ; effacer la sortie
+// précédente juste avant une construction lui ajoutait 3 à 4 s, selon ce qui venait d'être effacé.
 // Cible (issue #4) : construction COMPLÈTE (chargement du registre, pages, index de recherche
 // Pagefind, échange atomique) ≤ 1,3 × la construction d'un projet Astro nu avec les réglages
 // par défaut d'Astro : c'est le coût réel de `npm run build` comparé à ce qu'Astro coûte seul.
@@ -48,7 +52,7 @@ function bareProject(dir, n, concurrency) {
   );
   writeFileSync(
     path.join(dir, 'build.mjs'),
-    `import { build } from 'astro';\nimport { threadCpuMs } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'scripts/cpu-usage.mjs')).href)};\nimport { readdirSync, statSync, writeFileSync } from 'node:fs';\nimport path from 'node:path';\nconst root = path.dirname(new URL(import.meta.url).pathname);\nconst t0 = performance.now();\nawait build({ root, logLevel: 'warn' });\nconst ms = performance.now() - t0;\nlet pages = 0, files = 0, bytes = 0;\nconst walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else { files++; bytes += statSync(p).size; if (e.name.endsWith('.html')) pages++; } } };\nwalk(path.join(root, 'dist'));\nconst ru = process.resourceUsage();\nwriteFileSync(process.env.NORME_BUILD_STATS, JSON.stringify({ ms: Math.round(ms), pages, files, bytes, maxRssKb: ru.maxRSS, cpuMs: Math.round((ru.userCPUTime + ru.systemCPUTime) / 1000), cpu: threadCpuMs() }));\n`,
+    `import { build } from 'astro';\nimport { threadCpuMs } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'scripts/cpu-usage.mjs')).href)};\nimport { readdirSync, statSync, writeFileSync } from 'node:fs';\nimport path from 'node:path';\nconst root = path.dirname(new URL(import.meta.url).pathname);\nconst t0 = performance.now();\nconst outDir = path.resolve(root, process.env.NORME_BARE_OUT ?? 'dist');\nawait build({ root, outDir, logLevel: 'warn' });\nconst ms = performance.now() - t0;\nlet pages = 0, files = 0, bytes = 0;\nconst walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else { files++; bytes += statSync(p).size; if (e.name.endsWith('.html')) pages++; } } };\nwalk(outDir);\nconst ru = process.resourceUsage();\nwriteFileSync(process.env.NORME_BUILD_STATS, JSON.stringify({ ms: Math.round(ms), pages, files, bytes, maxRssKb: ru.maxRSS, cpuMs: Math.round((ru.userCPUTime + ru.systemCPUTime) / 1000), cpu: threadCpuMs() }));\n`,
   );
 }
 
@@ -66,33 +70,32 @@ export async function bench() {
   const site = [];
   const bare = [];
   const bareSame = [];
-  // Every build starts from the same state: no previous output (Astro would first delete the
-  // bare project's ~6 000 pages, our build writes to a new directory), and the disk has written
-  // back what the previous build left in memory (`sync`), which otherwise slows the next one.
-  const settle = (...outputs) => {
-    for (const o of outputs) rmSync(o, { recursive: true, force: true });
+  // Every build starts from the same state: a new, empty output directory (nothing deleted
+  // before the end: see above), and the disk has written back what the previous build left in
+  // memory (`sync`), which otherwise slows the next one.
+  const settle = () => {
     spawnSync('sync');
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
   };
   try {
     // Alternate the kinds of build so that all of them see the same machine load.
     for (let i = 0; i < runs; i++) {
-      settle(siteOut);
-      site.push(run(path.join(ROOT, 'scripts/build.mjs'), ['--out', siteOut]));
+      settle();
+      site.push(run(path.join(ROOT, 'scripts/build.mjs'), ['--out', `${siteOut}-${i}`]));
       if (i === 0) {
         // The first full build tells how many pages the bare builds must emit.
         bareProject(bareDir, site[0].pages, 1);
         if (concurrency > 1) bareProject(bareSameDir, site[0].pages, concurrency);
       }
-      settle(siteOut, path.join(bareDir, 'dist'));
-      bare.push(run(path.join(bareDir, 'build.mjs'), []));
+      settle();
+      bare.push(run(path.join(bareDir, 'build.mjs'), [], { NORME_BARE_OUT: `dist-${i}` }));
       if (concurrency > 1) {
-        settle(path.join(bareDir, 'dist'), path.join(bareSameDir, 'dist'));
-        bareSame.push(run(path.join(bareSameDir, 'build.mjs'), []));
+        settle();
+        bareSame.push(run(path.join(bareSameDir, 'build.mjs'), [], { NORME_BARE_OUT: `dist-${i}` }));
       }
     }
   } finally {
-    rmSync(siteOut, { recursive: true, force: true });
+    for (let i = 0; i < runs; i++) rmSync(`${siteOut}-${i}`, { recursive: true, force: true });
     rmSync(bareDir, { recursive: true, force: true });
     rmSync(bareSameDir, { recursive: true, force: true });
   }
