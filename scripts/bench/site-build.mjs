@@ -5,7 +5,7 @@
 // Aucune sortie n'est effacée avant la fin des mesures : sur un ext4 sans journal (la machine de
 // mesure), chaque fichier créé dans la minute (ou six) qui suit un effacement massif fait parcourir au noyau
 // les inodes fraîchement libérés (fs/ext4/ialloc.c, recently_deleted) ; effacer la sortie
-// précédente juste avant une construction lui ajoutait 3 à 4 s, selon ce qui venait d'être effacé.
+// précédente juste avant une construction lui ajoutait 2 à 4 s, selon ce qui venait d'être effacé.
 // Cible (issue #4) : construction COMPLÈTE (chargement du registre, pages, index de recherche
 // Pagefind, échange atomique) ≤ 1,3 × la construction d'un projet Astro nu avec les réglages
 // par défaut d'Astro : c'est le coût réel de `npm run build` comparé à ce qu'Astro coûte seul.
