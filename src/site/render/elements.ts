@@ -138,27 +138,27 @@ export function rubriqueView(sv: SiteVersion, entry: RubriqueEntry, level: 2 | 3
   }${h(level, 'type', html`Type de données <code>${r.datatype}</code>`)}${
     t ? datatypeView(t, sub, 60) : html`<p class="empty">Type <code>${r.datatype}</code> absent de la version.</p>`
   }${h(level, 'controles', `Contrôles (${controls.length})`)}${
-    mode === 'index' && controls.length
+    !controls.length
+      ? raw('<p class="muted">Aucun contrôle publié sur cette rubrique.</p>')
+      : mode === 'index'
       ? '' // controls are records of their own
-      : controls.length
-      ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="${`Contrôles de ${r.id}`}"><table class="controls"><thead><tr><th scope="col">Contrôle</th><th scope="col">Famille</th><th scope="col">Règle</th><th scope="col">Message</th></tr></thead><tbody>${controls.map(
+      : html`<div class="table-wrap" tabindex="0" role="region" aria-label="${`Contrôles de ${r.id}`}"><table class="controls"><thead><tr><th scope="col">Contrôle</th><th scope="col">Famille</th><th scope="col">Règle</th><th scope="col">Message</th></tr></thead><tbody>${controls.map(
           (c) =>
             html`<tr id="${c.id}"><th scope="row"><code>${c.id}</code>${
               c.rawId && c.rawId !== c.id ? html`<br /><span class="small muted">à l'origine <code>${c.rawId}</code></span>` : ''
             }</th><td><abbr title="${CONTROL_FAMILY_LABELS[c.family] ?? c.family}">${c.family}</abbr></td><td class="rule-text">${raw(linkifyIds(c.rule, sv, r.id))}</td><td>${c.message}</td></tr>`,
         )}</tbody></table></div>`
-      : raw('<p class="muted">Aucun contrôle publié sur cette rubrique.</p>')
   }${h(level, 'usages', 'Usages par nature de déclaration')}${
-    mode === 'index' && sv.natures.length
+    !sv.natures.length
+      ? html`<p class="muted">Le tableau des usages n'est pas publié pour ${v.id}.</p>`
+      : mode === 'index'
       ? ''
-      : sv.natures.length
-      ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="${`Usages de ${r.id}`}"><table class="usages"><thead><tr><th scope="col">Nature</th><th scope="col">Usage</th></tr></thead><tbody>${sv.natures.map((n) => {
+      : html`<div class="table-wrap" tabindex="0" role="region" aria-label="${`Usages de ${r.id}`}"><table class="usages"><thead><tr><th scope="col">Nature</th><th scope="col">Usage</th></tr></thead><tbody>${sv.natures.map((n) => {
           const u = r.usage?.[n.code];
           return html`<tr><th scope="row"><code>${n.code}</code> ${n.label}</th><td>${
             u ? html`<abbr class="usage-${u}" title="${USAGE_LABELS[u] ?? u}">${u}</abbr> ${USAGE_LABELS[u] ?? ''}` : raw('<span class="muted">non renseigné</span>')
           }</td></tr>`;
         })}</tbody></table></div>`
-      : html`<p class="muted">Le tableau des usages n'est pas publié pour ${v.id}.</p>`
   }`;
 }
 
