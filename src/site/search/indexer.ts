@@ -125,7 +125,8 @@ function searchData(e: Entry): string {
   return tags.join('');
 }
 
-const DATATYPE_WEIGHT = Number(process.env.DT_WEIGHT ?? 0.5);
+/** Weight of a data type page's text (Pagefind's default is 1): see `indexDocument`. */
+const DATATYPE_WEIGHT = 0.5;
 
 const BLOCK_END = /(<\/(?:dt|dd|td|th|li|p|h[1-6]|div|caption|summary|section|article|tr|ul|ol|dl|table|code)>|<br\s*\/?>)/g;
 
@@ -301,7 +302,8 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
     jobs.push(() => readPage(`consignes/${c.id}/index.html`, e));
   }
 
-  const BATCH = Number(process.env.NORME_SEARCH_BATCH ?? 32);
+  // Requests in flight to the Pagefind service at once.
+  const BATCH = 32;
   const tAdd = performance.now();
   let tAdded: number;
   let outputPath: string;
