@@ -12,7 +12,9 @@
 //             NORME_BUILD_VERBOSE=1 affiche le journal complet d'Astro (une ligne par page) ;
 //             NORME_BUILD_QUIET=1 n'affiche que les avertissements et les erreurs ;
 //             NORME_SEARCH_NICE_OFF=1 laisse l'index à la priorité normale (mesures) ;
-//             NORME_SEARCH_PIN_OFF=1 laisse Pagefind sur tous les processeurs (mesures).
+//             NORME_SEARCH_PIN_OFF=1 laisse Pagefind sur tous les processeurs (mesures) ;
+//             NORME_SEARCH_OFF=1 ne construit pas l'index de recherche (mesures seulement : exige --out,
+//             le site obtenu n'a pas de recherche ; le bench y lit ce que coûtent Astro et nos pages seuls).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -35,7 +37,11 @@ if (!isMainThread) {
     // The fiches consignes too (src/site/data.ts getConsignes; their errors are reported there).
     const consignes = core.loadConsignes(workerData.root, registry);
     parentPort.postMessage({ type: 'consignes', consignes });
-    await indexWhileBuilding(core, registry, diagnostics, consignes.consignes);
+    if (workerData.searchOff) {
+      // Measures only (NORME_SEARCH_OFF): no index; this thread's CPU (registry) for the report.
+      const own = process.threadCpuUsage();
+      parentPort.postMessage({ type: 'search', stats: { off: true, workerCpuMs: Math.round((own.user + own.system) / 1000) } });
+    } else await indexWhileBuilding(core, registry, diagnostics, consignes.consignes);
   }
 } else {
   await main();
@@ -141,6 +147,12 @@ if (registry) process.env.NORME_ROOT = path.resolve(registry);
 const outDir = path.resolve(arg('--out') ?? process.env.NORME_OUT ?? 'dist');
 const outLabel = path.relative(ROOT, outDir).startsWith('..') ? outDir : path.relative(ROOT, outDir) || outDir;
 const registryRoot = process.env.NORME_ROOT ? path.resolve(process.env.NORME_ROOT) : ROOT;
+// A site without search must never replace the published one: measures only, elsewhere.
+const searchOff = Boolean(process.env.NORME_SEARCH_OFF);
+if (searchOff && outDir === path.resolve('dist')) {
+  process.stderr.write("norme : NORME_SEARCH_OFF ne sert qu'aux mesures (site sans recherche) : indiquez un autre dossier de sortie avec --out <dossier> ; dist/ inchangé.\n");
+  process.exit(2);
+}
 
 const t0 = performance.now();
 const tmpRoot = path.join(ROOT, '.tmp');
@@ -162,7 +174,7 @@ const cleanup = () => {
 //    The same worker then builds the search index (3) while Astro builds the pages (2).
 let tLoaded = 0;
 let tSearched = 0;
-const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { root: registryRoot, outDir: tmp, searchOut, t0: performance.timeOrigin + t0 } });
+const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { root: registryRoot, outDir: tmp, searchOut, searchOff, t0: performance.timeOrigin + t0 } });
 /**
  * The first message `type` of the worker (`{ type: type + '-error' }` rejects); rejected too if the
  * worker fails or ends before sending it (`stopped`: what to say then).
@@ -238,18 +250,24 @@ let search;
 try {
   worker.postMessage({ type: 'built' });
   search = await searched;
-  renameSync(searchOut, path.join(tmp, 'pagefind'));
-  debug(
-    `index de recherche prêt (${search.rendered} pages rendues par le worker ; ajout ${search.addMs} ms dont ` +
-      `${search.waitMs} ms d'attente des fiches, écriture ${search.writeMs} ms)`,
-  );
-  if (!process.env.NORME_BUILD_QUIET) {
-    process.stdout.write(
-      `norme : index de recherche — ${search.pages} pages et ${search.byType['contrôle'] ?? 0} contrôles ` +
-        `(${search.byScope.actuelle} dans la version applicable, ${search.byScope.autre} dans d'autres versions), ` +
-        `${(search.bytes / 2 ** 20).toFixed(1)} Mio, construit pendant les pages` +
-        (tSearched > tBuilt ? ` (terminé ${((tSearched - tBuilt) / 1000).toFixed(1)} s après elles).\n` : '.\n'),
+  if (search.off) {
+    if (!process.env.NORME_BUILD_QUIET) {
+      process.stdout.write("norme : index de recherche non construit (NORME_SEARCH_OFF, mesures) : la recherche de ce site ne répondra pas.\n");
+    }
+  } else {
+    renameSync(searchOut, path.join(tmp, 'pagefind'));
+    debug(
+      `index de recherche prêt (${search.rendered} pages rendues par le worker ; ajout ${search.addMs} ms dont ` +
+        `${search.waitMs} ms d'attente des fiches, écriture ${search.writeMs} ms)`,
     );
+    if (!process.env.NORME_BUILD_QUIET) {
+      process.stdout.write(
+        `norme : index de recherche — ${search.pages} pages et ${search.byType['contrôle'] ?? 0} contrôles ` +
+          `(${search.byScope.actuelle} dans la version applicable, ${search.byScope.autre} dans d'autres versions), ` +
+          `${(search.bytes / 2 ** 20).toFixed(1)} Mio, construit pendant les pages` +
+          (tSearched > tBuilt ? ` (terminé ${((tSearched - tBuilt) / 1000).toFixed(1)} s après elles).\n` : '.\n'),
+      );
+    }
   }
 } catch (err) {
   cleanup();
@@ -290,14 +308,18 @@ const stats = {
   bytes,
   maxRssKb: process.resourceUsage().maxRSS,
   cpuMs: Math.round((process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000),
-  searchMs: search.ms,
-  // Part of the index after `astro build` (the rest overlaps the pages).
-  searchAfterMs: Math.max(0, Math.round(tSearched - tBuilt)),
-  searchBytes: search.bytes,
-  searchRecords: search.pages + search.records,
+  ...(search.off
+    ? { searchOff: true }
+    : {
+        searchMs: search.ms,
+        // Part of the index after `astro build` (the rest overlaps the pages).
+        searchAfterMs: Math.max(0, Math.round(tSearched - tBuilt)),
+        searchBytes: search.bytes,
+        searchRecords: search.pages + search.records,
+      }),
   // CPU ms by part (Linux; null elsewhere): threads of this process, the worker (registry and
   // index, ended by now), Pagefind's process.
-  cpu: { ...threadCpuMs(), worker: search.workerCpuMs, pagefind: search.pagefindCpuMs },
+  cpu: { ...threadCpuMs(), worker: search.workerCpuMs, pagefind: search.pagefindCpuMs ?? null },
 };
 process.stdout.write(
   `\nnorme : site construit dans ${outLabel}/ — ${pages} pages HTML, ${files} fichiers, ` +

@@ -11,6 +11,8 @@
 // par défaut d'Astro : c'est le coût réel de `npm run build` comparé à ce qu'Astro coûte seul.
 // Le rapport à un projet nu réglé avec le même build.concurrency que le site est affiché
 // aussi, plus exigeant : ce réglage accélère davantage les pages triviales que les nôtres.
+// Pour information, la même construction sans index de recherche (NORME_SEARCH_OFF, mesures
+// seulement) : ce que coûtent Astro, le registre et nos pages seuls, sans Pagefind.
 // Usage : npm run bench -- site-build   ou   node scripts/bench/site-build.mjs
 // NORME_BENCH_RUNS=<n> (défaut 3) : nombre de constructions de chaque sorte.
 import { spawnSync } from 'node:child_process';
@@ -68,6 +70,7 @@ export async function bench() {
   const bareDir = path.join(tmp, `bench-bare-${process.pid}`);
   const bareSameDir = path.join(tmp, `bench-bare-same-${process.pid}`);
   const site = [];
+  const noSearch = [];
   const bare = [];
   const bareSame = [];
   // Every build starts from the same state: a new, empty output directory (nothing deleted
@@ -82,6 +85,8 @@ export async function bench() {
     for (let i = 0; i < runs; i++) {
       settle();
       site.push(run(path.join(ROOT, 'scripts/build.mjs'), ['--out', `${siteOut}-${i}`]));
+      settle();
+      noSearch.push(run(path.join(ROOT, 'scripts/build.mjs'), ['--out', `${siteOut}-sans-index-${i}`], { NORME_SEARCH_OFF: '1' }));
       if (i === 0) {
         // The first full build tells how many pages the bare builds must emit.
         bareProject(bareDir, site[0].pages, 1);
@@ -95,7 +100,10 @@ export async function bench() {
       }
     }
   } finally {
-    for (let i = 0; i < runs; i++) rmSync(`${siteOut}-${i}`, { recursive: true, force: true });
+    for (let i = 0; i < runs; i++) {
+      rmSync(`${siteOut}-${i}`, { recursive: true, force: true });
+      rmSync(`${siteOut}-sans-index-${i}`, { recursive: true, force: true });
+    }
     rmSync(bareDir, { recursive: true, force: true });
     rmSync(bareSameDir, { recursive: true, force: true });
   }
@@ -116,8 +124,17 @@ export async function bench() {
   const fullRatio = full.wall / b.wall;
   // Each full build is followed by a bare build: the ratio of each pair sees the same state of
   // the machine (its disk speed varies by a factor 2 over minutes); median of the pairs.
+  const median = (xs) => {
+    const v = [...xs].sort((p, q) => p - q);
+    return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  };
   const pairRatios = site.map((x, i) => x.wall / bare[i].wall).sort((p, q) => p - q);
-  const pairMedian = pairRatios.length % 2 ? pairRatios[(pairRatios.length - 1) / 2] : (pairRatios[pairRatios.length / 2 - 1] + pairRatios[pairRatios.length / 2]) / 2;
+  const pairMedian = median(pairRatios);
+  // Without the search index (same runs, same bare builds): what the index adds to the ratio.
+  const ns = best(noSearch);
+  const noSearchRatio = ns.wall / b.wall;
+  const noSearchPairRatios = noSearch.map((x, i) => x.wall / bare[i].wall).sort((p, q) => p - q);
+  const noSearchPairMedian = median(noSearchPairRatios);
   const fullRatioSame = full.wall / bs.wall;
   const target = String(TARGET).replace('.', ',');
   // CPU time by part (Linux): the floor of a build's duration on this machine is its total CPU
@@ -127,6 +144,7 @@ export async function bench() {
   const sec = (ms) => (ms / 1000).toFixed(1).replace('.', ',');
   const cpuParts = (c, parts) => parts.filter(([k]) => c[k]).map(([k, label]) => `${label} ${sec(c[k])}`).join(' + ');
   const fullCpu = cpuTotal(full.cpu);
+  const noSearchCpu = cpuTotal(ns.cpu);
   const bareCpu = cpuTotal(b.cpu);
   const cpuLines =
     fullCpu && bareCpu
@@ -140,6 +158,18 @@ export async function bench() {
             ['bundler', 'Rolldown'],
             ['other', 'autres'],
           ])}`,
+          ...(noSearchCpu
+            ? [
+                `CPU sans index de recherche : ${sec(noSearchCpu)} s = ${cpuParts(ns.cpu, [
+                  ['main', 'thread principal'],
+                  ['worker', 'worker (registre)'],
+                  ['v8', 'V8'],
+                  ['io', 'écritures'],
+                  ['bundler', 'Rolldown'],
+                  ['other', 'autres'],
+                ])}`,
+              ]
+            : []),
           `CPU d'Astro nu : ${sec(bareCpu)} s = ${cpuParts(b.cpu, [
             ['main', 'thread principal'],
             ['v8', 'V8'],
@@ -171,8 +201,9 @@ export async function bench() {
         ? [`rapport construction complète / Astro nu avec le même build.concurrency (${concurrency}) : ${fullRatioSame.toFixed(2)} × (plus exigeant, hors cible : le réglage accélère davantage les pages triviales)`]
         : []),
       `rapport pages seules / Astro nu : ${ratio.toFixed(2)} × (réglages par défaut)${bareSame.length ? `, ${ratioSame.toFixed(2)} × (même build.concurrency)` : ''}`,
+      `pour information, la même construction sans index de recherche (NORME_SEARCH_OFF) : ${fmtMs(ns.wall)} (meilleur de ${noSearch.length}), ${noSearchRatio.toFixed(2)} × Astro nu ; médiane des paires ${noSearchPairMedian.toFixed(2)} × (${noSearchPairRatios.map((r) => r.toFixed(2)).join(', ')})`,
       ...cpuLines,
-      `toutes les mesures (ms) : site ${site.map((x) => `${Math.round(x.wall)} (pages ${Math.round(x.pagesWall)})`).join(', ')} ; nu ${bare.map((x) => Math.round(x.wall)).join(', ')}${
+      `toutes les mesures (ms) : site ${site.map((x) => `${Math.round(x.wall)} (pages ${Math.round(x.pagesWall)})`).join(', ')} ; sans index ${noSearch.map((x) => Math.round(x.wall)).join(', ')} ; nu ${bare.map((x) => Math.round(x.wall)).join(', ')}${
         bareSame.length ? ` ; nu mêmes réglages ${bareSame.map((x) => Math.round(x.wall)).join(', ')}` : ''
       }`,
     ],
@@ -196,12 +227,18 @@ export async function bench() {
       fullRatioSameSettings: fullRatioSame,
       pairRatios,
       pairMedianRatio: pairMedian,
+      noSearchMs: ns.wall,
+      noSearchRatio,
+      noSearchPairRatios,
+      noSearchPairMedianRatio: noSearchPairMedian,
+      noSearchCpuMs: ns.cpu ?? null,
       cores,
       siteCpuMs: full.cpu ?? null,
       bareCpuMs: b.cpu ?? null,
       cpuFloorRatio: fullCpu && b.wall ? fullCpu / cores / b.wall : null,
       runs: {
         site: site.map((x) => ({ wall: x.wall, pages: x.pagesWall, cpuMs: x.cpuMs, cpu: x.cpu })),
+        noSearch: noSearch.map((x) => ({ wall: x.wall, cpuMs: x.cpuMs, cpu: x.cpu })),
         bare: bare.map((x) => ({ wall: x.wall, cpuMs: x.cpuMs, cpu: x.cpu })),
         bareSameSettings: bareSame.map((x) => ({ wall: x.wall, cpuMs: x.cpuMs })),
       },

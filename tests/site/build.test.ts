@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fixtureCopy } from '../helpers/fixture.ts';
-import { buildSite } from './helpers.ts';
+import { PROJECT_ROOT, buildSite } from './helpers.ts';
 
 describe('construction atomique', () => {
   test('un registre en erreur : diagnostics affichés, code 1, sortie précédente intacte', () => {
@@ -55,6 +55,36 @@ describe('construction atomique', () => {
       // No leftover temporary directory of this build.
       expect(r.stdout).toMatch(/site construit dans .*out\/ — \d+ pages HTML/);
     } finally {
+      fx.cleanup();
+    }
+  });
+
+  test("NORME_SEARCH_OFF (mesures du bench) : un site sans index, jamais dans dist/", () => {
+    // The registry has an error: even if the guard failed, nothing would be written to dist/.
+    const broken = fixtureCopy('valid', [{ file: 'norm/demo/V1/blocks/S21.G00.40.yaml', from: 'datatype: DSN_NatureContrat\n', to: 'datatype: DSN_NatureContrat2\n' }]);
+    const fx = fixtureCopy('valid');
+    try {
+      const refused = buildSite(broken.root, path.join(PROJECT_ROOT, 'dist'), { NORME_SEARCH_OFF: '1' });
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toBe(
+        "norme : NORME_SEARCH_OFF ne sert qu'aux mesures (site sans recherche) : indiquez un autre dossier de sortie avec --out <dossier> ; dist/ inchangé.\n",
+      );
+      const out = path.join(fx.root, 'out');
+      const statsFile = path.join(fx.root, 'stats.json');
+      const r = buildSite(fx.root, out, { NORME_SEARCH_OFF: '1', NORME_BUILD_QUIET: '', NORME_BUILD_STATS: statsFile });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toContain("norme : index de recherche non construit (NORME_SEARCH_OFF, mesures) : la recherche de ce site ne répondra pas.\n");
+      expect(existsSync(path.join(out, 'demo/V1/S21.G00.40.007/index.html'))).toBe(true);
+      expect(existsSync(path.join(out, 'pagefind'))).toBe(false);
+      const stats = JSON.parse(readFileSync(statsFile, 'utf8'));
+      expect(stats.searchOff).toBe(true);
+      expect(stats.searchRecords).toBeUndefined();
+      if (process.platform === 'linux') {
+        expect(stats.cpu.worker).toBeGreaterThan(0);
+        expect(stats.cpu.pagefind).toBeNull();
+      }
+    } finally {
+      broken.cleanup();
       fx.cleanup();
     }
   });
