@@ -20,7 +20,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ROOT, fmtMs } from './common.mjs';
+import { ROOT, fmtMs, median } from './common.mjs';
 
 const TARGET = 1.3;
 
@@ -124,10 +124,6 @@ export async function bench() {
   const fullRatio = full.wall / b.wall;
   // Each full build is followed by a bare build: the ratio of each pair sees the same state of
   // the machine (its disk speed varies by a factor 2 over minutes); median of the pairs.
-  const median = (xs) => {
-    const v = [...xs].sort((p, q) => p - q);
-    return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-  };
   const pairRatios = site.map((x, i) => x.wall / bare[i].wall).sort((p, q) => p - q);
   const pairMedian = median(pairRatios);
   // Without the search index (same runs, same bare builds): what the index adds to the ratio.
