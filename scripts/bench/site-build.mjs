@@ -12,11 +12,13 @@
 // Le rapport à un projet nu réglé avec le même build.concurrency que le site est affiché
 // aussi, plus exigeant : ce réglage accélère davantage les pages triviales que les nôtres.
 // Pour information, la même construction sans index de recherche (NORME_SEARCH_OFF, mesures
-// seulement) : ce que coûtent Astro, le registre et nos pages seuls, sans Pagefind.
+// seulement) : ce que coûtent Astro, le registre et nos pages seuls, sans Pagefind ; et un projet
+// Astro nu qui écrit telles quelles les pages HTML de la première construction (mêmes chemins,
+// mêmes octets) : ce que coûte à Astro le volume de nos pages, sans les produire.
 // Usage : npm run bench -- site-build   ou   node scripts/bench/site-build.mjs
 // NORME_BENCH_RUNS=<n> (défaut 3) : nombre de constructions de chaque sorte.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -40,22 +42,54 @@ function run(script, args, env) {
   return { ...s, wall };
 }
 
+/** The build script of a throwaway Astro project: builds it, writes its stats (same fields as scripts/build.mjs). */
+function projectBuildScript() {
+  return `import { build } from 'astro';\nimport { threadCpuMs } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'scripts/cpu-usage.mjs')).href)};\nimport { readdirSync, statSync, writeFileSync } from 'node:fs';\nimport path from 'node:path';\nconst root = path.dirname(new URL(import.meta.url).pathname);\nconst t0 = performance.now();\nconst outDir = path.resolve(root, process.env.NORME_BARE_OUT ?? 'dist');\nawait build({ root, outDir, logLevel: 'warn' });\nconst ms = performance.now() - t0;\nlet pages = 0, files = 0, bytes = 0;\nconst walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else { files++; bytes += statSync(p).size; if (e.name.endsWith('.html')) pages++; } } };\nwalk(outDir);\nconst ru = process.resourceUsage();\nwriteFileSync(process.env.NORME_BUILD_STATS, JSON.stringify({ ms: Math.round(ms), pages, files, bytes, maxRssKb: ru.maxRSS, cpuMs: Math.round((ru.userCPUTime + ru.systemCPUTime) / 1000), cpu: threadCpuMs() }));\n`;
+}
+
+/** The astro.config.mjs of a throwaway project: same routing options as the site. */
+function projectConfig(concurrency) {
+  return `import { defineConfig } from 'astro/config';\nexport default defineConfig({ output: 'static', trailingSlash: 'always', build: { format: 'directory'${concurrency > 1 ? `, concurrency: ${concurrency}` : ''} } });\n`;
+}
+
+/** The HTML pages of a built site (paths relative to it), but its 404 page (a route of its own in Astro). */
+function htmlPages(dir, rel = '') {
+  const out = [];
+  for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...htmlPages(dir, r));
+    else if (e.name.endsWith('.html') && r !== '404.html') out.push(r);
+  }
+  return out;
+}
+
+/**
+ * A throwaway Astro project that emits the HTML pages of a built site as they are (same paths,
+ * same bytes, read from `siteDir` by each page): what writing our pages costs Astro, without
+ * producing them (registry, site model, rendering) nor the search index.
+ */
+function replayProject(dir, siteDir, concurrency) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, 'src/pages'), { recursive: true });
+  writeFileSync(path.join(dir, 'pages.json'), JSON.stringify(htmlPages(siteDir)));
+  writeFileSync(path.join(dir, 'astro.config.mjs'), projectConfig(concurrency));
+  writeFileSync(
+    path.join(dir, 'src/pages/[...slug].astro'),
+    `---\nimport { readFileSync } from 'node:fs';\nexport function getStaticPaths() {\n  const pages = JSON.parse(readFileSync(${JSON.stringify(path.join(dir, 'pages.json'))}, 'utf8'));\n  return pages.map((f) => ({ params: { slug: f === 'index.html' ? undefined : f.replace(/\\/index\\.html$/, '') }, props: { f } }));\n}\nconst html = readFileSync(${JSON.stringify(siteDir + '/')} + Astro.props.f, 'utf8');\n---\n<Fragment set:html={html} />\n`,
+  );
+  writeFileSync(path.join(dir, 'build.mjs'), projectBuildScript());
+}
+
 /** A throwaway Astro project with `n` trivial pages, same routing options as the site. */
 function bareProject(dir, n, concurrency) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'src/pages'), { recursive: true });
-  writeFileSync(
-    path.join(dir, 'astro.config.mjs'),
-    `import { defineConfig } from 'astro/config';\nexport default defineConfig({ output: 'static', trailingSlash: 'always', build: { format: 'directory'${concurrency > 1 ? `, concurrency: ${concurrency}` : ''} } });\n`,
-  );
+  writeFileSync(path.join(dir, 'astro.config.mjs'), projectConfig(concurrency));
   writeFileSync(
     path.join(dir, 'src/pages/[...slug].astro'),
     `---\nexport function getStaticPaths() {\n  return Array.from({ length: ${n} }, (_, i) => ({ params: { slug: i === 0 ? undefined : 'p/' + i } }));\n}\nconst { slug } = Astro.params;\n---\n<!doctype html>\n<html lang="fr"><head><meta charset="utf-8" /><title>Page {slug}</title></head><body><h1>Page {slug}</h1><p>Contenu trivial.</p></body></html>\n`,
   );
-  writeFileSync(
-    path.join(dir, 'build.mjs'),
-    `import { build } from 'astro';\nimport { threadCpuMs } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'scripts/cpu-usage.mjs')).href)};\nimport { readdirSync, statSync, writeFileSync } from 'node:fs';\nimport path from 'node:path';\nconst root = path.dirname(new URL(import.meta.url).pathname);\nconst t0 = performance.now();\nconst outDir = path.resolve(root, process.env.NORME_BARE_OUT ?? 'dist');\nawait build({ root, outDir, logLevel: 'warn' });\nconst ms = performance.now() - t0;\nlet pages = 0, files = 0, bytes = 0;\nconst walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else { files++; bytes += statSync(p).size; if (e.name.endsWith('.html')) pages++; } } };\nwalk(outDir);\nconst ru = process.resourceUsage();\nwriteFileSync(process.env.NORME_BUILD_STATS, JSON.stringify({ ms: Math.round(ms), pages, files, bytes, maxRssKb: ru.maxRSS, cpuMs: Math.round((ru.userCPUTime + ru.systemCPUTime) / 1000), cpu: threadCpuMs() }));\n`,
-  );
+  writeFileSync(path.join(dir, 'build.mjs'), projectBuildScript());
 }
 
 export async function bench() {
@@ -69,10 +103,12 @@ export async function bench() {
   const siteOut = path.join(tmp, `bench-site-${process.pid}`);
   const bareDir = path.join(tmp, `bench-bare-${process.pid}`);
   const bareSameDir = path.join(tmp, `bench-bare-same-${process.pid}`);
+  const replayDir = path.join(tmp, `bench-replay-${process.pid}`);
   const site = [];
   const noSearch = [];
   const bare = [];
   const bareSame = [];
+  const replay = [];
   // Every build starts from the same state: a new, empty output directory (nothing deleted
   // before the end: see above), and the disk has written back what the previous build left in
   // memory (`sync`), which otherwise slows the next one.
@@ -91,6 +127,8 @@ export async function bench() {
         // The first full build tells how many pages the bare builds must emit.
         bareProject(bareDir, site[0].pages, 1);
         if (concurrency > 1) bareProject(bareSameDir, site[0].pages, concurrency);
+        // The pages of the first full build, written again by a bare project (kept until the end).
+        replayProject(replayDir, `${siteOut}-0`, concurrency);
       }
       settle();
       bare.push(run(path.join(bareDir, 'build.mjs'), [], { NORME_BARE_OUT: `dist-${i}` }));
@@ -98,6 +136,8 @@ export async function bench() {
         settle();
         bareSame.push(run(path.join(bareSameDir, 'build.mjs'), [], { NORME_BARE_OUT: `dist-${i}` }));
       }
+      settle();
+      replay.push(run(path.join(replayDir, 'build.mjs'), [], { NORME_BARE_OUT: `dist-${i}` }));
     }
   } finally {
     for (let i = 0; i < runs; i++) {
@@ -106,6 +146,7 @@ export async function bench() {
     }
     rmSync(bareDir, { recursive: true, force: true });
     rmSync(bareSameDir, { recursive: true, force: true });
+    rmSync(replayDir, { recursive: true, force: true });
   }
   // Pages part of a full build: process wall time minus what comes after `astro build`
   // (end of the search index if it is not done yet, swap, counting the output). The index
@@ -132,6 +173,10 @@ export async function bench() {
   const noSearchPairRatios = noSearch.map((x, i) => x.wall / bare[i].wall).sort((p, q) => p - q);
   const noSearchPairMedian = median(noSearchPairRatios);
   const fullRatioSame = full.wall / bs.wall;
+  // Astro writing the same pages without producing them: the cost of their volume alone.
+  const rp = best(replay);
+  const replayRatio = rp.wall / b.wall;
+  const replayPairRatios = replay.map((x, i) => x.wall / bare[i].wall).sort((p, q) => p - q);
   const target = String(TARGET).replace('.', ',');
   // CPU time by part (Linux): the floor of a build's duration on this machine is its total CPU
   // time divided by the number of cores, however the work is spread over threads.
@@ -159,6 +204,17 @@ export async function bench() {
                 `CPU sans index de recherche : ${sec(noSearchCpu)} s = ${cpuParts(ns.cpu, [
                   ['main', 'thread principal'],
                   ['worker', 'worker (registre)'],
+                  ['v8', 'V8'],
+                  ['io', 'écritures'],
+                  ['bundler', 'Rolldown'],
+                  ['other', 'autres'],
+                ])}`,
+              ]
+            : []),
+          ...(cpuTotal(rp.cpu)
+            ? [
+                `CPU d'Astro nu écrivant nos pages : ${sec(cpuTotal(rp.cpu))} s = ${cpuParts(rp.cpu, [
+                  ['main', 'thread principal'],
                   ['v8', 'V8'],
                   ['io', 'écritures'],
                   ['bundler', 'Rolldown'],
@@ -198,10 +254,11 @@ export async function bench() {
         : []),
       `rapport pages seules / Astro nu : ${ratio.toFixed(2)} × (réglages par défaut)${bareSame.length ? `, ${ratioSame.toFixed(2)} × (même build.concurrency)` : ''}`,
       `pour information, la même construction sans index de recherche (NORME_SEARCH_OFF) : ${fmtMs(ns.wall)} (meilleur de ${noSearch.length}), ${noSearchRatio.toFixed(2)} × Astro nu ; médiane des paires ${noSearchPairMedian.toFixed(2)} × (${noSearchPairRatios.map((r) => r.toFixed(2)).join(', ')})`,
+      `pour information, Astro nu écrivant telles quelles les ${rp.pages} pages HTML de la construction (mêmes chemins, mêmes octets, ${(rp.bytes / 2 ** 20).toFixed(1)} Mio, lues sur le disque ; même build.concurrency ${concurrency}) : ${fmtMs(rp.wall)} (meilleur de ${replay.length}), ${replayRatio.toFixed(2)} × Astro nu ; médiane des paires ${median(replayPairRatios).toFixed(2)} × (${replayPairRatios.map((r) => r.toFixed(2)).join(', ')}) — le coût du volume de nos pages pour Astro ; le reste de l'écart vient de leur production (registre, modèle, rendu) et de l'index`,
       ...cpuLines,
       `toutes les mesures (ms) : site ${site.map((x) => `${Math.round(x.wall)} (pages ${Math.round(x.pagesWall)})`).join(', ')} ; sans index ${noSearch.map((x) => Math.round(x.wall)).join(', ')} ; nu ${bare.map((x) => Math.round(x.wall)).join(', ')}${
         bareSame.length ? ` ; nu mêmes réglages ${bareSame.map((x) => Math.round(x.wall)).join(', ')}` : ''
-      }`,
+      } ; Astro nu écrivant nos pages ${replay.map((x) => Math.round(x.wall)).join(', ')}`,
     ],
     metrics: {
       pages: full.pages,
@@ -228,6 +285,11 @@ export async function bench() {
       noSearchPairRatios,
       noSearchPairMedianRatio: noSearchPairMedian,
       noSearchCpuMs: ns.cpu ?? null,
+      replayMs: rp.wall,
+      replayPages: rp.pages,
+      replayRatio,
+      replayPairRatios,
+      replayCpuMs: rp.cpu ?? null,
       cores,
       siteCpuMs: full.cpu ?? null,
       bareCpuMs: b.cpu ?? null,
@@ -237,6 +299,7 @@ export async function bench() {
         noSearch: noSearch.map((x) => ({ wall: x.wall, cpuMs: x.cpuMs, cpu: x.cpu })),
         bare: bare.map((x) => ({ wall: x.wall, cpuMs: x.cpuMs, cpu: x.cpu })),
         bareSameSettings: bareSame.map((x) => ({ wall: x.wall, cpuMs: x.cpuMs })),
+        replay: replay.map((x) => ({ wall: x.wall, cpuMs: x.cpuMs, cpu: x.cpu })),
       },
     },
     // Both the best builds and the median pair: one lucky bare build must not make the target.
