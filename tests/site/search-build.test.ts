@@ -9,6 +9,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, wr
 import path from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { consignesFixture } from '../core/consignes/helpers.ts';
+import { indexDocument } from '../../src/site/search/indexer.ts';
 import { PROJECT_ROOT, buildSite, listFiles, runChild } from './helpers.ts';
 
 const node = process.execPath;
@@ -84,5 +85,11 @@ describe("index de recherche construit pendant les pages", () => {
     } finally {
       fx.cleanup();
     }
+  });
+
+  test("une donnée d'exemple porte la méta `exemple` (l'interface en fait un badge), une donnée réelle non", () => {
+    const entry = { url: '/demo/V1/S21.G00.40.007/', type: 'rubrique' as const, family: 'demo', famName: 'Démo', versions: ['V1'], scope: 'actuelle' as const, id: 'S21.G00.40.007', title: 'S21.G00.40.007 Nature du contrat' };
+    expect(indexDocument('<p>texte</p>', { ...entry, example: true })).toContain('<span data-pagefind-meta="exemple:oui"></span>');
+    expect(indexDocument('<p>texte</p>', entry)).not.toContain('exemple');
   });
 });

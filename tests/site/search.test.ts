@@ -179,6 +179,23 @@ describe('recherche', () => {
     expect((await hits())[0].url).toBe(`/dsn/${cur}/S21.G00.40.007/`);
   });
 
+  test('une fiche d\'exemple est signalée comme telle dans les résultats, une rubrique réelle non', async () => {
+    const badges = () =>
+      page.$$eval('#search-results > li', (lis) => lis.map((li) => [li.getAttribute('data-url'), li.querySelector('.badge.example')?.textContent ?? null]));
+    await search('signaler la reprise');
+    const [first] = await badges();
+    expect(first).toEqual(['/consignes/9006/', 'Exemple — ne constitue pas une consigne officielle']);
+    await search('S21.G00.40.007');
+    expect((await badges())[0]).toEqual([`/dsn/${cur}/S21.G00.40.007/`, null]);
+    // The header box shows the same mark.
+    await page.goto(base + '/');
+    await page.fill('#searchbox-q', 'signaler la reprise');
+    await page.waitForSelector('form[data-searchbox][data-state="done"]');
+    const hit = page.locator('#searchbox-panel .search-hit[data-url="/consignes/9006/"]');
+    expect(await hit.locator('.badge.example').innerText()).toBe('Exemple — ne constitue pas une consigne officielle');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   test('case de l\'en-tête tapée au clavier : les résultats suivent les touches, ceux de la requête complète restent', async () => {
     const p = await browser.context.newPage();
     try {

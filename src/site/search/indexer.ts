@@ -101,6 +101,8 @@ interface Entry {
   /** Name of the element or title of the fiche: weighted (see RANKING in ui.ts). Not for data types. */
   name?: string;
   themes?: string[];
+  /** Illustrative data (example fiche, element of an example version): shown as such in the results. */
+  example?: boolean;
 }
 
 function searchData(e: Entry): string {
@@ -114,6 +116,7 @@ function searchData(e: Entry): string {
   meta('id', e.id);
   if (e.name) meta('nom', e.name);
   meta('portee', e.scope);
+  if (e.example) meta('exemple', 'oui');
   // Weighted identifiers. Not for data types: their ids are words (`DSN_Code_Cotisation`), which
   // would then outrank the rubriques and blocks named with them; an exact id still comes first (ui.ts).
   if (e.type !== 'type de données') meta('cles', [e.id, ...idVariants(e.id)].join(' '));
@@ -158,7 +161,17 @@ function controlRecord(c: ControlEntry, e: Entry) {
     url: e.url,
     language: 'fr',
     content: `${c.control.message} ${c.control.rule}`,
-    meta: { title: e.title, type: e.type, famille: e.famName, version: e.versions.join(', '), id: e.id, cles: [e.id, ...idVariants(e.id)].join(' '), portee: e.scope, rubrique: c.rubrique.name },
+    meta: {
+      title: e.title,
+      type: e.type,
+      famille: e.famName,
+      version: e.versions.join(', '),
+      id: e.id,
+      cles: [e.id, ...idVariants(e.id)].join(' '),
+      portee: e.scope,
+      rubrique: c.rubrique.name,
+      ...(e.example ? { exemple: 'oui' } : {}),
+    },
     filters,
   };
 }
@@ -243,7 +256,7 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
   for (const s of elements) {
     const fam = o.registry.families.get(s.family)!;
     const v = fam.versions.get(s.version)!;
-    const base = { family: s.family, famName: famName(s.family), versions: [s.version], scope: s.scope, id: s.id, type: s.type };
+    const base = { family: s.family, famName: famName(s.family), versions: [s.version], scope: s.scope, id: s.id, type: s.type, example: v.meta.example === true };
     if (s.type === 'contrôle') {
       const c = v.controls.get(s.id)!;
       const url = urls.element(s.family, s.version, c.rubrique.id) + '#' + encodeURIComponent(s.id).replace(/%2F/gi, '/');
@@ -298,6 +311,7 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
       title: `Fiche n° ${c.id} : ${c.meta.title}`,
       name: c.meta.title,
       themes: c.meta.themes,
+      example: c.meta.example === true,
     };
     jobs.push(() => readPage(`consignes/${c.id}/index.html`, e));
   }

@@ -37,6 +37,8 @@ export interface Hit {
   /** For a control: the name of its rubrique. */
   rubrique?: string;
   portee?: string;
+  /** Illustrative data: an example fiche, an element of an example version. */
+  exemple?: boolean;
   /** HTML from Pagefind: text escaped, matches in <mark>. */
   excerpt: string;
 }
@@ -140,7 +142,7 @@ export function rankExact(hits: Hit[], q: string): Hit[] {
 async function toHit(r: PagefindResult): Promise<Hit> {
   const d = await r.data();
   const m = d.meta;
-  return { url: d.url, title: m.title ?? d.url, type: m.type ?? '', famille: m.famille ?? '', version: m.version ?? '', id: m.id ?? '', nom: m.nom, rubrique: m.rubrique, portee: m.portee, excerpt: d.excerpt };
+  return { url: d.url, title: m.title ?? d.url, type: m.type ?? '', famille: m.famille ?? '', version: m.version ?? '', id: m.id ?? '', nom: m.nom, rubrique: m.rubrique, portee: m.portee, exemple: m.exemple === 'oui', excerpt: d.excerpt };
 }
 
 /** How many results are loaded and re-ranked together at first (the search page's first page). */
@@ -193,10 +195,16 @@ export function hitHtml(h: Hit, opts: { excerpt?: boolean } = {}): string {
   const where = [h.famille, h.version && (h.type === 'fiche' ? `versions ${h.version}` : h.version)].filter(Boolean).join(' · ');
   const sub = h.type === 'contrôle' && h.rubrique ? ` <span class="search-sub">de la rubrique « ${escHtml(h.rubrique)} »</span>` : '';
   const old = h.portee === 'autre' && h.type !== 'fiche' ? ' <span class="badge retired">autre version</span>' : '';
+  // Same words as on the fiche and in the list of fiches: an example is never taken for an official consigne.
+  const example = !h.exemple
+    ? ''
+    : h.type === 'fiche'
+      ? ' <span class="badge example">Exemple — ne constitue pas une consigne officielle</span>'
+      : ' <span class="badge example" title="Donnée illustrative, pas une donnée officielle">Exemple</span>';
   return (
     `<li class="search-hit" data-type="${escHtml(h.type)}" data-url="${escHtml(h.url)}" data-portee="${escHtml(h.portee ?? '')}">` +
     `<a class="search-title" href="${escHtml(h.url)}">${escHtml(h.title)}</a>${sub}` +
-    `<span class="search-meta"><span class="badge search-type search-type-${cls}">${escHtml(h.type)}</span> ${escHtml(where)}${old}</span>` +
+    `<span class="search-meta"><span class="badge search-type search-type-${cls}">${escHtml(h.type)}</span> ${escHtml(where)}${old}${example}</span>` +
     (opts.excerpt === false ? '' : `<span class="search-excerpt">${h.excerpt}</span>`) +
     `</li>`
   );
