@@ -166,6 +166,24 @@ export function monthRange(from: string, to: string): string[] {
   return out;
 }
 
+/**
+ * The months a family's calendar answers for (`YYYY-MM`, oldest first): from the first month
+ * of its first applicable version to twelve months after the latest of its known months (end
+ * or start of applicability, and `month`, the current one). Empty when no version is dated.
+ */
+export function calendarMonths(fam: ResolvedFamily, month: string): string[] {
+  const known: string[] = [];
+  for (const a of familyApplicability(fam).values()) {
+    if (a.from) known.push(a.from);
+    if (a.to) known.push(a.to);
+  }
+  if (!known.length) return [];
+  known.sort();
+  let last = known[known.length - 1] > month ? known[known.length - 1] : month;
+  for (let i = 0; i < 12; i++) last = nextMonth(last);
+  return monthRange(known[0], last);
+}
+
 // ---------------------------------------------------------------- presence across versions
 
 export type PresenceKind = 'block' | 'rubrique' | 'datatype';

@@ -19,6 +19,8 @@ export const urls = {
   diffFile: (f: string, from: string, to: string, ext: 'json' | 'csv' | 'md') => `/${enc(f)}/diff/${enc(from)}...${enc(to)}.${ext}`,
   versionJson: (f: string, v: string) => `/${enc(f)}/${enc(v)}.json`,
   versionCsv: (f: string, v: string) => `/${enc(f)}/${enc(v)}.csv`,
+  monthAnswers: (f: string) => `/${enc(f)}/mois/`,
+  monthAnswer: (f: string, month: string) => `/${enc(f)}/mois/${enc(month)}/`,
   releases: () => '/releases.json',
   search: () => '/recherche/',
 };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Block, ResolvedFamily, ResolvedVersion, Version } from '../../src/core/index.ts';
-import { familyApplicability, familyCalendar, familyPresence, indexVersion, monthRange, statusLabel } from '../../src/core/index.ts';
+import { calendarMonths, familyApplicability, familyCalendar, familyPresence, indexVersion, monthRange, statusLabel } from '../../src/core/index.ts';
 
 function block(id: string, parent: string | null, rubriques: string[] = [], datatype = 'T'): Block {
   return {
@@ -69,6 +69,16 @@ describe('applicabilité', () => {
     expect(familyCalendar(FAM, '2026-12').current?.id).toBe('P2');
     expect(familyCalendar(FAM, '2030-01').current?.id).toBe('P3');
     expect(familyCalendar(FAM, '2024-12').current).toBeUndefined();
+  });
+
+  test('calendarMonths : du premier mois applicable à douze mois après le dernier mois connu (ou le mois courant)', () => {
+    // Known months: 2025-01 (P1), 2025-12 (end of P1, derived), 2026-01…2026-12 (P2), 2027-01 (P3, open).
+    const m = calendarMonths(FAM, '2026-03');
+    expect([m[0], m.at(-1), m.length]).toEqual(['2025-01', '2028-01', 37]);
+    // A current month after every known one extends the calendar.
+    expect(calendarMonths(FAM, '2029-06').at(-1)).toBe('2030-06');
+    // No dated version: nothing to answer for.
+    expect(calendarMonths(family([version('dsn', 'X', [])]), '2026-03')).toEqual([]);
   });
 
   test('monthRange', () => {

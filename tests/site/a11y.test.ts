@@ -27,6 +27,9 @@ const KEY_PAGES = [
   '/dsn/rubriques/S21.G00.06.003/',
   '/dsn/blocs/S21.G00.40/',
   '/dsn/diff/P26V01...P27V01/',
+  '/dsn/mois/',
+  '/dsn/mois/2026-11/',
+  '/dsn/mois/2021-05/',
   '/404.html',
 ];
 

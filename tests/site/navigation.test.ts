@@ -52,6 +52,36 @@ describe('parcours', () => {
     expect(await page.locator('[id="S21.G00.40.007"]').count()).toBe(1);
   });
 
+  test('quelle version pour quel mois : de la famille au tableau des mois, du champ au mois, le trou P20V01–P23V01', async () => {
+    await go('/dsn/');
+    await page.getByRole('link', { name: 'Quelle version pour quel mois ?' }).click();
+    await page.waitForURL(/\/dsn\/mois\/$/);
+    // The table: one link per month, named by the month and its version.
+    const june2025 = page.getByRole('link', { name: 'juin 2025 : P25V01' });
+    expect(await june2025.getAttribute('href')).toBe('/dsn/mois/2025-06/');
+    expect(await page.getByRole('link', { name: 'mai 2021 : aucune version' }).count()).toBe(1);
+
+    // The month field (JavaScript) goes to the month's page: P26V01, DPAE (nature 10) not yet usable.
+    await page.fill('#mois-valeur', '2026-11');
+    await page.getByRole('button', { name: 'Voir la version' }).click();
+    await page.waitForURL(/\/dsn\/mois\/2026-11\/$/);
+    expect(await page.locator('.month-answer').innerText()).toMatch(/^Version applicable : P26V01 \(Année 2026 Version 1\)/);
+    const facts = await page.locator('dl.facts').innerText();
+    expect(facts).toContain('DSN_Declaration_Nature#10 à partir de janvier 2027');
+    expect(facts).toContain('inférée');
+    expect(await page.locator('main').innerText()).toContain('01112026');
+
+    // A month of the gap P20V01–P23V01 (absent from the registry): the versions around it, and why.
+    await go('/dsn/mois/2021-05/');
+    expect(await page.locator('.month-answer').innerText()).toBe("Aucune version du registre ne s'applique à ce mois.");
+    const around = await page.locator('dl.facts').innerText();
+    expect(around).toMatch(/Dernière version avant\s+P19V01/);
+    expect(around).toMatch(/Version suivante\s+P24V01/);
+    expect(await page.locator('.notice').innerText()).toContain('P20V01 à P23V01');
+    await page.getByRole('link', { name: 'juin 2021 →' }).click();
+    await page.waitForURL(/\/dsn\/mois\/2021-06\/$/);
+  });
+
   test('le sélecteur de version garde la rubrique', async () => {
     await go('/dsn/P26V01/S21.G00.40.007/');
     await page.locator('nav.switcher').getByRole('link', { name: 'P27V01', exact: true }).click();
@@ -147,6 +177,13 @@ describe('parcours', () => {
       expect(await p.locator('.tombstone').innerText()).toContain('supprimée en P27V01');
       await p.goto(base + '/dsn/diff/P26V01...P27V01/');
       expect(await p.locator('li[data-rule="block-added"]').count()).toBe(2);
+
+      // Version by month: the field needs JavaScript and stays hidden; the table leads to each month.
+      await p.goto(base + '/dsn/mois/');
+      expect(await p.locator('#mois-form').isVisible()).toBe(false);
+      await p.getByRole('link', { name: 'juin 2025 : P25V01' }).click();
+      await p.waitForURL(/\/dsn\/mois\/2025-06\/$/);
+      expect(await p.locator('.month-answer').innerText()).toMatch(/^Version applicable : P25V01/);
     } finally {
       await noJs.close();
     }
