@@ -14,10 +14,14 @@ export async function generateTypes() {
   let out = '/* Fichier généré par `npm run types` depuis src/core/schemas/*.schema.json — ne pas modifier à la main. */\n/* eslint-disable */\n';
   for (const f of files) {
     const schema = JSON.parse(await readFile(path.join(schemaDir, f), 'utf8'));
+    // A schema made of the others (version-export: $ref to version, block, datatype) names their
+    // types, already declared by their own sections, instead of declaring them a second time.
+    const composite = /"\$ref":\s*"[\w-]+\.schema\.json"/.test(JSON.stringify(schema));
     const ts = await compile(schema, schema.title ?? f, {
+      cwd: schemaDir,
       bannerComment: '',
       additionalProperties: false,
-      declareExternallyReferenced: true,
+      declareExternallyReferenced: !composite,
       unreachableDefinitions: false,
       strictIndexSignatures: false,
       format: true,

@@ -1,12 +1,8 @@
-import type { Block, Datatype, ResolvedVersion, Rubrique, Control } from './model/types.ts';
+import type { Block, ResolvedVersion, Rubrique, Control } from './model/types.ts';
+import type { VersionExport } from './model/schema-types.ts';
 
-export interface VersionDocument {
-  $schema: string;
-  family: string;
-  version: ResolvedVersion['meta'];
-  blocks: Block[];
-  datatypes: Datatype[];
-}
+/** The document of `npx norme export` and of the site's `/{family}/{version}.json`: its type is generated from version-export.schema.json. */
+export type VersionDocument = VersionExport;
 
 /** The whole resolved version as one JSON-ready document (blocks in tree order, rubriques inside). */
 export function versionDocument(v: ResolvedVersion): VersionDocument {

@@ -1,9 +1,13 @@
 /** Browser journeys on the real registry (headless Chromium). */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type Browser } from './helpers.ts';
 
 const base = inject('siteUrl');
+const dist = inject('distDir');
 let browser: Browser;
 let page: Page;
 
@@ -146,6 +150,37 @@ describe('parcours', () => {
     expect(diffCsv.replace(/^\ufeff/, '').split('\r\n')[0].startsWith('Gravité;Règle;')).toBe(true);
     const md = await (await page.request.get(base + '/dsn/diff/P26V01...P27V01.md')).text();
     expect(md).toMatch(/^# Note différentielle/);
+  });
+
+  test('chaque téléchargement JSON nomme un schéma que le site publie, et le respecte', async () => {
+    const get = async (p: string) => {
+      const r = await page.request.get(base + p);
+      expect(r.status(), p).toBe(200);
+      return JSON.parse(await r.text());
+    };
+    // The schemas as the site serves them (not read from src/): what a vendor's tool would fetch.
+    const files = readdirSync(path.join(dist, 'schemas')).sort();
+    expect(files).toEqual(expect.arrayContaining(['version-export.schema.json', 'diff-output.schema.json', 'block.schema.json']));
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+    for (const f of files) {
+      const schema = await get(`/schemas/${f}`);
+      expect(new URL(schema.$id).pathname, f).toBe(`/schemas/${f}`);
+      ajv.addSchema(schema);
+    }
+    const downloads = [
+      ...readdirSync(path.join(dist, 'dsn')).filter((f) => f.endsWith('.json')).map((f) => `/dsn/${f}`),
+      ...readdirSync(path.join(dist, 'pasrau')).filter((f) => f.endsWith('.json')).map((f) => `/pasrau/${f}`),
+      ...readdirSync(path.join(dist, 'dsn/diff')).filter((f) => f.endsWith('.json')).map((f) => `/dsn/diff/${f}`),
+    ];
+    expect(downloads.length).toBeGreaterThanOrEqual(10);
+    const problems: string[] = [];
+    for (const d of downloads) {
+      const doc = await get(d);
+      const validate = ajv.getSchema(doc.$schema);
+      if (!validate) problems.push(`${d} : schéma non publié ${doc.$schema}`);
+      else if (!validate(doc)) problems.push(`${d} : ${ajv.errorsText(validate.errors)}`);
+    }
+    expect(problems).toEqual([]);
   });
 
   test('une adresse inconnue sert la page 404, qui mène aux liens permanents', async () => {

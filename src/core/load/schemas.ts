@@ -1,4 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 // Validators compiled ahead of time from the JSON Schemas (`npm run types`; drift checked by a test).
@@ -12,6 +13,29 @@ const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 
 export function schemaPath(name: SchemaName): string {
   return path.join(schemaDir, `${name}.schema.json`);
+}
+
+export interface PublishedSchema {
+  /** File name, also the last segment of its `$id` (`version-export.schema.json`). */
+  file: string;
+  /** The schema's `$id`, which the documents name in their `$schema`. */
+  id: string;
+  /** The schema as written in src/core/schemas/. */
+  text: string;
+}
+
+/**
+ * Every JSON Schema of norme, to publish where their `$id` points: the formats of the registry's
+ * files and of the documents norme writes (version export, note différentielle).
+ */
+export function publishedSchemas(): PublishedSchema[] {
+  return readdirSync(schemaDir)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort()
+    .map((file) => {
+      const text = readFileSync(path.join(schemaDir, file), 'utf8');
+      return { file, id: (JSON.parse(text) as { $id: string }).$id, text };
+    });
 }
 
 const EXPORT_NAME: Record<SchemaName, keyof typeof precompiled> = {

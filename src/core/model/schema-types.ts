@@ -461,6 +461,27 @@ export interface JournalRubrique {
   controls?: JournalControl[];
 }
 
+// --- version-export.schema.json
+/**
+ * Une version complète de la norme, telle que la publient `npx norme export` et le site (/<famille>/<version>.json) : ses métadonnées, ses blocs dans l'ordre de l'arborescence (rubriques, contrôles et usages inclus) et ses types de données. Chaque partie suit le schéma du fichier YAML correspondant du registre.
+ */
+export interface VersionExport {
+  $schema: 'https://norme.example/schemas/version-export.schema.json';
+  /**
+   * Identifiant de la famille (dsn, pasrau)
+   */
+  family: string;
+  version: Version;
+  /**
+   * Les blocs (norm/<famille>/<version>/blocks/*.yaml)
+   */
+  blocks: Block[];
+  /**
+   * Les types de données, par identifiant (norm/<famille>/<version>/datatypes/*.yaml)
+   */
+  datatypes: Datatype[];
+}
+
 // --- version.schema.json
 export type YearMonth = string;
 export type IsoDate = string;
