@@ -1,12 +1,14 @@
-/** `/releases.json`: every version of every family, with status, editions, applicability and links. */
+/** `/releases.json`: every version of every family, with status, editions, applicability and links (schema: releases.schema.json). */
 import type { APIRoute } from 'astro';
+import type { Releases } from '../core/model/schema-types.ts';
 import { getSite } from '../site/data.ts';
 import { urls } from '../site/urls.ts';
 
 export const GET: APIRoute = async ({ site: siteUrl }) => {
   const site = await getSite();
   const abs = (p: string) => (siteUrl ? new URL(p, siteUrl).href : p);
-  const doc = {
+  const doc: Releases = {
+    $schema: 'https://norme.example/schemas/releases.schema.json',
     generated: site.buildDate,
     month: site.month,
     families: site.families.map((f) => ({
@@ -15,7 +17,7 @@ export const GET: APIRoute = async ({ site: siteUrl }) => {
       message: f.fam.meta.message,
       current: f.calendar.current?.id ?? null,
       upcoming: f.calendar.upcoming.map((v) => v.id),
-      links: { page: abs(urls.family(f.id)) },
+      links: { page: abs(urls.family(f.id)), months: abs(urls.monthAnswers(f.id)) },
     })),
     releases: site.families.flatMap((f) =>
       f.versions.map((sv) => ({

@@ -160,7 +160,7 @@ describe('parcours', () => {
     };
     // The schemas as the site serves them (not read from src/): what a vendor's tool would fetch.
     const files = readdirSync(path.join(dist, 'schemas')).sort();
-    expect(files).toEqual(expect.arrayContaining(['version-export.schema.json', 'diff-output.schema.json', 'block.schema.json']));
+    expect(files).toEqual(expect.arrayContaining(['version-export.schema.json', 'diff-output.schema.json', 'releases.schema.json', 'block.schema.json']));
     const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
     for (const f of files) {
       const schema = await get(`/schemas/${f}`);
@@ -168,11 +168,12 @@ describe('parcours', () => {
       ajv.addSchema(schema);
     }
     const downloads = [
+      '/releases.json',
       ...readdirSync(path.join(dist, 'dsn')).filter((f) => f.endsWith('.json')).map((f) => `/dsn/${f}`),
       ...readdirSync(path.join(dist, 'pasrau')).filter((f) => f.endsWith('.json')).map((f) => `/pasrau/${f}`),
       ...readdirSync(path.join(dist, 'dsn/diff')).filter((f) => f.endsWith('.json')).map((f) => `/dsn/diff/${f}`),
     ];
-    expect(downloads.length).toBeGreaterThanOrEqual(10);
+    expect(downloads.length).toBeGreaterThanOrEqual(11);
     const problems: string[] = [];
     for (const d of downloads) {
       const doc = await get(d);

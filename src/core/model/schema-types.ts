@@ -461,6 +461,102 @@ export interface JournalRubrique {
   controls?: JournalControl[];
 }
 
+// --- releases.schema.json
+/**
+ * Adresse absolue (ou relative au site si son adresse n'est pas configurée)
+ */
+export type ReleaseUrl = string;
+export type ReleaseMonth = string;
+
+/**
+ * La liste des versions publiée par le site (/releases.json) : pour chaque famille, la version applicable au mois de construction et celles à venir ; pour chaque version, son statut, ses éditions du cahier technique, son applicabilité, ses effectifs et les adresses de ses pages et téléchargements.
+ */
+export interface Releases {
+  $schema: 'https://norme.example/schemas/releases.schema.json';
+  /**
+   * Date de construction du site
+   */
+  generated: string;
+  /**
+   * Mois de référence (« aujourd'hui ») des champs current et upcoming
+   */
+  month: string;
+  families: ReleasesFamily[];
+  releases: Release[];
+}
+export interface ReleasesFamily {
+  id: string;
+  name: string;
+  message: string;
+  /**
+   * Version applicable au mois `month`, ou null
+   */
+  current: string | null;
+  /**
+   * Versions dont l'applicabilité commence après `month`, la plus proche d'abord
+   */
+  upcoming: string[];
+  links: {
+    page: ReleaseUrl;
+    /**
+     * Adresse absolue (ou relative au site si son adresse n'est pas configurée)
+     */
+    months: string;
+  };
+}
+export interface Release {
+  family: string;
+  version: string;
+  name: string;
+  status: 'draft' | 'published' | 'retired';
+  /**
+   * true : version d'exemple, pas une donnée officielle
+   */
+  example: boolean;
+  previous: string | null;
+  editions: {
+    id: string;
+    date: string;
+    note?: string;
+  }[];
+  applicability: null | {
+    from: ReleaseMonth;
+    to: ReleaseMonth | null;
+    /**
+     * true : fin déduite du début de la version suivante
+     */
+    toDerived: boolean;
+    /**
+     * « texte officiel » ou « inférée »
+     */
+    source: string | null;
+  };
+  counts: {
+    blocks: number;
+    rubriques: number;
+    datatypes: number;
+    values: number;
+    controls: number;
+    controlsByFamily: {
+      [k: string]: number;
+    };
+  };
+  links: {
+    page: ReleaseUrl;
+    json: ReleaseUrl;
+    csv: ReleaseUrl;
+    controls: ReleaseUrl;
+    journal: ReleaseUrl;
+    diffFromPrevious: ReleaseDiffLinks | null;
+  };
+}
+export interface ReleaseDiffLinks {
+  page: ReleaseUrl;
+  json: ReleaseUrl;
+  csv: ReleaseUrl;
+  md: ReleaseUrl;
+}
+
 // --- version-export.schema.json
 /**
  * Une version complète de la norme, telle que la publient `npx norme export` et le site (/<famille>/<version>.json) : ses métadonnées, ses blocs dans l'ordre de l'arborescence (rubriques, contrôles et usages inclus) et ses types de données. Chaque partie suit le schéma du fichier YAML correspondant du registre.
