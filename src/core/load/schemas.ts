@@ -18,24 +18,19 @@ export function schemaPath(name: SchemaName): string {
 export interface PublishedSchema {
   /** File name, also the last segment of its `$id` (`version-export.schema.json`). */
   file: string;
-  /** The schema's `$id`, which the documents name in their `$schema`. */
-  id: string;
   /** The schema as written in src/core/schemas/. */
   text: string;
 }
 
 /**
  * Every JSON Schema of norme, to publish where their `$id` points: the formats of the registry's
- * files and of the documents norme writes (version export, note différentielle).
+ * files and of the documents norme writes (version export, note différentielle, releases.json).
  */
 export function publishedSchemas(): PublishedSchema[] {
   return readdirSync(schemaDir)
     .filter((f) => f.endsWith('.schema.json'))
     .sort()
-    .map((file) => {
-      const text = readFileSync(path.join(schemaDir, file), 'utf8');
-      return { file, id: (JSON.parse(text) as { $id: string }).$id, text };
-    });
+    .map((file) => ({ file, text: readFileSync(path.join(schemaDir, file), 'utf8') }));
 }
 
 const EXPORT_NAME: Record<SchemaName, keyof typeof precompiled> = {
