@@ -65,8 +65,24 @@ describe('parcours', () => {
     expect(await june2025.getAttribute('href')).toBe('/dsn/mois/2025-06/');
     expect(await page.getByRole('link', { name: 'mai 2021 : aucune version' }).count()).toBe(1);
 
-    // The month field (JavaScript) goes to the month's page: P26V01, DPAE (nature 10) not yet usable.
-    await page.fill('#mois-valeur', '2026-11');
+    // The month field (JavaScript) reads the forms of `norme which`; what it cannot read, or a month
+    // outside the calendar, gets a message and no navigation.
+    await page.fill('#mois-valeur', 'mars');
+    await page.getByRole('button', { name: 'Voir la version' }).click();
+    expect(await page.getByRole('alert').innerText()).toBe('Mois illisible « mars » : écrivez par exemple 2026-03, 03/2026 ou 01032026.');
+    await page.fill('#mois-valeur', '05/2040');
+    await page.getByRole('button', { name: 'Voir la version' }).click();
+    expect(await page.getByRole('alert').innerText()).toMatch(/^Le calendrier couvre janvier 2019 à .* : aucune réponse pour mai 2040\.$/);
+    expect(page.url()).toMatch(/\/dsn\/mois\/$/);
+    // The value of S20.G00.05.005 as declared: 01MMAAAA.
+    await page.fill('#mois-valeur', '01032025');
+    await page.getByRole('button', { name: 'Voir la version' }).click();
+    await page.waitForURL(/\/dsn\/mois\/2025-03\/$/);
+    expect(await page.locator('.month-answer').innerText()).toMatch(/^Version applicable : P25V01/);
+
+    // P26V01 in November 2026, DPAE (nature 10) not yet usable.
+    await go('/dsn/mois/');
+    await page.fill('#mois-valeur', '11/2026');
     await page.getByRole('button', { name: 'Voir la version' }).click();
     await page.waitForURL(/\/dsn\/mois\/2026-11\/$/);
     expect(await page.locator('.month-answer').innerText()).toMatch(/^Version applicable : P26V01 \(Année 2026 Version 1\)/);
