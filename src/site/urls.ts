@@ -22,6 +22,7 @@ export const urls = {
   monthAnswers: (f: string) => `/${enc(f)}/mois/`,
   monthAnswer: (f: string, month: string) => `/${enc(f)}/mois/${enc(month)}/`,
   releases: () => '/releases.json',
+  feed: () => '/flux.xml',
   schema: (file: string) => `/schemas/${enc(file)}`,
   search: () => '/recherche/',
 };

@@ -1,5 +1,5 @@
 /** Browser journeys on the real registry (headless Chromium). */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -198,6 +198,41 @@ describe('parcours', () => {
       else if (!validate(doc)) problems.push(`${d} : ${ajv.errorsText(validate.errors)}`);
     }
     expect(problems).toEqual([]);
+  });
+
+  test('flux RSS des nouveautés : révisions des fiches (exemples signalés), éditions du cahier technique, du plus récent au plus ancien', async () => {
+    await go('/');
+    // Announced on every page, and linked from the home page.
+    expect(await page.locator('link[rel="alternate"][type="application/rss+xml"]').getAttribute('href')).toBe('/flux.xml');
+    const res = await page.request.get(base + (await page.getByRole('link', { name: 'Suivre les nouveautés (flux RSS)' }).getAttribute('href')));
+    expect(res.status()).toBe(200);
+    const xml = await res.text();
+    const feed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      if (doc.querySelector('parsererror')) return null;
+      const items = [...doc.querySelectorAll('channel > item')].map((i) => ({
+        title: i.querySelector('title')!.textContent!,
+        link: new URL(i.querySelector('link')!.textContent!).pathname + new URL(i.querySelector('link')!.textContent!).hash,
+        date: new Date(i.querySelector('pubDate')!.textContent!).toISOString().slice(0, 10),
+        description: i.querySelector('description')!.textContent!,
+      }));
+      return { language: doc.querySelector('channel > language')?.textContent, items };
+    }, xml);
+    expect(feed).not.toBeNull();
+    expect(feed!.language).toBe('fr-FR');
+    const byLink = (l: string) => feed!.items.find((i) => i.link === l);
+    // Every revision of a fiche, at its own address, dated by its publication.
+    expect(byLink('/consignes/9001/revisions/3/')).toMatchObject({ title: '[Exemple] Fiche n° 9001, révision 3 : Comment renseigner la nature du contrat ?', date: '2026-02-02' });
+    expect(byLink('/consignes/9001/revisions/1/')?.date).toBe('2024-11-18');
+    expect(byLink('/consignes/9001/revisions/3/')!.description).toContain('Exemple — ne constitue pas une consigne officielle.');
+    // The editions of the cahier technique (real data: no example mark).
+    const p27 = feed!.items.find((i) => i.title === 'DSN P27V01 : édition 2027.1.0.0 du cahier technique');
+    expect(p27).toMatchObject({ link: '/dsn/P27V01/', date: '2025-12-22' });
+    // Newest first; every link leads to a page of the site.
+    const dates = feed!.items.map((i) => i.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const missing = feed!.items.filter((i) => !existsSync(path.join(dist, i.link.replace(/#.*$/, ''), 'index.html'))).map((i) => i.link);
+    expect(missing).toEqual([]);
   });
 
   test('une adresse inconnue sert la page 404, qui mène aux liens permanents', async () => {

@@ -1,0 +1,65 @@
+/**
+ * What the news feed (`/flux.xml`) announces, newest first: each revision of a fiche consigne,
+ * each edition of the cahier technique of each version, each journal (JMN) entry. Dated events
+ * read from the core's data (fiches, version metadata, journal); nothing computed here.
+ * Illustrative data (example fiches and entries) is marked in the title and the text.
+ */
+import { getConsignes, getSite } from './data.ts';
+import { consigneUrls, dayLabel } from './consignes.ts';
+import { journalEntries } from './journal.ts';
+import { urls } from './urls.ts';
+
+export interface FeedItem {
+  title: string;
+  /** Root-relative address. */
+  link: string;
+  /** `AAAA-MM-JJ` */
+  date: string;
+  description: string;
+  categories: string[];
+}
+
+const EXAMPLE = 'Exemple — ne constitue pas une consigne officielle.';
+
+export async function feedItems(): Promise<FeedItem[]> {
+  const site = await getSite();
+  const { consignes } = await getConsignes();
+  const items: FeedItem[] = [];
+  for (const c of consignes) {
+    const ex = c.meta.example === true;
+    for (const r of c.revisions) {
+      items.push({
+        title: `${ex ? '[Exemple] ' : ''}Fiche n° ${c.id}${r.revision > 1 ? `, révision ${r.revision}` : ''} : ${r.title}`,
+        link: consigneUrls.revision(c.id, r.revision),
+        date: r.published,
+        description: `${r.changes} Applicable à partir du ${dayLabel(r.applies)}.${ex ? ` ${EXAMPLE}` : ''}`,
+        categories: ['fiche consigne', ...c.meta.themes],
+      });
+    }
+  }
+  for (const f of site.families) {
+    const name = f.fam.meta.name;
+    for (const sv of f.versions) {
+      const ex = sv.v.meta.example === true;
+      for (const e of sv.v.meta.editions) {
+        items.push({
+          title: `${ex ? '[Exemple] ' : ''}${name} ${sv.id} : édition ${e.id} du cahier technique`,
+          link: urls.version(f.id, sv.id),
+          date: e.date,
+          description: `${sv.v.meta.name}, édition ${e.id} du ${dayLabel(e.date)}.${e.note ? ` ${e.note}` : ''}`,
+          categories: ['cahier technique', name],
+        });
+      }
+      for (const j of await journalEntries(sv)) {
+        items.push({
+          title: `${j.example ? '[Exemple] ' : ''}${name} ${sv.id} : ${j.entry.title}`,
+          link: `${urls.journal(f.id, sv.id)}#${j.id}`,
+          date: j.entry.date,
+          description: `Journal de maintenance, édition ${j.entry.edition} (${j.entry.kind}).${j.example ? ' Entrée illustrative, pas une donnée officielle.' : ''}`,
+          categories: ['journal de maintenance', name],
+        });
+      }
+    }
+  }
+  return items.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title, 'fr'));
+}
