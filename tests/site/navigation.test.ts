@@ -89,6 +89,7 @@ describe('parcours', () => {
     const facts = await page.locator('dl.facts').innerText();
     expect(facts).toContain('DSN_Declaration_Nature#10 à partir de janvier 2027');
     expect(facts).toContain('inférée');
+    expect(await page.locator('dl.facts').getByRole('link', { name: /^\d+ fiches pour P26V01$/ }).getAttribute('href')).toBe('/consignes/versions/dsn/P26V01/');
     expect(await page.locator('main').innerText()).toContain('01112026');
 
     // A month of the gap P20V01–P23V01 (absent from the registry): the versions around it, and why.
