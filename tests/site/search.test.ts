@@ -66,6 +66,8 @@ describe('recherche', () => {
       ['arrêt de travail', el('S21.G00.60'), 'libellé de bloc avant les fiches qui en parlent'],
       ['signaler la reprise', '/consignes/9006/', 'mots du titre d\'une fiche'],
       ["NIC de l'émetteur clé SIRET", `${el('S10.G00.01.002')}#S10.G00.01.002/CCH-11`, 'mots du message d\'un contrôle'],
+      ['P27V01', '/dsn/P27V01/', 'identifiant de version'],
+      ['p24v01', '/dsn/P24V01/', 'version retirée, en minuscules : toujours dans la portée par défaut'],
     ];
     const got: string[] = [];
     const want: string[] = [];

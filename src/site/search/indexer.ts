@@ -19,7 +19,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as CoreModule from '../../core/index.ts';
-import type { ControlEntry, LoadedConsigne, Registry } from '../../core/index.ts';
+import type { ControlEntry, LoadedConsigne, Registry, ResolvedVersion } from '../../core/index.ts';
 import { urls } from '../urls.ts';
 import type { PageRenderer } from './content.ts';
 import { idVariants } from './ids.ts';
@@ -176,6 +176,34 @@ function controlRecord(c: ControlEntry, e: Entry) {
   };
 }
 
+/** A version as a record: its id, name, status, months of applicability and editions. */
+function versionRecord(v: ResolvedVersion, e: Entry, statusLabel: Core['statusLabel']) {
+  const app = v.meta.applicability;
+  const content = [
+    `${e.famName} ${v.id} ${v.meta.name}, ${statusLabel(v.meta.status)}.`,
+    app ? `Mois principal déclaré de ${app.from} à ${app.to ?? 'la version suivante'}.` : '',
+    v.meta.editions.length ? `Éditions du cahier technique : ${v.meta.editions.map((x) => x.id).join(', ')}.` : '',
+  ].filter(Boolean).join(' ');
+  const filters: Record<string, string[]> = { type: [e.type], famille: [e.famName], version: e.versions, portee: [e.scope] };
+  return {
+    url: e.url,
+    language: 'fr',
+    content,
+    meta: {
+      title: e.title,
+      type: e.type,
+      famille: e.famName,
+      version: v.id,
+      id: e.id,
+      nom: v.meta.name,
+      cles: e.id,
+      portee: e.scope,
+      ...(e.example ? { exemple: 'oui' } : {}),
+    },
+    filters,
+  };
+}
+
 function dirStats(dir: string): { files: number; bytes: number } {
   let files = 0;
   let bytes = 0;
@@ -314,6 +342,30 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
       example: c.meta.example === true,
     };
     jobs.push(() => readPage(`consignes/${c.id}/index.html`, e));
+  }
+
+  // Versions (found by their id: `P27V01` → its page first), in the default scope.
+  for (const fam of o.registry.families.values()) {
+    for (const v of fam.versions.values()) {
+      const e: Entry = {
+        url: urls.version(fam.id, v.id),
+        type: 'version',
+        family: fam.id,
+        famName: famName(fam.id),
+        versions: [v.id],
+        scope: 'actuelle',
+        id: v.id,
+        title: `${famName(fam.id)} ${v.id} : ${v.meta.name}`,
+        name: v.meta.name,
+        example: v.meta.example === true,
+      };
+      jobs.push(async () => async () => {
+        const r = await index.addCustomRecord(versionRecord(v, e, o.core.statusLabel));
+        if (r.errors.length) problems.push(`${v.id} : ${r.errors.join(' ; ')}`);
+        records++;
+        count(e);
+      });
+    }
   }
 
   // Requests in flight to the Pagefind service at once.

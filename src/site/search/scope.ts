@@ -12,15 +12,17 @@
  *   cannot drown current results. These records have the scope `autre`.
  * - Fiches consignes (current revision): scope `actuelle` when in force and aimed at the
  *   reference version of their family.
+ * - Versions themselves (found by their id, `P27V01`, and name): always scope `actuelle` — a
+ *   version is not an older copy of an element.
  */
 import type { Block, Datatype, Registry, ResolvedFamily, ResolvedVersion, Rubrique } from '../../core/index.ts';
 import type { MonthApplicability } from '../../core/index.ts';
 
-export type RecordType = 'rubrique' | 'bloc' | 'type de données' | 'contrôle' | 'fiche';
+export type RecordType = 'rubrique' | 'bloc' | 'type de données' | 'contrôle' | 'fiche' | 'version';
 export type Scope = 'actuelle' | 'autre';
 
 export interface ScopedElement {
-  type: Exclude<RecordType, 'fiche'>;
+  type: Exclude<RecordType, 'fiche' | 'version'>;
   family: string;
   version: string;
   id: string;

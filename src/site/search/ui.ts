@@ -187,7 +187,7 @@ export async function runSearch(query: Query, opts: { first?: number } = {}): Pr
 const escHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** CSS class of the type badge. */
-const TYPE_CLASS: Record<string, string> = { rubrique: 'rubrique', bloc: 'bloc', 'type de données': 'type', contrôle: 'controle', fiche: 'fiche' };
+const TYPE_CLASS: Record<string, string> = { rubrique: 'rubrique', bloc: 'bloc', 'type de données': 'type', contrôle: 'controle', fiche: 'fiche', version: 'version' };
 
 /** One result as an <li> (title link, type badge, family and version, excerpt). */
 export function hitHtml(h: Hit, opts: { excerpt?: boolean } = {}): string {
