@@ -184,6 +184,14 @@ export async function bench() {
   const cpuTotal = (c) => (c ? Object.values(c).reduce((a, v) => a + (v ?? 0), 0) : null);
   const sec = (ms) => (ms / 1000).toFixed(1).replace('.', ',');
   const cpuParts = (c, parts) => parts.filter(([k]) => c[k]).map(([k, label]) => `${label} ${sec(c[k])}`).join(' + ');
+  // The parts of a bare Astro build (no worker, no Pagefind).
+  const BARE_PARTS = [
+    ['main', 'thread principal'],
+    ['v8', 'V8'],
+    ['io', 'écritures'],
+    ['bundler', 'Rolldown'],
+    ['other', 'autres'],
+  ];
   const fullCpu = cpuTotal(full.cpu);
   const noSearchCpu = cpuTotal(ns.cpu);
   const bareCpu = cpuTotal(b.cpu);
@@ -213,22 +221,10 @@ export async function bench() {
             : []),
           ...(cpuTotal(rp.cpu)
             ? [
-                `CPU d'Astro nu écrivant nos pages : ${sec(cpuTotal(rp.cpu))} s = ${cpuParts(rp.cpu, [
-                  ['main', 'thread principal'],
-                  ['v8', 'V8'],
-                  ['io', 'écritures'],
-                  ['bundler', 'Rolldown'],
-                  ['other', 'autres'],
-                ])}`,
+                `CPU d'Astro nu écrivant nos pages : ${sec(cpuTotal(rp.cpu))} s = ${cpuParts(rp.cpu, BARE_PARTS)}`,
               ]
             : []),
-          `CPU d'Astro nu : ${sec(bareCpu)} s = ${cpuParts(b.cpu, [
-            ['main', 'thread principal'],
-            ['v8', 'V8'],
-            ['io', 'écritures'],
-            ['bundler', 'Rolldown'],
-            ['other', 'autres'],
-          ])}`,
+          `CPU d'Astro nu : ${sec(bareCpu)} s = ${cpuParts(b.cpu, BARE_PARTS)}`,
           `plancher de la construction complète sur ${cores} cœurs (CPU / ${cores}) : ${fmtMs(fullCpu / cores)}, soit ${(fullCpu / cores / b.wall).toFixed(2)} × Astro nu au mieux, même parfaitement répartie`,
         ]
       : [];

@@ -143,6 +143,12 @@ async function buildSite(): Promise<Site> {
   };
 }
 
+/** One page per family, for getStaticPaths (`[family]` routes). */
+export async function familyPaths(): Promise<{ params: { family: string }; props: { family: SiteFamily } }[]> {
+  const site = await getSite();
+  return site.families.map((family) => ({ params: { family: family.id }, props: { family } }));
+}
+
 /** Every (family, version) pair, for getStaticPaths. */
 export async function allVersions(): Promise<SiteVersion[]> {
   const site = await getSite();
