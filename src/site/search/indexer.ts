@@ -155,36 +155,11 @@ export function indexDocument(main: string, e: Entry): string {
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${esc(e.title)}</title></head><body><main data-pagefind-body>${searchData(e)}${body}</main></body></html>`;
 }
 
-function controlRecord(c: ControlEntry, e: Entry) {
-  const filters: Record<string, string[]> = { type: [e.type], famille: [e.famName], version: e.versions, portee: [e.scope] };
-  return {
-    url: e.url,
-    language: 'fr',
-    content: `${c.control.message} ${c.control.rule}`,
-    meta: {
-      title: e.title,
-      type: e.type,
-      famille: e.famName,
-      version: e.versions.join(', '),
-      id: e.id,
-      cles: [e.id, ...idVariants(e.id)].join(' '),
-      portee: e.scope,
-      rubrique: c.rubrique.name,
-      ...(e.example ? { exemple: 'oui' } : {}),
-    },
-    filters,
-  };
-}
-
-/** A version as a record: its id, name, status, months of applicability and editions. */
-function versionRecord(v: ResolvedVersion, e: Entry, statusLabel: Core['statusLabel']) {
-  const app = v.meta.applicability;
-  const content = [
-    `${e.famName} ${v.id} ${v.meta.name}, ${statusLabel(v.meta.status)}.`,
-    app ? `Mois principal déclaré de ${app.from} à ${app.to ?? 'la version suivante'}.` : '',
-    v.meta.editions.length ? `Éditions du cahier technique : ${v.meta.editions.map((x) => x.id).join(', ')}.` : '',
-  ].filter(Boolean).join(' ');
-  const filters: Record<string, string[]> = { type: [e.type], famille: [e.famName], version: e.versions, portee: [e.scope] };
+/**
+ * A record given to Pagefind directly (no page to read): a control, a version. Same search data
+ * as the pages (searchData): metadata, weighted identifiers, filters, example mark.
+ */
+function customRecord(e: Entry, content: string, extraMeta: Record<string, string> = {}) {
   return {
     url: e.url,
     language: 'fr',
@@ -193,15 +168,34 @@ function versionRecord(v: ResolvedVersion, e: Entry, statusLabel: Core['statusLa
       title: e.title,
       type: e.type,
       famille: e.famName,
-      version: v.id,
+      version: e.versions.join(', '),
       id: e.id,
-      nom: v.meta.name,
-      cles: e.id,
+      ...(e.name ? { nom: e.name } : {}),
+      cles: [e.id, ...idVariants(e.id)].join(' '),
       portee: e.scope,
       ...(e.example ? { exemple: 'oui' } : {}),
+      ...extraMeta,
     },
-    filters,
+    filters: { type: [e.type], famille: [e.famName], version: e.versions, portee: [e.scope] } as Record<string, string[]>,
   };
+}
+
+/** A control: its message and rule, with the name of its rubrique. */
+function controlRecord(c: ControlEntry, e: Entry) {
+  return customRecord(e, `${c.control.message} ${c.control.rule}`, { rubrique: c.rubrique.name });
+}
+
+/** A version: its id, name, status, months of applicability and editions. */
+function versionRecord(v: ResolvedVersion, e: Entry, statusLabel: Core['statusLabel']) {
+  const app = v.meta.applicability;
+  const content = [
+    `${e.famName} ${v.id} ${v.meta.name}, ${statusLabel(v.meta.status)}.`,
+    app ? `Mois principal déclaré de ${app.from} à ${app.to ?? 'la version suivante'}.` : '',
+    v.meta.editions.length ? `Éditions du cahier technique : ${v.meta.editions.map((x) => x.id).join(', ')}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return customRecord(e, content);
 }
 
 function dirStats(dir: string): { files: number; bytes: number } {
