@@ -1,5 +1,6 @@
-import type { Block, ResolvedVersion, Rubrique, Control } from './model/types.ts';
+import type { Block, ResolvedVersion, Rubrique, Control, Datatype, Version } from './model/types.ts';
 import type { VersionExport } from './model/schema-types.ts';
+import { indexBlock } from './model/index-block.ts';
 
 /** The document of `npx norme export` and of the site's `/{family}/{version}.json`: its type is generated from version-export.schema.json. */
 export type VersionDocument = VersionExport;
@@ -13,6 +14,33 @@ export function versionDocument(v: ResolvedVersion): VersionDocument {
     blocks: [...v.blocks.values()],
     datatypes: [...v.datatypes.values()].sort((a, b) => a.id.localeCompare(b.id)),
   };
+}
+
+/**
+ * The other way: the resolved version a version document describes (its latest edition; the
+ * journal that led there is not in the document). What the site's comparison page diffs in
+ * the browser: `diffVersions` on two such versions gives the same changes as on the registry
+ * (tests/core/diff/document.test.ts). The document is used as is, not copied.
+ */
+export function versionFromDocument(doc: VersionDocument): ResolvedVersion {
+  const meta = doc.version as Version;
+  const blocks = doc.blocks as Block[];
+  const datatypes = doc.datatypes as Datatype[];
+  const v: ResolvedVersion = {
+    family: doc.family,
+    id: meta.id,
+    key: `${doc.family}/${meta.id}`,
+    meta,
+    dir: `norm/${doc.family}/${meta.id}`,
+    blocks: new Map(blocks.map((b) => [b.id, b])),
+    rubriques: new Map(),
+    datatypes: new Map(datatypes.map((t) => [t.id, t])),
+    controls: new Map(),
+    files: { blocks: new Map(), datatypes: new Map() },
+    journal: [],
+  };
+  for (const b of blocks) indexBlock(v, b);
+  return v;
 }
 
 /** One element as a JSON-ready object, with its links resolved. */

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { indexBlock } from '../model/index-block.ts';
 import type { Block, Datatype, Family, JournalRecord, Registry, ResolvedFamily, ResolvedVersion, Version } from '../model/types.ts';
 
 export const SNAPSHOT_FORMAT = 1;
@@ -119,12 +120,7 @@ function revive(d: VersionSnapshotData): ResolvedVersion {
     files: { blocks: new Map(d.files.blocks), datatypes: new Map(d.files.datatypes) },
     journal: d.journal,
   };
-  for (const b of d.blocks) {
-    b.rubriques.forEach((r, index) => {
-      v.rubriques.set(r.id, { rubrique: r, block: b, index });
-      for (const control of r.controls ?? []) v.controls.set(control.id, { control, rubrique: r, block: b });
-    });
-  }
+  for (const b of d.blocks) indexBlock(v, b);
   if (d.base) v.base = revive(d.base);
   return v;
 }

@@ -164,6 +164,8 @@ export function structuralDiff(a: ResolvedVersion, b: ResolvedVersion): Structur
       if (list) list.push(e.rubrique.id);
       else m.set(e.rubrique.datatype, [e.rubrique.id]);
     }
+    // By id, whatever order the version's rubriques were read in (files, or a JSON download).
+    for (const list of m.values()) if (list.length > 1) list.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
     return m;
   };
   const usedA = usedBy(a);

@@ -9,6 +9,7 @@ import type { Block, Control, Datatype, JournalEntry, JournalOperation, JournalR
 import { at, type ParsedYaml, type PathSegment } from '../load/yaml-file.ts';
 import { compileFullMatch } from '../validate/regexp.ts';
 import { collapseSpaces } from '../text/spaces.ts';
+import { indexBlock } from '../model/index-block.ts';
 
 const USAGE_CODES = new Set(['O', 'C', 'I', 'N', 'F']);
 const NATURES = new Set(['Alphanumeric', 'Numeric', 'Date', 'Enumeration', 'ExternalReferential']);
@@ -52,13 +53,6 @@ export function cloneVersion(v: ResolvedVersion): ResolvedVersion {
   delete c.base;
   for (const b of blocks.values()) indexBlock(c, b);
   return c;
-}
-
-function indexBlock(v: ResolvedVersion, b: Block): void {
-  b.rubriques.forEach((r, index) => {
-    v.rubriques.set(r.id, { rubrique: r, block: b, index });
-    for (const control of r.controls ?? []) v.controls.set(control.id, { control, rubrique: r, block: b });
-  });
 }
 
 const same = (a: unknown, b: unknown) => {
