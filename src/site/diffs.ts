@@ -5,6 +5,7 @@
  */
 import { getSite, type SiteFamily, type SiteVersion } from './data.ts';
 import { urls } from './urls.ts';
+import { anchoredGroups, type ChangeGroup } from './render/diff.ts';
 
 // Types of the diff engine (src/core/diff), kept structural so the site builds against it.
 export type Severity = 'breaking' | 'warning' | 'info' | 'editorial';
@@ -122,36 +123,13 @@ export async function familyDiffs(familyId: string, kind: DiffPair['kind'] = 've
   return (await allDiffs()).filter((d) => d.family.id === familyId && d.kind === kind);
 }
 
-export interface ChangeGroup {
-  /** `bloc-S21.G00.40` or `type-DSN_NatureContrat` */
-  anchor: string;
-  kind: 'block' | 'datatype';
-  id: string;
-  title: string;
-  changes: Change[];
-}
+export type { ChangeGroup } from './render/diff.ts';
+export { subjectOf } from './render/diff.ts';
 
 /** The core's grouping (by block, then datatypes) with an anchor per group. */
 export async function groupChanges(r: DiffResult): Promise<ChangeGroup[]> {
   const { groupChanges: group } = await diffApi();
-  return group(r.changes, r.blockNames).map((g) => {
-    const id = g.key.slice(g.key.indexOf(':') + 1);
-    return { anchor: `${g.kind === 'block' ? 'bloc' : 'type'}-${id}`, kind: g.kind, id, title: g.title, changes: g.changes };
-  });
-}
-
-/** The rubrique (or block) a change is about, for linking and histories. */
-export function subjectOf(c: Change): string {
-  switch (c.element) {
-    case 'control':
-      return c.id.split('/')[0];
-    case 'usage':
-      return c.id.split('@')[0];
-    case 'code-value':
-      return c.id.split('#')[0];
-    default:
-      return c.id;
-  }
+  return anchoredGroups(group(r.changes, r.blockNames));
 }
 
 const DIFF_FILE_TYPES = { json: 'application/json', csv: 'text/csv', md: 'text/markdown' } as const;

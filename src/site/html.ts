@@ -8,77 +8,10 @@ import type { Datatype } from '../core/index.ts';
 import type { SiteFamily, SiteVersion } from './data.ts';
 import { elementHistoryView } from './history.ts';
 import { urls } from './urls.ts';
+import { Html, badgeHtml, changeMessageHtml, esc, html, raw } from './render/markup.ts';
 
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export function esc(s: unknown): string {
-  return String(s ?? '').replace(/[&<>"']/g, (c) => ESC[c]);
-}
-
-/** Trusted HTML (built by `html` or taken as is with `raw`). */
-export class Html {
-  readonly value: string;
-  constructor(value: string) {
-    this.value = value;
-  }
-  toString(): string {
-    return this.value;
-  }
-}
-
-export function raw(s: string): Html {
-  return new Html(s);
-}
-
-function part(v: unknown): string {
-  if (v === null || v === undefined || v === false || v === true) return '';
-  if (v instanceof Html) return v.value;
-  if (Array.isArray(v)) {
-    let out = '';
-    for (const x of v) out += part(x);
-    return out;
-  }
-  return esc(v);
-}
-
-/**
- * Tagged template producing escaped HTML: interpolated strings and numbers are escaped,
- * `Html` values are inserted as is, arrays are concatenated, null/undefined/booleans vanish.
- */
-export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
-  let out = strings[0];
-  for (let i = 0; i < values.length; i++) out += part(values[i]) + strings[i + 1];
-  return new Html(out);
-}
-
-/** Link target for an id named in a message: rubrique, block, datatype or control, newest side first. */
-function hrefFor(id: string, from: SiteVersion, to: SiteVersion): string | undefined {
-  const f = to.family.id;
-  for (const sv of [to, from]) {
-    if (sv.v.rubriques.has(id) || sv.v.blocks.has(id)) return urls.element(f, sv.id, id);
-    if (sv.v.datatypes.has(id)) return urls.datatype(f, sv.id, id);
-    if (sv.v.controls.has(id)) return urls.element(f, sv.id, id.split('/')[0]) + '#' + encodeURIComponent(id);
-  }
-  return undefined;
-}
-
-/** A catalogue message: `code` spans become <code>, linked to the element when it exists. */
-export function changeMessageHtml(message: string, from: SiteVersion, to: SiteVersion): string {
-  let out = '';
-  const parts = message.split('`');
-  for (let i = 0; i < parts.length; i++) {
-    if (i % 2 === 0) {
-      out += esc(parts[i]);
-      continue;
-    }
-    const href = hrefFor(parts[i], from, to);
-    out += href ? `<a href="${esc(href)}"><code>${esc(parts[i])}</code></a>` : `<code>${esc(parts[i])}</code>`;
-  }
-  return out;
-}
-
-export function badgeHtml(severity: string, label: string): string {
-  return `<span class="badge ${esc(severity)}">${esc(label)}</span>`;
-}
+// The building blocks that do not need the site model, for the pages that import them from here.
+export { Html, badgeHtml, changeMessageHtml, esc, html, raw };
 
 const EXAMPLE_BADGE = '<span class="badge example" title="Donnée illustrative, pas une donnée officielle">Exemple</span>';
 

@@ -1,0 +1,85 @@
+/**
+ * HTML building blocks with no dependency on the site model: escaping, the `html` template,
+ * and change messages linked to the element pages. Shared by the pages built by Astro and by
+ * the scripts that render in the browser (the comparison of two versions, src/site/compare/).
+ */
+import type { ResolvedVersion } from '../../core/model/types.ts';
+import { urls } from '../urls.ts';
+
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export function esc(s: unknown): string {
+  return String(s ?? '').replace(/[&<>"']/g, (c) => ESC[c]);
+}
+
+/** Trusted HTML (built by `html` or taken as is with `raw`). */
+export class Html {
+  readonly value: string;
+  constructor(value: string) {
+    this.value = value;
+  }
+  toString(): string {
+    return this.value;
+  }
+}
+
+export function raw(s: string): Html {
+  return new Html(s);
+}
+
+function part(v: unknown): string {
+  if (v === null || v === undefined || v === false || v === true) return '';
+  if (v instanceof Html) return v.value;
+  if (Array.isArray(v)) {
+    let out = '';
+    for (const x of v) out += part(x);
+    return out;
+  }
+  return esc(v);
+}
+
+/**
+ * Tagged template producing escaped HTML: interpolated strings and numbers are escaped,
+ * `Html` values are inserted as is, arrays are concatenated, null/undefined/booleans vanish.
+ */
+export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
+  let out = strings[0];
+  for (let i = 0; i < values.length; i++) out += part(values[i]) + strings[i + 1];
+  return new Html(out);
+}
+
+/** A version whose elements messages can link to (the site's SiteVersion is one). */
+export interface LinkedVersion {
+  id: string;
+  family: { id: string };
+  v: Pick<ResolvedVersion, 'rubriques' | 'blocks' | 'datatypes' | 'controls'>;
+}
+
+/** Link target for an id named in a message: rubrique, block, datatype or control, newest side first. */
+function hrefFor(id: string, from: LinkedVersion, to: LinkedVersion): string | undefined {
+  const f = to.family.id;
+  for (const sv of [to, from]) {
+    if (sv.v.rubriques.has(id) || sv.v.blocks.has(id)) return urls.element(f, sv.id, id);
+    if (sv.v.datatypes.has(id)) return urls.datatype(f, sv.id, id);
+    if (sv.v.controls.has(id)) return urls.element(f, sv.id, id.split('/')[0]) + '#' + encodeURIComponent(id);
+  }
+  return undefined;
+}
+
+/** A catalogue message: `code` spans become <code>, linked to the element when it exists. */
+export function changeMessageHtml(message: string, from: LinkedVersion, to: LinkedVersion): string {
+  let out = '';
+  const parts = message.split('`');
+  for (let i = 0; i < parts.length; i++) {
+    if (i % 2 === 0) {
+      out += esc(parts[i]);
+      continue;
+    }
+    const href = hrefFor(parts[i], from, to);
+    out += href ? `<a href="${esc(href)}"><code>${esc(parts[i])}</code></a>` : `<code>${esc(parts[i])}</code>`;
+  }
+  return out;
+}
+
+export function badgeHtml(severity: string, label: string): string {
+  return `<span class="badge ${esc(severity)}">${esc(label)}</span>`;
+}
