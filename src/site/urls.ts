@@ -16,6 +16,11 @@ export const urls = {
   blockPermalink: (f: string, id: string) => `/${enc(f)}/blocs/${enc(id)}/`,
   diffs: (f: string) => `/${enc(f)}/diff/`,
   diff: (f: string, from: string, to: string) => `/${enc(f)}/diff/${enc(from)}...${enc(to)}/`,
+  /** The comparison page; with `to` alone, that version is preselected (nothing computed until asked). */
+  compare: (f: string, from?: string, to?: string) => {
+    const q = [from && `de=${encodeURIComponent(from)}`, to && `a=${encodeURIComponent(to)}`].filter(Boolean).join('&');
+    return `/${enc(f)}/diff/comparer/${q ? `?${q}` : ''}`;
+  },
   diffFile: (f: string, from: string, to: string, ext: 'json' | 'csv' | 'md') => `/${enc(f)}/diff/${enc(from)}...${enc(to)}.${ext}`,
   versionJson: (f: string, v: string) => `/${enc(f)}/${enc(v)}.json`,
   versionCsv: (f: string, v: string) => `/${enc(f)}/${enc(v)}.csv`,

@@ -27,6 +27,7 @@ const KEY_PAGES = [
   '/dsn/rubriques/S21.G00.06.003/',
   '/dsn/blocs/S21.G00.40/',
   '/dsn/diff/P26V01...P27V01/',
+  '/dsn/diff/comparer/',
   '/dsn/mois/',
   '/dsn/mois/2026-11/',
   '/dsn/mois/2021-05/',
@@ -42,6 +43,17 @@ describe('accessibilité', () => {
       expect(v).toEqual([]);
     });
   }
+
+  test('comparaison de deux versions, une fois calculée : aucune violation grave ou critique, titres ordonnés, focus sur le résultat', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(base + '/dsn/diff/comparer/?de=P24V01&a=P27V01');
+    await page.locator('#cmp-titre').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('cmp-titre');
+    expect(await axeViolations(page)).toEqual([]);
+    const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((els) => els.map((e) => Number(e.tagName[1])));
+    expect(levels.filter((l) => l === 1).length).toBe(1);
+    for (let i = 1; i < levels.length; i++) expect(levels[i] - levels[i - 1]).toBeLessThanOrEqual(1);
+  });
 
   test('titres ordonnés (un seul h1, pas de niveau sauté) et langue française', async () => {
     for (const p of KEY_PAGES) {

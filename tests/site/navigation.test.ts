@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type Browser } from './helpers.ts';
+import { diffVersions, loadRegistry } from '../../src/core/index.ts';
+import { PROJECT_ROOT, launchBrowser, type Browser } from './helpers.ts';
 
 const base = inject('siteUrl');
 const dist = inject('distDir');
@@ -137,6 +138,73 @@ describe('parcours', () => {
     expect(await page.locator('li[data-rule="rubrique-removed"][id="S21.G00.06.003"]').count()).toBe(1);
   });
 
+  test('comparer deux versions au choix : P24V01 → P27V01 calculé dans le navigateur, mêmes changements que la CLI', async () => {
+    // Expected: the core on the registry, as `npx norme diff dsn/P24V01 dsn/P27V01` computes it.
+    const { registry } = loadRegistry(PROJECT_ROOT, { only: ['dsn'] });
+    const dsn = registry.families.get('dsn')!;
+    const expected = diffVersions(dsn.versions.get('P24V01')!, dsn.versions.get('P27V01')!);
+    expect(expected.summary.total).toBeGreaterThan(100);
+
+    await go('/dsn/diff/');
+    await page.getByRole('link', { name: 'comparer deux versions au choix' }).click();
+    await page.waitForURL(/\/dsn\/diff\/comparer\/$/);
+    await page.selectOption('#cmp-de', 'P24V01');
+    await page.selectOption('#cmp-a', 'P27V01');
+    await page.getByRole('button', { name: 'Comparer' }).click();
+    const title = page.locator('#cmp-titre');
+    await title.waitFor();
+    expect(page.url()).toMatch(/\/dsn\/diff\/comparer\/\?de=P24V01&a=P27V01$/);
+    expect(await title.innerText()).toBe(`P24V01 → P27V01 : ${expected.summary.total} changements`);
+    expect(await page.locator('.cmp-result ul.counts').innerText()).toContain(`cassant ${expected.summary.bySeverity.breaking}`);
+    expect(await page.locator('.cmp-result li[data-rule]').count()).toBe(expected.summary.total);
+    // S21.G00.06.003, removed in P27V01, and the blocks added by P27V01.
+    expect(await page.locator('.cmp-result li[data-rule="rubrique-removed"][id="S21.G00.06.003"]').count()).toBe(1);
+    expect(await page.locator('.cmp-result li[data-rule="block-added"]').evaluateAll((els) => els.map((e) => e.id))).toEqual(
+      expected.changes.filter((c) => c.rule === 'block-added').map((c) => c.id),
+    );
+    // The messages link to the elements.
+    expect(await page.locator('.cmp-result li[data-rule="rubrique-removed"][id="S21.G00.06.003"] a').getAttribute('href')).toBe('/dsn/P24V01/S21.G00.06.003/');
+
+    // Downloads, generated in the page: the records of the CLI.
+    const blob = async (format: string) => {
+      const a = page.locator(`.cmp-result a[data-format="${format}"]`);
+      expect(await a.getAttribute('download')).toBe(`dsn-P24V01...P27V01.${format}`);
+      return page.evaluate(async (href) => (await fetch(href!)).text(), await a.getAttribute('href'));
+    };
+    const doc = JSON.parse(await blob('json'));
+    expect(doc.changes).toEqual(JSON.parse(JSON.stringify(expected.changes)));
+    expect(doc.summary).toEqual(expected.summary);
+    const csv = (await blob('csv')).replace(/^\ufeff/, '');
+    expect(csv.split('\r\n')[0].startsWith('Gravité;Règle;')).toBe(true);
+    expect(await blob('md')).toMatch(/^# Note différentielle/);
+
+    // Only the breaking changes: in the address, in the count, in the files.
+    for (const s of ['warning', 'info', 'editorial']) await page.locator(`input[name="gravite"][value="${s}"]`).uncheck();
+    await page.getByRole('button', { name: 'Comparer' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('.cmp-result li[data-rule]').length === n, expected.summary.bySeverity.breaking);
+    expect(page.url()).toMatch(/\?de=P24V01&a=P27V01&gravite=breaking$/);
+    expect(await page.locator('.cmp-result li[data-severity]:not([data-severity="breaking"])').count()).toBe(0);
+    expect(JSON.parse(await blob('json')).summary.total).toBe(expected.summary.bySeverity.breaking);
+
+    // The address alone gives the same comparison (bookmark, shared link); a consecutive pair
+    // points to its published note; the same version twice is explained.
+    await go('/dsn/diff/comparer/?de=P26V01&a=P27V01');
+    await title.waitFor();
+    expect(await page.getByRole('link', { name: 'note différentielle publiée' }).getAttribute('href')).toBe('/dsn/diff/P26V01...P27V01/');
+    expect(await page.locator('.cmp-result li[data-rule]').count()).toBe(diffVersions(dsn.versions.get('P26V01')!, dsn.versions.get('P27V01')!).summary.total);
+    await page.selectOption('#cmp-a', 'P26V01');
+    await page.getByRole('button', { name: 'Comparer' }).click();
+    expect(await page.getByRole('alert').innerText()).toBe('Choisissez deux versions différentes (P26V01 des deux côtés).');
+
+    // From a version's page: that version preselected as the arrival, from the oldest one; nothing computed yet.
+    await go('/dsn/P26V01/');
+    await page.getByRole('link', { name: 'comparer P26V01 avec une version au choix' }).click();
+    await page.waitForURL(/\/dsn\/diff\/comparer\/\?a=P26V01$/);
+    await page.locator('#cmp-form').waitFor();
+    expect([await page.locator('#cmp-de').inputValue(), await page.locator('#cmp-a').inputValue()]).toEqual(['P19V01', 'P26V01']);
+    expect(await page.locator('#cmp-titre').count()).toBe(0);
+  });
+
   test('les téléchargements se lisent', async () => {
     const json = async (p: string) => {
       const r = await page.request.get(base + p);
@@ -265,6 +333,11 @@ describe('parcours', () => {
       expect(await p.locator('.tombstone').innerText()).toContain('supprimée en P27V01');
       await p.goto(base + '/dsn/diff/P26V01...P27V01/');
       expect(await p.locator('li[data-rule="block-added"]').count()).toBe(2);
+      // Comparing any two versions needs JavaScript: the page says so and names the alternatives.
+      await p.goto(base + '/dsn/diff/comparer/?de=P24V01&a=P27V01');
+      expect(await p.locator('#cmp-form').isVisible()).toBe(false);
+      expect(await p.locator('main').innerText()).toContain('npx norme diff dsn/P19V01 dsn/P27V01');
+      expect(await p.getByRole('link', { name: 'notes différentielles entre versions consécutives' }).getAttribute('href')).toBe('/dsn/diff/');
 
       // Version by month: the field needs JavaScript and stays hidden; the table leads to each month.
       await p.goto(base + '/dsn/mois/');
