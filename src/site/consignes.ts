@@ -6,6 +6,7 @@
 import type { ConsigneRevision, LinkTarget, LoadedConsigne, ResolvedRef, RevisionDiff } from '../core/index.ts';
 import { getConsignes, getSite, type SiteVersion } from './data.ts';
 import { dateLabel, urls } from './urls.ts';
+import { esc } from './render/markup.ts';
 
 const enc = (s: string) => encodeURIComponent(s).replace(/%40/g, '@');
 
@@ -188,4 +189,43 @@ export function natureLabels(codes: string[], versions: SiteVersion[]): { code: 
 /** `2025-01-01` → `1er janvier 2025`. */
 export function dayLabel(d: string): string {
   return dateLabel(d).replace(/^1 /, '1er ');
+}
+
+/** The status of a fiche, as HTML (ConsigneStatus.astro): en vigueur / remplacée par n° X (linked) / abrogée. */
+export function consigneStatusHtml(status: StatusView): string {
+  const inner =
+    status.key === 'en vigueur'
+      ? '<span class="badge current">en vigueur</span>'
+      : status.key === 'abrogée'
+        ? '<span class="badge retired">abrogée</span>'
+        : '<span class="badge warning">remplacée</span>' +
+          (status.replacedBy
+            ? ` par <a href="${esc(status.replacedBy.href)}"${status.replacedBy.title ? ` title="${esc(status.replacedBy.title)}"` : ''}>n° ${esc(status.replacedBy.id)}</a>`
+            : '');
+  return `<span class="consigne-status">${inner}</span>`;
+}
+
+/** The compact mark of an example fiche in a list (ConsigneExampleBanner.astro, `list`). */
+export const EXAMPLE_FICHE_BADGE = '<span class="badge example consigne-example-badge">Exemple — ne constitue pas une consigne officielle</span>';
+
+/**
+ * The fiches consignes that cite an element (core: consignesCiting on the current revisions),
+ * as HTML; empty when none does (CitingFiches.astro). `version`: only the fiches that apply to it.
+ */
+export async function citingFichesHtml(family: string, elementId: string, version?: string, level: 2 | 3 = 2): Promise<string> {
+  const { core } = await getSite();
+  const { index } = await getConsignes();
+  const cited = core.consignesCiting(index, family, elementId, version);
+  if (!cited.length) return '';
+  const view = await consignesView();
+  const h = `h${level}`;
+  let items = '';
+  for (const c of cited) {
+    items += `<li><a href="${esc(consigneUrls.fiche(c.id))}">n° ${esc(c.id)} — ${esc(c.meta.title)}</a> ${consigneStatusHtml(view.byId.get(c.id)!.status)}${c.meta.example ? ` ${EXAMPLE_FICHE_BADGE}` : ''}</li>`;
+  }
+  return (
+    `<section class="citing-fiches" aria-labelledby="fiches-consignes"><${h} id="fiches-consignes">Fiches consignes (${cited.length})</${h}>` +
+    `<p class="muted small">Fiches qui citent <code>${esc(elementId)}</code>${version ? esc(` et s'appliquent à ${version}`) : ''}.</p>` +
+    `<ul class="plain">${items}</ul></section>`
+  );
 }

@@ -8,10 +8,10 @@ import type { Datatype } from '../core/index.ts';
 import type { SiteFamily, SiteVersion } from './data.ts';
 import { elementHistoryView } from './history.ts';
 import { urls } from './urls.ts';
-import { Html, badgeHtml, changeMessageHtml, esc, html, raw } from './render/markup.ts';
+import { Html, badgeHtml, breadcrumbsHtml, changeMessageHtml, esc, html, raw } from './render/markup.ts';
 
 // The building blocks that do not need the site model, for the pages that import them from here.
-export { Html, badgeHtml, changeMessageHtml, esc, html, raw };
+export { Html, badgeHtml, breadcrumbsHtml, changeMessageHtml, esc, html, raw };
 
 const EXAMPLE_BADGE = '<span class="badge example" title="Donnée illustrative, pas une donnée officielle">Exemple</span>';
 
@@ -118,12 +118,3 @@ export function linkifyIds(text: string | undefined, sv: SiteVersion, self?: str
   );
 }
 
-/** The breadcrumb trail of a page (the last item is the current page). */
-export function breadcrumbsHtml(items: { href?: string; label: string }[]): string {
-  if (!items.length) return '';
-  let li = '';
-  items.forEach((it, i) => {
-    li += it.href && i < items.length - 1 ? `<li><a href="${esc(it.href)}">${esc(it.label)}</a></li>` : `<li><span aria-current="page">${esc(it.label)}</span></li>`;
-  });
-  return `<nav class="breadcrumbs" aria-label="Fil d'Ariane"><ol>${li}</ol></nav>`;
-}

@@ -83,3 +83,23 @@ export function changeMessageHtml(message: string, from: LinkedVersion, to: Link
 export function badgeHtml(severity: string, label: string): string {
   return `<span class="badge ${esc(severity)}">${esc(label)}</span>`;
 }
+
+/** The breadcrumb trail of a page (the last item is the current page). */
+export function breadcrumbsHtml(items: { href?: string; label: string }[]): string {
+  if (!items.length) return '';
+  let li = '';
+  items.forEach((it, i) => {
+    li += it.href && i < items.length - 1 ? `<li><a href="${esc(it.href)}">${esc(it.label)}</a></li>` : `<li><span aria-current="page">${esc(it.label)}</span></li>`;
+  });
+  return `<nav class="breadcrumbs" aria-label="Fil d'Ariane"><ol>${li}</ol></nav>`;
+}
+
+/** The full <title> text of Base.astro. */
+export function fullTitle(title: string): string {
+  return title === 'norme' ? 'norme — registre des normes DSN et PASRAU' : `${title} — norme`;
+}
+
+/** `<title>` and the description of Base.astro (escaped here: same bytes from Astro and from the build). */
+export function headHtml(title: string, description?: string): string {
+  return `<title>${esc(fullTitle(title))}</title>${description ? `<meta name="description" content="${esc(description)}">` : ''}`;
+}

@@ -1,0 +1,211 @@
+/**
+ * The norm element pages — blocks and rubriques of each version, data types, permalinks: 5 900
+ * of the site's 6 300 pages. Each is a head (title, description, breadcrumbs, body class) and
+ * a <main> rendered by src/site/render/elements.ts; this module is the one place that lists
+ * them and renders them, for their Astro routes and for the build.
+ *
+ * `npm run build` (scripts/build.mjs) writes these pages itself, in its worker thread, into the
+ * layout Astro renders once per build (the template routes of src/pages/0-gabarit/):
+ * Astro's machinery costs about 1 ms of CPU per page, which was the largest part of the build
+ * (README, « Construction du site »). `astro dev` and a plain `astro build` render them through
+ * their Astro routes. Both ways give the same bytes (tests/site/element-pages.test.ts).
+ */
+import { getSite, type SiteFamily, type SiteVersion, type Site } from '../data.ts';
+import { citingFichesHtml } from '../consignes.ts';
+import { breadcrumbsHtml, esc, headHtml } from './markup.ts';
+import { datatypePage, elementPage, permalinkPage } from './elements.ts';
+import { historyHeading } from '../html.ts';
+import { urls } from '../urls.ts';
+
+export interface Crumb {
+  href?: string;
+  label: string;
+}
+
+/** What Base.astro puts around a page's <main>. */
+export interface PageHead {
+  title: string;
+  description?: string;
+  crumbs: Crumb[];
+  bodyClass?: string;
+}
+
+export type ElementPage =
+  | { route: 'element'; sv: SiteVersion; kind: 'block' | 'rubrique'; id: string }
+  | { route: 'datatype'; sv: SiteVersion; id: string }
+  | { route: 'permalink'; family: SiteFamily; kind: 'block' | 'rubrique'; id: string };
+
+
+/** Every element page of the site, in route order (Astro's `getStaticPaths` order). */
+export function elementPages(site: Site): { element: ElementPage[]; datatype: ElementPage[]; permalinkRubrique: ElementPage[]; permalinkBlock: ElementPage[] } {
+  const element: ElementPage[] = [];
+  const datatype: ElementPage[] = [];
+  for (const family of site.families) {
+    for (const sv of family.versions) {
+      for (const id of sv.v.blocks.keys()) element.push({ route: 'element', sv, kind: 'block', id });
+      for (const id of sv.v.rubriques.keys()) element.push({ route: 'element', sv, kind: 'rubrique', id });
+      for (const id of sv.v.datatypes.keys()) datatype.push({ route: 'datatype', sv, id });
+    }
+  }
+  const permalinkRubrique = site.families.flatMap((family) => [...family.presence.rubrique.keys()].map((id): ElementPage => ({ route: 'permalink', family, kind: 'rubrique', id })));
+  const permalinkBlock = site.families.flatMap((family) => [...family.presence.block.keys()].map((id): ElementPage => ({ route: 'permalink', family, kind: 'block', id })));
+  return { element, datatype, permalinkRubrique, permalinkBlock };
+}
+
+/** File of the page of a block, rubrique or data type of a version, as Astro writes it (`dsn/P26V01/S21.G00.40.007/index.html`). */
+export function versionElementFile(family: string, version: string, kind: 'block' | 'rubrique' | 'datatype', id: string): string {
+  return kind === 'datatype' ? `${family}/${version}/types/${id}/index.html` : `${family}/${version}/${id}/index.html`;
+}
+
+/** Path of the page's file in the output, as Astro writes it. */
+export function pageFile(p: ElementPage): string {
+  if (p.route === 'element') return versionElementFile(p.sv.family.id, p.sv.id, p.kind, p.id);
+  if (p.route === 'datatype') return versionElementFile(p.sv.family.id, p.sv.id, 'datatype', p.id);
+  return `${p.family.id}/${p.kind === 'rubrique' ? 'rubriques' : 'blocs'}/${p.id}/index.html`;
+}
+
+export function pageHead(p: ElementPage): PageHead {
+  if (p.route === 'element') {
+    const { sv, kind, id } = p;
+    const f = sv.family.id;
+    const famName = sv.family.fam.meta.name;
+    const block = kind === 'block' ? sv.v.blocks.get(id)! : sv.v.rubriques.get(id)!.block;
+    const name = kind === 'block' ? block.name : sv.v.rubriques.get(id)!.rubrique.name;
+    return {
+      title: `${id} ${name} (${sv.id})`,
+      description: `${kind === 'block' ? 'Bloc' : 'Rubrique'} ${id} « ${name} » de la norme ${famName} ${sv.id}.`,
+      crumbs: [
+        { href: '/', label: 'Accueil' },
+        { href: urls.family(f), label: famName },
+        { href: urls.version(f, sv.id), label: sv.id },
+        ...(kind === 'rubrique' ? [{ href: urls.element(f, sv.id, block.id), label: block.id }] : []),
+        { label: id },
+      ],
+      bodyClass: kind === 'rubrique' ? 'page-rubrique' : 'page-bloc',
+    };
+  }
+  if (p.route === 'datatype') {
+    const { sv, id } = p;
+    const f = sv.family.id;
+    return {
+      title: `Type ${id} (${sv.id})`,
+      crumbs: [
+        { href: '/', label: 'Accueil' },
+        { href: urls.family(f), label: sv.family.fam.meta.name },
+        { href: urls.version(f, sv.id), label: sv.id },
+        { href: urls.datatypes(f, sv.id), label: 'Types' },
+        { label: id },
+      ],
+    };
+  }
+  const { family, kind, id } = p;
+  const sv = family.byId.get(family.presence[kind].get(id)!.lastIn)!;
+  const name = kind === 'block' ? sv.v.blocks.get(id)!.name : sv.v.rubriques.get(id)!.rubrique.name;
+  const label = kind === 'block' ? 'Bloc' : 'Rubrique';
+  return {
+    title: `${label} ${id} ${name}`,
+    crumbs: [{ href: '/', label: 'Accueil' }, { href: urls.family(family.id), label: family.fam.meta.name }, { label: `${label} ${id}` }],
+    bodyClass: kind === 'rubrique' ? 'page-rubrique' : 'page-bloc',
+  };
+}
+
+/**
+ * What the search index reads of a block, rubrique or data type page: its <main> with the
+ * history reduced to its heading — the history (like the citing fiches) is excluded from the index anyway
+ * (EXCLUDE_SELECTORS of src/site/search/indexer.ts), so the index is the same as from the
+ * page, for less text to hand to Pagefind (tests/site/search-build.test.ts).
+ */
+export function indexMainOf(p: ElementPage, body: PageBody): string {
+  return p.route === 'element' ? body.main + body.citing + historyHeading(2) : pageMain(body);
+}
+
+export interface PageBody {
+  main: string;
+  /** The fiches consignes citing the element (consignes.ts citingFichesHtml), between `main` and `history`. */
+  citing: string;
+  history: string;
+}
+
+/** The <main> of the page, in its parts. */
+export async function pageBody(p: ElementPage): Promise<PageBody> {
+  if (p.route === 'element') return { ...(await elementPage(p.sv, p.kind, p.id)), citing: await citingFichesHtml(p.sv.family.id, p.id, p.sv.id) };
+  if (p.route === 'datatype') return { main: datatypePage(p.sv, p.id), citing: '', history: '' };
+  return { ...(await permalinkPage(p.family, p.kind, p.id)), citing: await citingFichesHtml(p.family.id, p.id) };
+}
+
+/** The whole <main>. */
+export function pageMain(b: PageBody): string {
+  return b.main + b.citing + b.history;
+}
+
+// ---- The layout rendered once by Astro, filled by the build for each page.
+
+/** Placeholders of the template routes (src/pages/0-gabarit/): letters only, left as they are by escaping. */
+export const TEMPLATE = {
+  title: 'NORMEGABARITTITRE',
+  description: 'NORMEGABARITDESCRIPTION',
+  crumb: 'NORMEGABARITFILARIANE',
+  bodyClass: 'NORMEGABARITCLASSE',
+  main: 'NORMEGABARITCONTENU',
+} as const;
+
+/**
+ * Template pages in the output: with the styles of the citing fiches (block, rubrique and
+ * permalink pages: consignes.css), without (data types). Named to come first in Astro's build
+ * order (static routes by name): the build writes the element pages as soon as they are there.
+ */
+export const TEMPLATE_DIR = '0-gabarit';
+export const TEMPLATE_FILES = { withCiting: `${TEMPLATE_DIR}/elements/page/index.html`, plain: `${TEMPLATE_DIR}/types/page/index.html` } as const;
+
+export interface Shell {
+  /** The template cut at its placeholders: [before head, between head and body class, …]. */
+  parts: string[];
+}
+
+/** Cut a template page at its placeholders; an error names what is missing (a change of Base.astro). */
+export function shellFrom(html: string, file: string): Shell {
+  const markers = [
+    headHtml(TEMPLATE.title, TEMPLATE.description),
+    ` class="${TEMPLATE.bodyClass}"`,
+    breadcrumbsHtml([{ label: TEMPLATE.crumb }]),
+    TEMPLATE.main,
+  ];
+  const parts: string[] = [];
+  let rest = html;
+  for (const m of markers) {
+    const i = rest.indexOf(m);
+    if (i < 0 || rest.indexOf(m, i + 1) >= 0) throw new Error(`${file} : le gabarit des pages doit contenir une fois « ${m} » (Base.astro modifié ?)`);
+    parts.push(rest.slice(0, i));
+    rest = rest.slice(i + m.length);
+  }
+  parts.push(rest);
+  return { parts };
+}
+
+/** A page in its layout: what Base.astro renders around `main`. */
+export function fillShell(shell: Shell, head: PageHead, main: string): string {
+  const [a, b, c, d, e] = shell.parts;
+  return a + headHtml(head.title, head.description) + b + (head.bodyClass ? ` class="${esc(head.bodyClass)}"` : '') + c + breadcrumbsHtml(head.crumbs) + d + main + e;
+}
+
+// ---- Which pages Astro renders.
+
+const EXTERNAL = Symbol.for('norme.pages.external');
+
+/** Set by scripts/build.mjs: the build writes the element pages itself (see the top of this module). */
+export function writtenByBuild(): boolean {
+  return (globalThis as { [k: symbol]: unknown })[EXTERNAL] === true;
+}
+
+type RouteName = keyof ReturnType<typeof elementPages>;
+
+/** The pages of one element route, for its `getStaticPaths`: none when the build writes them. */
+export async function astroPages(route: RouteName): Promise<ElementPage[]> {
+  return writtenByBuild() ? [] : elementPages(await getSite())[route];
+}
+
+/** Every element page, for the build to write. */
+export async function allElementPages(): Promise<ElementPage[]> {
+  const all = elementPages(await getSite());
+  return [...all.element, ...all.datatype, ...all.permalinkRubrique, ...all.permalinkBlock];
+}
