@@ -27,6 +27,19 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const coreUrl = pathToFileURL(path.join(ROOT, 'src/core/index.ts')).href;
 const srcUrl = (p) => pathToFileURL(path.join(ROOT, 'src', p)).href;
 
+/** Worker: resolves when the main thread says `astro build` is over. */
+let astroDone = false;
+const built = isMainThread
+  ? null
+  : new Promise((resolve) => {
+      parentPort.on('message', (m) => {
+        if (m.type === 'built') {
+          astroDone = true;
+          resolve();
+        }
+      });
+    });
+
 if (!isMainThread) {
   // Worker: load and check the registry while Astro starts in the main thread. Only the
   // registry and its diagnostics travel back (the parsed YAML documents stay here).
@@ -37,14 +50,107 @@ if (!isMainThread) {
     // The fiches consignes too (src/site/data.ts getConsignes; their errors are reported there).
     const consignes = core.loadConsignes(workerData.root, registry);
     parentPort.postMessage({ type: 'consignes', consignes });
+    // src/site/data.ts builds the site model of this thread from them, not from a second load.
+    globalThis[Symbol.for('norme.registry.preloaded')] = { root: workerData.root, result: Promise.resolve({ registry, diagnostics }) };
+    globalThis[Symbol.for('norme.consignes.preloaded')] = { root: workerData.root, result: Promise.resolve(consignes) };
+    const month = process.env.NORME_TODAY ?? core.monthOf(new Date());
+    const mains = workerData.externalPages ? pageMains() : null;
+    const pagesDone = workerData.externalPages ? writePagesWhileBuilding(mains, workerData.searchOff ? null : { registry, month, core }) : Promise.resolve();
     if (workerData.searchOff) {
-      // Measures only (NORME_SEARCH_OFF): no index; this thread's CPU (registry) for the report.
+      // Measures only (NORME_SEARCH_OFF): no index; this thread's CPU (registry, pages) for the report.
+      await pagesDone;
       const own = process.threadCpuUsage();
       parentPort.postMessage({ type: 'search', stats: { off: true, workerCpuMs: Math.round((own.user + own.system) / 1000) } });
-    } else await indexWhileBuilding(core, registry, diagnostics, consignes.consignes);
+    } else await indexWhileBuilding(core, registry, month, consignes.consignes, pagesDone, mains);
+    await pagesDone;
   }
+  // Nothing more to receive: let the thread end.
+  parentPort.removeAllListeners('message');
+  parentPort.unref();
 } else {
   await main();
+}
+
+function workerDebug(m) {
+  if (process.env.NORME_BUILD_DEBUG) process.stderr.write(`[build ${Math.round(performance.timeOrigin + performance.now() - workerData.t0)} ms] ${m} (worker)\n`);
+}
+
+/**
+ * Worker: resolves once Astro has written this file completely (it ends with its closing tag:
+ * Astro writes each page once, in one writeFile), at the latest once `astro build` is over.
+ */
+async function pageWritten(file) {
+  const complete = () => {
+    try {
+      return readFileSync(file, 'utf8').trimEnd().endsWith('</html>');
+    } catch {
+      return false;
+    }
+  };
+  while (!astroDone && !complete()) await Promise.race([built, new Promise((r) => setTimeout(r, 50))]);
+}
+
+/**
+ * Worker: the <main> of each page this thread writes, by file, for the search index (which
+ * then reads them instead of rendering the pages a second time). `get` resolves to undefined
+ * for a page this thread does not write (cited by a fiche: an Astro page).
+ */
+function pageMains() {
+  const waiting = new Map();
+  let listed;
+  const list = new Promise((r) => (listed = r));
+  return {
+    onList(pages, fileOf) {
+      for (const p of pages) {
+        let resolve;
+        const promise = new Promise((r) => (resolve = r));
+        waiting.set(fileOf(p), { promise, resolve });
+      }
+      listed();
+    },
+    onPage(file, main) {
+      waiting.get(file)?.resolve(main);
+    },
+    async get(file) {
+      await list;
+      const w = waiting.get(file);
+      if (!w) return undefined;
+      const main = await w.promise;
+      waiting.delete(file);
+      return main;
+    },
+  };
+}
+
+/**
+ * Worker: the element pages no fiche cites (5 500 of the 6 300 pages), rendered by the site's
+ * own functions and written into the layout Astro renders once (src/site/write-pages.ts).
+ */
+async function writePagesWhileBuilding(mains, index) {
+  try {
+    const { writeBuildPages } = await import(srcUrl('site/write-pages.ts'));
+    const { pageFile, versionElementFile } = await import(srcUrl('site/render/pages.ts'));
+    // The pages the search index reads come first: the index can finish while Astro works.
+    let first;
+    if (index) {
+      const { indexedElements } = await import(srcUrl('site/search/indexer.ts'));
+      const KIND = { bloc: 'block', rubrique: 'rubrique', 'type de données': 'datatype' };
+      const files = new Set(indexedElements(index.registry, index.month, index.core).filter((s) => KIND[s.type]).map((s) => versionElementFile(s.family, s.version, KIND[s.type], s.id)));
+      first = (p) => files.has(pageFile(p));
+    }
+    workerDebug('écriture des pages d\'éléments : début');
+    const stats = await writeBuildPages({
+      outDir: workerData.outDir,
+      pageWritten,
+      first,
+      onList: (pages) => mains.onList(pages, pageFile),
+      onPage: (p, main) => mains.onPage(pageFile(p), main),
+    });
+    workerDebug(`${stats.pages} pages d'éléments écrites en ${stats.ms} ms (gabarit lu à ${stats.shellsAtMs} ms, pages rendues à ${stats.renderedAtMs} ms, attente ${stats.waitMs} ms)`);
+    parentPort.postMessage({ type: 'pages', stats });
+  } catch (err) {
+    parentPort.postMessage({ type: 'pages-error', message: String(err?.message ?? err), stack: err?.stack });
+  }
 }
 
 /**
@@ -56,46 +162,28 @@ if (!isMainThread) {
  * the main thread says `astro build` is over. The bundle goes to `workerData.searchOut`,
  * moved into the output before the swap.
  */
-async function indexWhileBuilding(core, registry, diagnostics, consignes) {
-  const debug = process.env.NORME_BUILD_DEBUG
-    ? (m) => process.stderr.write(`[build ${Math.round(performance.timeOrigin + performance.now() - workerData.t0)} ms] ${m} (worker)\n`)
-    : () => {};
-  let astroDone = false;
-  const built = new Promise((resolve) => {
-    parentPort.on('message', (m) => {
-      if (m.type === 'built') {
-        astroDone = true;
-        resolve();
-      }
-    });
-  });
-  // A page is complete once it ends with its closing tag (Astro writes each page once, in
-  // one writeFile); after the build, whatever is there is read (and checked by the indexer).
-  const complete = (file) => {
-    try {
-      return readFileSync(file, 'utf8').trimEnd().endsWith('</html>');
-    } catch {
-      return false;
-    }
-  };
-  const pageWritten = async (file) => {
-    while (!astroDone && !complete(file)) await Promise.race([built, new Promise((r) => setTimeout(r, 50))]);
-  };
+async function indexWhileBuilding(core, registry, month, consignes, pagesWritten, mains) {
+  const debug = workerDebug;
   // Lowest priority for this thread and the Pagefind process it starts (Linux: per thread):
-  // Astro's threads keep the CPU they need, the index takes what is left.
-  if (process.platform === 'linux' && !process.env.NORME_SEARCH_NICE_OFF) {
+  // Astro's threads keep the CPU they need, the index takes what is left. Not while this thread
+  // also writes the element pages (writePagesWhileBuilding), which the build waits for.
+  if (process.platform === 'linux' && !process.env.NORME_SEARCH_NICE_OFF && !workerData.externalPages) {
     try {
       os.setPriority(19);
     } catch {}
   }
   try {
-    // src/site/data.ts builds the site model from this registry, not from a second load.
-    globalThis[Symbol.for('norme.registry.preloaded')] = { root: workerData.root, result: Promise.resolve({ registry, diagnostics }) };
     const { siteRenderer } = await import(srcUrl('site/search/content.ts'));
     const { buildSearchIndex } = await import(srcUrl('site/search/indexer.ts'));
-    const render = await siteRenderer();
+    const renderPage = await siteRenderer();
     debug('modèle du site prêt pour l\'index');
-    const month = process.env.NORME_TODAY ?? core.monthOf(new Date());
+    // The pages this thread writes: their <main> as written (same index as from the output);
+    // the others are rendered for the index alone (content.ts).
+    const { versionElementFile } = await import(srcUrl('site/render/pages.ts'));
+    const KIND = { bloc: 'block', rubrique: 'rubrique', 'type de données': 'datatype' };
+    const render = mains
+      ? async (s) => (await mains.get(versionElementFile(s.family, s.version, KIND[s.type], s.id))) ?? renderPage(s)
+      : renderPage;
     let pagefindCpuMs = null;
     const stats = await buildSearchIndex({
       outDir: workerData.outDir,
@@ -112,15 +200,13 @@ async function indexWhileBuilding(core, registry, diagnostics, consignes) {
       beforeClose: (pid) => (pagefindCpuMs = processCpuMs(pid)),
     });
     debug('index de recherche écrit');
-    // CPU of this thread (registry, index) and of Pagefind's process, for the build report.
+    // CPU of this thread (registry, pages, index) and of Pagefind's process, for the build report.
+    await pagesWritten;
     const own = process.threadCpuUsage();
     parentPort.postMessage({ type: 'search', stats: { ...stats, workerCpuMs: Math.round((own.user + own.system) / 1000), pagefindCpuMs } });
   } catch (err) {
     parentPort.postMessage({ type: 'search-error', message: String(err?.message ?? err), stack: err?.stack });
   }
-  // Nothing more to receive: let the thread end.
-  parentPort.removeAllListeners('message');
-  parentPort.unref();
 }
 
 /** Delete a folder from a detached process that outlives this one (synchronously if it cannot start). */
@@ -174,7 +260,11 @@ const cleanup = () => {
 //    The same worker then builds the search index (3) while Astro builds the pages (2).
 let tLoaded = 0;
 let tSearched = 0;
-const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { root: registryRoot, outDir: tmp, searchOut, searchOff, t0: performance.timeOrigin + t0 } });
+// The element pages no fiche cites are written by the worker, not by Astro (src/site/render/pages.ts);
+// NORME_EXTERNAL_PAGES_OFF=1 lets Astro write every page (tests/site/element-pages.test.ts, measures).
+const externalPages = !process.env.NORME_EXTERNAL_PAGES_OFF;
+if (externalPages) globalThis[Symbol.for('norme.pages.external')] = true;
+const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { root: registryRoot, outDir: tmp, searchOut, searchOff, externalPages, t0: performance.timeOrigin + t0 } });
 /**
  * The first message `type` of the worker (`{ type: type + '-error' }` rejects); rejected too if the
  * worker fails or ends before sending it (`stopped`: what to say then).
@@ -197,6 +287,8 @@ const searched = fromWorker('search', "construction de l'index interrompue").the
     throw err;
   },
 );
+const pagesWritten = externalPages ? fromWorker('pages', "écriture des pages d'éléments interrompue") : Promise.resolve({ stats: null });
+pagesWritten.catch(() => {});
 const consignesLoaded = fromWorker('consignes', 'chargement des fiches consignes interrompu').then((m) => m.consignes);
 // Awaited after `astro build` (or by the site's pages); a failure before then must not end the process unhandled.
 searched.catch(() => {});
@@ -232,7 +324,9 @@ try {
   // Astro's own log lists every page written (6 000 lines, and 1 to 2 s of build time measured):
   // only its warnings and errors by default; NORME_BUILD_VERBOSE=1 for the full log.
   if (!process.env.NORME_BUILD_QUIET) process.stdout.write(`norme : construction des pages et de l'index de recherche dans ${path.relative(ROOT, tmp)}/…\n`);
-  await build({ root: ROOT, outDir: tmp, logLevel: process.env.NORME_BUILD_VERBOSE ? 'info' : 'warn' });
+  // The output folder is new (emptied above): Astro must not empty it once more, since the worker
+  // creates the folders of the element pages in it while Astro starts.
+  await build({ root: ROOT, outDir: tmp, logLevel: process.env.NORME_BUILD_VERBOSE ? 'info' : 'warn', vite: { build: { emptyOutDir: false } } });
 } catch (err) {
   cleanup();
   process.stderr.write(`\nnorme : la construction du site a échoué ; ${outLabel}/ inchangé.\n${err?.stack ?? err}\n`);
@@ -241,14 +335,28 @@ try {
 
 const tBuilt = performance.now();
 debug('astro build terminé');
+worker.postMessage({ type: 'built' });
 
-// 3. Search index (Pagefind, French): built by the worker since the registry was loaded; it
+// 3. The element pages written by the worker (into the layout Astro has just rendered: the
+//    template pages, removed now). A failure leaves the output directory untouched.
+if (externalPages) {
+  try {
+    const { stats } = await pagesWritten;
+    debug(`pages d'éléments écrites par le worker : ${stats.pages} (attente du gabarit ${stats.waitMs} ms)`);
+    rmSync(path.join(tmp, stats.templateDir), { recursive: true, force: true });
+  } catch (err) {
+    cleanup();
+    process.stderr.write(`\nnorme : les pages des éléments n'ont pas pu être écrites ; ${outLabel}/ inchangé.\n${err?.stack ?? err}\n`);
+    process.exit(1);
+  }
+}
+
+// 4. Search index (Pagefind, French): built by the worker since the registry was loaded; it
 //    now reads the fiches consignes from the output and writes the bundle. Moved into the
 //    output before the swap: a failure leaves the output directory untouched like a failed
 //    build (src/site/search/indexer.ts).
 let search;
 try {
-  worker.postMessage({ type: 'built' });
   search = await searched;
   if (search.off) {
     if (!process.env.NORME_BUILD_QUIET) {
@@ -275,7 +383,7 @@ try {
   process.exit(1);
 }
 
-// 4. Swap.
+// 5. Swap.
 const old = path.join(tmpRoot, `dist-old-${process.pid}`);
 if (existsSync(outDir)) renameSync(outDir, old);
 mkdirSync(path.dirname(outDir), { recursive: true });

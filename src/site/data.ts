@@ -138,7 +138,8 @@ async function buildSite(): Promise<Site> {
     families,
     family: new Map(families.map((f) => [f.id, f])),
     month: today,
-    buildDate: new Date().toISOString().slice(0, 10),
+    // SOURCE_DATE_EPOCH (reproducible builds): the date of the build in seconds since 1970.
+    buildDate: (process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000) : new Date()).toISOString().slice(0, 10),
     warnings: diagnostics.filter((d) => d.severity !== 'info'),
   };
 }

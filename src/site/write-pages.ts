@@ -1,0 +1,95 @@
+/**
+ * `npm run build`: the element pages, written by the build's worker thread into
+ * the layout Astro renders once (src/site/render/pages.ts explains why). Pages are rendered as
+ * soon as the site model is ready; they are written as soon as Astro has written the two
+ * template pages, the first of its build.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { allElementPages, fillShell, indexMainOf, pageBody, pageMain, pageFile, pageHead, shellFrom, TEMPLATE_DIR, TEMPLATE_FILES, type ElementPage, type Shell } from './render/pages.ts';
+
+export interface WritePagesOptions {
+  outDir: string;
+  /** Resolves once the file is completely written by Astro, or once Astro is done (then read as it is). */
+  pageWritten: (file: string) => Promise<void>;
+  /** Pages to render first (those the search index reads: it can then finish sooner). */
+  first?: (p: ElementPage) => boolean;
+  /** Called with the pages to write, before the first one is rendered. */
+  onList?: (pages: ElementPage[]) => void;
+  /** Called with what the search index reads of each page (indexMainOf). */
+  onPage?: (p: ElementPage, indexMain: string) => void;
+}
+
+export interface WritePagesStats {
+  pages: number;
+  /** Milliseconds from the start: templates read, every page rendered. */
+  shellsAtMs: number;
+  renderedAtMs: number;
+  /** Folder of the template pages in the output, to remove once the pages are written. */
+  templateDir: string;
+  /** Time spent waiting for the templates after every page was rendered. */
+  waitMs: number;
+  ms: number;
+}
+
+/** Pages rendered between two pauses (the index, in the same thread, gets its turn). */
+const SLICE = 64;
+
+export async function writeBuildPages(o: WritePagesOptions): Promise<WritePagesStats> {
+  const t0 = performance.now();
+  const shellOf = async (rel: string): Promise<Shell> => {
+    const file = path.join(o.outDir, rel);
+    await o.pageWritten(file);
+    let html: string;
+    try {
+      html = readFileSync(file, 'utf8');
+    } catch {
+      throw new Error(`gabarit des pages absent de la construction d'Astro : ${rel}`);
+    }
+    return shellFrom(html, rel);
+  };
+  let shells: { withCiting: Shell; plain: Shell } | undefined;
+  let shellsAtMs = 0;
+  const ready = Promise.all([shellOf(TEMPLATE_FILES.withCiting), shellOf(TEMPLATE_FILES.plain)]).then(([withCiting, plain]) => {
+    shellsAtMs = Math.round(performance.now() - t0);
+    shells = { withCiting, plain };
+  });
+  ready.catch(() => {});
+  // Folders are created as pages are rendered (no need for the templates): creating files is
+  // slow on some file systems, and the templates come when Astro starts writing its pages.
+  const dirs = new Set<string>();
+  const mkdir = (p: ElementPage) => {
+    const dir = path.dirname(path.join(o.outDir, pageFile(p)));
+    if (!dirs.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      dirs.add(dir);
+    }
+  };
+  const write = (p: ElementPage, main: string) => {
+    writeFileSync(path.join(o.outDir, pageFile(p)), fillShell(p.route === 'datatype' ? shells!.plain : shells!.withCiting, pageHead(p), main));
+  };
+  const pending: [ElementPage, string][] = [];
+  const all = await allElementPages();
+  const first = o.first;
+  const pages = first ? [...all.filter((p) => first(p)), ...all.filter((p) => !first(p))] : all;
+  o.onList?.(pages);
+  const pause = () => new Promise((r) => setImmediate(r));
+  for (let i = 0; i < pages.length; i++) {
+    const p = pages[i];
+    const body = await pageBody(p);
+    o.onPage?.(p, indexMainOf(p, body));
+    mkdir(p);
+    pending.push([p, pageMain(body)]);
+    if (shells) for (const [q, m] of pending.splice(0)) write(q, m);
+    if (i % SLICE === SLICE - 1) await pause();
+  }
+  const tw = performance.now();
+  await ready;
+  const waitMs = Math.round(performance.now() - tw);
+  // The pages rendered before the templates came, a slice at a time.
+  while (pending.length) {
+    for (const [q, m] of pending.splice(0, SLICE)) write(q, m);
+    await pause();
+  }
+  return { pages: pages.length, shellsAtMs, renderedAtMs: Math.round(tw - t0), templateDir: TEMPLATE_DIR, waitMs, ms: Math.round(performance.now() - t0) };
+}

@@ -1,0 +1,63 @@
+/**
+ * `npm run build` writes the element pages no fiche cites itself, into the layout Astro renders
+ * once (src/site/render/pages.ts, src/site/write-pages.ts). On the real registry, the site must
+ * be the same, byte for byte, as the one Astro builds alone (NORME_EXTERNAL_PAGES_OFF=1).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { breadcrumbsHtml } from '../../src/site/render/markup.ts';
+import { fillShell, shellFrom, TEMPLATE } from '../../src/site/render/pages.ts';
+import { PROJECT_ROOT, buildSite } from './helpers.ts';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'norme-element-pages-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Every file under `dir`, relative, sorted. */
+function files(dir: string, rel = ''): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...files(dir, r));
+    else out.push(r);
+  }
+  return out.sort();
+}
+
+describe('pages des éléments écrites par la construction', () => {
+  test('registre réel : le site est le même, octet pour octet, que celui qu\'Astro construit seul', () => {
+    // Same day and month for both builds (the footer dates the build).
+    const env = { NORME_SEARCH_OFF: '1', NORME_TODAY: '2026-03', SOURCE_DATE_EPOCH: '1772323200' };
+    const byBuild = path.join(tmp, 'par-la-construction');
+    const byAstro = path.join(tmp, 'par-astro');
+    const a = buildSite(PROJECT_ROOT, byBuild, env);
+    expect(a.status, a.stderr).toBe(0);
+    const b = buildSite(PROJECT_ROOT, byAstro, { ...env, NORME_EXTERNAL_PAGES_OFF: '1' });
+    expect(b.status, b.stderr).toBe(0);
+
+    const list = files(byBuild);
+    expect(list).toEqual(files(byAstro));
+    // The pages written by the build are there (and the templates are not).
+    expect(list).toContain('dsn/P26V01/S21.G00.40.007/index.html');
+    expect(list).toContain('dsn/rubriques/S21.G00.06.003/index.html');
+    expect(list).toContain('dsn/P26V01/types/DSN_NatureContrat/index.html');
+    expect(list.filter((f) => f.startsWith('0-gabarit/'))).toEqual([]);
+    const differ = list.filter((f) => !readFileSync(path.join(byBuild, f)).equals(readFileSync(path.join(byAstro, f))));
+    expect(differ).toEqual([]);
+    expect(list.filter((f) => f.endsWith('.html')).length).toBeGreaterThan(6000);
+  });
+
+  test('un gabarit sans l\'un de ses repères est refusé, avec le repère manquant', () => {
+    const template = `<!doctype html><head><title>${TEMPLATE.title} — norme</title><meta name="description" content="${TEMPLATE.description}"></head><body class="${TEMPLATE.bodyClass}">${breadcrumbsHtml([{ label: TEMPLATE.crumb }])}<main>${TEMPLATE.main}</main></body>`;
+    const shell = shellFrom(template, 'gabarit.html');
+    expect(fillShell(shell, { title: 'Type T (P26V01)', crumbs: [{ href: '/', label: 'Accueil' }, { label: 'T' }] }, '<h1>T</h1>')).toBe(
+      '<!doctype html><head><title>Type T (P26V01) — norme</title></head><body><nav class="breadcrumbs" aria-label="Fil d\'Ariane"><ol><li><a href="/">Accueil</a></li><li><span aria-current="page">T</span></li></ol></nav><main><h1>T</h1></main></body>',
+    );
+    expect(fillShell(shell, { title: "L'élément", description: 'Rubrique « x » & "y"', crumbs: [], bodyClass: 'page-rubrique' }, '')).toBe(
+      '<!doctype html><head><title>L&#39;élément — norme</title><meta name="description" content="Rubrique « x » &amp; &quot;y&quot;"></head><body class="page-rubrique"><main></main></body>',
+    );
+    expect(() => shellFrom(template.replace(TEMPLATE.main, ''), 'gabarit.html')).toThrow(`gabarit.html : le gabarit des pages doit contenir une fois « ${TEMPLATE.main} »`);
+    expect(() => shellFrom(template + TEMPLATE.main, 'gabarit.html')).toThrow(`une fois « ${TEMPLATE.main} »`);
+  });
+});
