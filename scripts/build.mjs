@@ -1,7 +1,9 @@
 // Construction atomique du site : astro build dans un dossier temporaire, puis échange avec
 // dist/. Si le registre a des erreurs ou si la construction (pages ou index de recherche)
 // échoue, dist/ reste intact (« rien n'est à moitié écrit »).
-// L'index de recherche est construit dans un thread à part pendant qu'Astro écrit les pages.
+// Un thread à part charge le registre, écrit les 5 900 pages d'éléments (blocs, rubriques, types,
+// liens permanents) dans la mise en page qu'Astro rend une fois, et construit l'index de recherche
+// pendant qu'Astro écrit les autres pages (src/site/render/pages.ts).
 //
 // Usage : npm run build [-- --registry <dossier> --out <dossier>]
 //   --registry  racine d'un autre registre (contenant norm/), ex. une fixture de test
@@ -13,6 +15,8 @@
 //             NORME_BUILD_QUIET=1 n'affiche que les avertissements et les erreurs ;
 //             NORME_SEARCH_NICE_OFF=1 laisse l'index à la priorité normale (mesures) ;
 //             NORME_SEARCH_PIN_OFF=1 laisse Pagefind sur tous les processeurs (mesures) ;
+//             NORME_EXTERNAL_PAGES_OFF=1 laisse Astro écrire toutes les pages (même site, plus lent : tests, mesures) ;
+//             SOURCE_DATE_EPOCH=<secondes> date la construction (pied de page), pour des constructions reproductibles ;
 //             NORME_SEARCH_OFF=1 ne construit pas l'index de recherche (mesures seulement : exige --out,
 //             le site obtenu n'a pas de recherche ; le bench y lit ce que coûtent Astro et nos pages seuls).
 import { spawn } from 'node:child_process';
@@ -154,13 +158,13 @@ async function writePagesWhileBuilding(mains, index) {
 }
 
 /**
- * Worker, once the registry is sent: the search index, built while Astro renders the pages in
- * the main thread (mostly one core; the other one is otherwise idle). Block, rubrique and data
- * type pages are rendered here by the site's own functions (src/site/search/content.ts).
- * The fiches consignes are Astro pages: each is read from the temporary output as soon as
- * Astro has written it completely (their routes come early in the build), at the latest when
- * the main thread says `astro build` is over. The bundle goes to `workerData.searchOut`,
- * moved into the output before the swap.
+ * Worker, once the registry is sent: the search index, built while Astro renders its pages in
+ * the main thread. Block, rubrique and data type pages: their <main> as this thread writes them
+ * (`mains`, writePagesWhileBuilding), else rendered by the site's own functions
+ * (src/site/search/content.ts; NORME_EXTERNAL_PAGES_OFF). The fiches consignes are Astro pages:
+ * each is read from the temporary output as soon as Astro has written it completely (their
+ * routes come early in the build), at the latest when the main thread says `astro build` is
+ * over. The bundle goes to `workerData.searchOut`, moved into the output before the swap.
  */
 async function indexWhileBuilding(core, registry, month, consignes, pagesWritten, mains) {
   const debug = workerDebug;

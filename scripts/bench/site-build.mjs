@@ -200,7 +200,7 @@ export async function bench() {
       ? [
           `CPU de la construction complète : ${sec(fullCpu)} s = ${cpuParts(full.cpu, [
             ['main', 'thread principal (Astro, pages)'],
-            ['worker', 'worker (registre, index)'],
+            ['worker', "worker (registre, pages d'éléments, index)"],
             ['pagefind', 'Pagefind'],
             ['v8', 'V8 (ramasse-miettes, compilation)'],
             ['io', 'écritures (libuv)'],
@@ -211,7 +211,7 @@ export async function bench() {
             ? [
                 `CPU sans index de recherche : ${sec(noSearchCpu)} s = ${cpuParts(ns.cpu, [
                   ['main', 'thread principal'],
-                  ['worker', 'worker (registre)'],
+                  ['worker', "worker (registre, pages d'éléments)"],
                   ['v8', 'V8'],
                   ['io', 'écritures'],
                   ['bundler', 'Rolldown'],
