@@ -31,6 +31,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const coreUrl = pathToFileURL(path.join(ROOT, 'src/core/index.ts')).href;
 const srcUrl = (p) => pathToFileURL(path.join(ROOT, 'src', p)).href;
 
+/** Record type of the search index (scope.ts) → kind of element page (src/site/render/pages.ts). */
+const INDEXED_KIND = { bloc: 'block', rubrique: 'rubrique', 'type de données': 'datatype' };
+
 /** Worker: resolves when the main thread says `astro build` is over. */
 let astroDone = false;
 const built = isMainThread
@@ -58,14 +61,17 @@ if (!isMainThread) {
     globalThis[Symbol.for('norme.registry.preloaded')] = { root: workerData.root, result: Promise.resolve({ registry, diagnostics }) };
     globalThis[Symbol.for('norme.consignes.preloaded')] = { root: workerData.root, result: Promise.resolve(consignes) };
     const month = process.env.NORME_TODAY ?? core.monthOf(new Date());
+    // The norm elements the search index holds (computed once: the pages it reads are written first).
+    const { indexedElements } = await import(srcUrl('site/search/indexer.ts'));
+    const elements = workerData.searchOff ? null : indexedElements(registry, month, core);
     const mains = workerData.externalPages ? pageMains() : null;
-    const pagesDone = workerData.externalPages ? writePagesWhileBuilding(mains, workerData.searchOff ? null : { registry, month, core }) : Promise.resolve();
+    const pagesDone = workerData.externalPages ? writePagesWhileBuilding(mains, elements) : Promise.resolve();
     if (workerData.searchOff) {
       // Measures only (NORME_SEARCH_OFF): no index; this thread's CPU (registry, pages) for the report.
       await pagesDone;
       const own = process.threadCpuUsage();
       parentPort.postMessage({ type: 'search', stats: { off: true, workerCpuMs: Math.round((own.user + own.system) / 1000) } });
-    } else await indexWhileBuilding(core, registry, month, consignes.consignes, pagesDone, mains);
+    } else await indexWhileBuilding(core, registry, month, elements, consignes.consignes, pagesDone, mains);
     await pagesDone;
   }
   // Nothing more to receive: let the thread end.
@@ -130,16 +136,14 @@ function pageMains() {
  * Worker: the element pages no fiche cites (5 500 of the 6 300 pages), rendered by the site's
  * own functions and written into the layout Astro renders once (src/site/write-pages.ts).
  */
-async function writePagesWhileBuilding(mains, index) {
+async function writePagesWhileBuilding(mains, indexed) {
   try {
     const { writeBuildPages } = await import(srcUrl('site/write-pages.ts'));
     const { pageFile, versionElementFile } = await import(srcUrl('site/render/pages.ts'));
     // The pages the search index reads come first: the index can finish while Astro works.
     let first;
-    if (index) {
-      const { indexedElements } = await import(srcUrl('site/search/indexer.ts'));
-      const KIND = { bloc: 'block', rubrique: 'rubrique', 'type de données': 'datatype' };
-      const files = new Set(indexedElements(index.registry, index.month, index.core).filter((s) => KIND[s.type]).map((s) => versionElementFile(s.family, s.version, KIND[s.type], s.id)));
+    if (indexed) {
+      const files = new Set(indexed.filter((s) => INDEXED_KIND[s.type]).map((s) => versionElementFile(s.family, s.version, INDEXED_KIND[s.type], s.id)));
       first = (p) => files.has(pageFile(p));
     }
     workerDebug('écriture des pages d\'éléments : début');
@@ -166,7 +170,7 @@ async function writePagesWhileBuilding(mains, index) {
  * routes come early in the build), at the latest when the main thread says `astro build` is
  * over. The bundle goes to `workerData.searchOut`, moved into the output before the swap.
  */
-async function indexWhileBuilding(core, registry, month, consignes, pagesWritten, mains) {
+async function indexWhileBuilding(core, registry, month, elements, consignes, pagesWritten, mains) {
   const debug = workerDebug;
   // Lowest priority for this thread and the Pagefind process it starts (Linux: per thread):
   // Astro's threads keep the CPU they need, the index takes what is left. Not while this thread
@@ -184,9 +188,8 @@ async function indexWhileBuilding(core, registry, month, consignes, pagesWritten
     // The pages this thread writes: their <main> as written (same index as from the output);
     // the others are rendered for the index alone (content.ts).
     const { versionElementFile } = await import(srcUrl('site/render/pages.ts'));
-    const KIND = { bloc: 'block', rubrique: 'rubrique', 'type de données': 'datatype' };
     const render = mains
-      ? async (s) => (await mains.get(versionElementFile(s.family, s.version, KIND[s.type], s.id))) ?? renderPage(s)
+      ? async (s) => (await mains.get(versionElementFile(s.family, s.version, INDEXED_KIND[s.type], s.id))) ?? renderPage(s)
       : renderPage;
     let pagefindCpuMs = null;
     const stats = await buildSearchIndex({
@@ -199,6 +202,7 @@ async function indexWhileBuilding(core, registry, month, consignes, pagesWritten
       render,
       pageWritten,
       consignes,
+      elements,
       // Beside Astro's pages, Pagefind costs less CPU on one processor (pagefind-service.ts).
       oneProcessor: !process.env.NORME_SEARCH_PIN_OFF,
       beforeClose: (pid) => (pagefindCpuMs = processCpuMs(pid)),

@@ -64,6 +64,8 @@ export interface SearchIndexOptions {
   pageWritten?: (file: string) => Promise<void>;
   /** The fiches consignes, when already loaded (default: loaded from `root`). */
   consignes?: LoadedConsigne[];
+  /** The norm elements to index, when already computed for `month` (indexedElements). */
+  elements?: ScopedElement[];
   /** Pagefind on one processor (pagefind-service.ts): less CPU, when the index runs beside other work. */
   oneProcessor?: boolean;
   /** Called once the bundle is written, with the PID of Pagefind's process, which still runs (measures). */
@@ -284,7 +286,7 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
   };
 
   // Norm elements: batches of concurrent requests to the Pagefind service.
-  const elements = scopedElements(o.registry, refs);
+  const elements = o.elements ?? scopedElements(o.registry, refs);
   const jobs: Job[] = [];
   for (const s of elements) {
     const fam = o.registry.families.get(s.family)!;
