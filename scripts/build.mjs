@@ -64,7 +64,7 @@ if (!isMainThread) {
     // The norm elements the search index holds (computed once: the pages it reads are written first).
     const { indexedElements } = await import(srcUrl('site/search/indexer.ts'));
     const elements = workerData.searchOff ? null : indexedElements(registry, month, core);
-    const mains = workerData.externalPages ? pageMains() : null;
+    const mains = workerData.externalPages && !workerData.searchOff ? pageMains() : null;
     const pagesDone = workerData.externalPages ? writePagesWhileBuilding(mains, elements) : Promise.resolve();
     if (workerData.searchOff) {
       // Measures only (NORME_SEARCH_OFF): no index; this thread's CPU (registry, pages) for the report.
@@ -101,9 +101,9 @@ async function pageWritten(file) {
 }
 
 /**
- * Worker: the <main> of each page this thread writes, by file, for the search index (which
- * then reads them instead of rendering the pages a second time). `get` resolves to undefined
- * for a page this thread does not write (cited by a fiche: an Astro page).
+ * Worker: what the search index reads of the pages this thread writes (their <main>), by file:
+ * the index does not render them a second time. `get` resolves to undefined for a page that is
+ * not listed (the index then renders it: content.ts).
  */
 function pageMains() {
   const waiting = new Map();
@@ -133,8 +133,9 @@ function pageMains() {
 }
 
 /**
- * Worker: the element pages no fiche cites (5 500 of the 6 300 pages), rendered by the site's
- * own functions and written into the layout Astro renders once (src/site/write-pages.ts).
+ * Worker: the element pages (5 900 of the 6 300 pages), rendered by the site's own functions
+ * and written into the layout Astro renders once (src/site/write-pages.ts); what the search
+ * index reads of them goes to `mains` (null: no index).
  */
 async function writePagesWhileBuilding(mains, indexed) {
   try {
@@ -151,8 +152,9 @@ async function writePagesWhileBuilding(mains, indexed) {
       outDir: workerData.outDir,
       pageWritten,
       first,
-      onList: (pages) => mains.onList(pages, pageFile),
-      onPage: (p, main) => mains.onPage(pageFile(p), main),
+      // Only the pages the index reads are kept for it.
+      onList: mains && ((pages) => mains.onList(first ? pages.filter(first) : pages, pageFile)),
+      onPage: mains && ((p, main) => mains.onPage(pageFile(p), main)),
     });
     workerDebug(`${stats.pages} pages d'éléments écrites en ${stats.ms} ms (gabarit lu à ${stats.shellsAtMs} ms, pages rendues à ${stats.renderedAtMs} ms, attente ${stats.waitMs} ms)`);
     parentPort.postMessage({ type: 'pages', stats });
@@ -186,7 +188,7 @@ async function indexWhileBuilding(core, registry, month, elements, consignes, pa
     const renderPage = await siteRenderer();
     debug('modèle du site prêt pour l\'index');
     // The pages this thread writes: their <main> as written (same index as from the output);
-    // the others are rendered for the index alone (content.ts).
+    // without them (NORME_EXTERNAL_PAGES_OFF), rendered for the index alone (content.ts).
     const { versionElementFile } = await import(srcUrl('site/render/pages.ts'));
     const render = mains
       ? async (s) => (await mains.get(versionElementFile(s.family, s.version, INDEXED_KIND[s.type], s.id))) ?? renderPage(s)

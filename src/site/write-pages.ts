@@ -15,9 +15,9 @@ export interface WritePagesOptions {
   /** Pages to render first (those the search index reads: it can then finish sooner). */
   first?: (p: ElementPage) => boolean;
   /** Called with the pages to write, before the first one is rendered. */
-  onList?: (pages: ElementPage[]) => void;
+  onList?: ((pages: ElementPage[]) => void) | null;
   /** Called with what the search index reads of each page (indexMainOf). */
-  onPage?: (p: ElementPage, indexMain: string) => void;
+  onPage?: ((p: ElementPage, indexMain: string) => void) | null;
 }
 
 export interface WritePagesStats {
