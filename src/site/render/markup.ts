@@ -95,7 +95,7 @@ export function breadcrumbsHtml(items: { href?: string; label: string }[]): stri
 }
 
 /** The full <title> text of Base.astro. */
-export function fullTitle(title: string): string {
+function fullTitle(title: string): string {
   return title === 'norme' ? 'norme — registre des normes DSN et PASRAU' : `${title} — norme`;
 }
 

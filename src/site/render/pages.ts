@@ -204,6 +204,11 @@ export async function astroPages(route: RouteName): Promise<ElementPage[]> {
   return writtenByBuild() ? [] : elementPages(await getSite())[route];
 }
 
+/** `getStaticPaths` of the template routes (src/pages/0-gabarit/): one page in `npm run build`, none elsewhere. */
+export function templatePaths(): { params: { g: string } }[] {
+  return writtenByBuild() ? [{ params: { g: 'page' } }] : [];
+}
+
 /** Every element page, for the build to write. */
 export async function allElementPages(): Promise<ElementPage[]> {
   const all = elementPages(await getSite());
