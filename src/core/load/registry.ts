@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { diag, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Block, Datatype, Family, Registry, ResolvedFamily, ResolvedVersion, Version } from '../model/types.ts';
 import { locate, parseYaml, type ParsedYaml } from './yaml-file.ts';
+import { entryKind, listFolder, notAFile, readRegistryText } from './files.ts';
 import { validateAgainst, type SchemaName } from './schemas.ts';
 import { crossCheckVersion, crossCheckFamily } from '../validate/cross.ts';
 import { applyJournal } from '../journal/apply.ts';
@@ -34,21 +35,6 @@ export interface LoadResult {
   sources: SourceSet;
 }
 
-function listYaml(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
-    .sort();
-}
-
-function listDirs(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
-    .map((d) => d.name)
-    .sort();
-}
-
 /**
  * Load a registry from `root/norm`: parse every YAML file, validate it against its schema,
  * resolve versions, then run cross-file checks. Never throws on content problems.
@@ -69,47 +55,43 @@ export function loadRegistry(root: string, opts: LoadOptions = {}): LoadResult {
 
   const read = <T>(abs: string, schema: SchemaName): { value?: T; parsed?: ParsedYaml } => {
     const file = rel(abs);
-    let text: string;
-    try {
-      text = readFileSync(abs, 'utf8');
-    } catch (err) {
-      diagnostics.push(diag('error', 'file-unreadable', `Fichier illisible : ${(err as Error).message}`, { file }));
-      return {};
+    const src = readRegistryText(abs, file);
+    const r: RegistryFileResult<T> = 'diagnostic' in src ? { diagnostics: [src.diagnostic] } : parseRegistryYaml<T>(file, src.text, schema);
+    if (r.parsed) sources.files.set(file, r.parsed);
+    diagnostics.push(...r.diagnostics);
+    if (r.value === undefined) {
+      // Remember the id of a broken file (its file name when unreadable) so references to it don't cascade.
+      brokenIds.add(r.brokenId ?? path.basename(abs).replace(/\.ya?ml$/, ''));
     }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const { parsed, diagnostics: syn } = parseYaml(file, text);
-    sources.files.set(file, parsed);
-    if (syn.length) {
-      diagnostics.push(...syn);
-      return { parsed };
-    }
-    if (parsed.value === null || parsed.value === undefined) {
-      diagnostics.push(diag('error', 'empty-file', 'Fichier YAML vide', { file, line: 1, column: 1 }, 'supprimez le fichier ou complétez-le.'));
-      return { parsed };
-    }
-    const sch = validateAgainst(parsed, schema);
-    if (sch.length) {
-      diagnostics.push(...sch);
-      // Remember the id of an invalid file so that references to it don't cascade.
-      const id = (parsed.value as { id?: unknown })?.id;
-      if (typeof id === 'string') brokenIds.add(id);
-      return { parsed };
-    }
-    return { value: parsed.value as T, parsed };
+    return { value: r.value, parsed: r.parsed };
+  };
+  /** Sub-folders (`yaml: false`) or YAML files of a folder; what cannot be listed is reported. */
+  const list = (abs: string, yaml: boolean) => {
+    const l = listFolder(abs, rel(abs), { yaml });
+    diagnostics.push(...l.diagnostics);
+    return yaml ? l.files : l.dirs;
+  };
+  /** Is the required file `abs` there? A link or a folder in its place is reported (`bad`). */
+  const required = (abs: string): 'file' | 'missing' | 'bad' => {
+    const kind = entryKind(abs);
+    if (kind === 'file' || kind === 'missing') return kind;
+    diagnostics.push(notAFile(kind, rel(abs))!);
+    return 'bad';
   };
 
   const normAbs = path.join(root, normDir);
-  if (!existsSync(normAbs)) {
+  if (entryKind(normAbs) !== 'directory') {
     diagnostics.push(diag('error', 'registry-missing', `Dossier du registre introuvable : \`${normDir}/\``, {}, 'lancez la commande depuis la racine du projet.'));
     return { registry, diagnostics, sources };
   }
 
-  for (const famId of listDirs(normAbs)) {
+  for (const famId of list(normAbs, false)) {
     if (!wantFamily(famId)) continue;
     const famDir = path.join(normAbs, famId);
     const famFile = path.join(famDir, 'family.yaml');
-    if (!existsSync(famFile)) {
-      if (famId === 'schemas') continue;
+    const famKind = required(famFile);
+    if (famKind !== 'file') {
+      if (famKind === 'bad' || famId === 'schemas') continue;
       diagnostics.push(diag('error', 'family-missing', `Le dossier \`${rel(famDir)}/\` n'a pas de fichier \`family.yaml\``, { file: rel(famDir) }, 'ajoutez family.yaml (id, name, message).'));
       continue;
     }
@@ -122,14 +104,16 @@ export function loadRegistry(root: string, opts: LoadOptions = {}): LoadResult {
     registry.families.set(famId, fam);
 
     const skipped = new Set<string>();
-    for (const verId of listDirs(famDir)) {
+    for (const verId of list(famDir, false)) {
       if (!wantVersion(famId, verId)) {
         skipped.add(verId);
         continue;
       }
       const vDir = path.join(famDir, verId);
       const vFile = path.join(vDir, 'version.yaml');
-      if (!existsSync(vFile)) {
+      const vKind = required(vFile);
+      if (vKind !== 'file') {
+        if (vKind === 'bad') continue;
         diagnostics.push(diag('error', 'version-missing', `Le dossier \`${rel(vDir)}/\` n'a pas de fichier \`version.yaml\``, { file: rel(vDir) }, 'ajoutez version.yaml ou créez la version avec `npx norme version new`.'));
         continue;
       }
@@ -156,19 +140,19 @@ export function loadRegistry(root: string, opts: LoadOptions = {}): LoadResult {
         }
       }
       const blocksRaw: Array<{ block: Block; parsed: ParsedYaml }> = [];
-      for (const f of listYaml(path.join(vDir, 'blocks'))) {
+      for (const f of list(path.join(vDir, 'blocks'), true)) {
         const { value, parsed } = read<Block>(path.join(vDir, 'blocks', f), 'block');
         if (value && parsed) blocksRaw.push({ block: value, parsed });
       }
       const typesRaw: Array<{ datatype: Datatype; parsed: ParsedYaml }> = [];
-      for (const f of listYaml(path.join(vDir, 'datatypes'))) {
+      for (const f of list(path.join(vDir, 'datatypes'), true)) {
         const { value, parsed } = read<Datatype>(path.join(vDir, 'datatypes', f), 'datatype');
         if (value && parsed) typesRaw.push({ datatype: value, parsed });
       }
       diagnostics.push(...crossCheckVersion(v, blocksRaw, typesRaw, meta ? vParsed : undefined, brokenIds));
       // Maintenance journal: entries amend the version in order (issue #3).
       const journalRaw: Array<{ entry: JournalEntry; parsed: ParsedYaml }> = [];
-      for (const f of listYaml(path.join(vDir, 'journal'))) {
+      for (const f of list(path.join(vDir, 'journal'), true)) {
         const { value, parsed } = read<JournalEntry>(path.join(vDir, 'journal', f), 'journal-entry');
         if (value && parsed) journalRaw.push({ entry: value, parsed });
       }
@@ -180,6 +164,30 @@ export function loadRegistry(root: string, opts: LoadOptions = {}): LoadResult {
     diagnostics.push(...crossCheckFamily(fam, sources, skipped.size ? new Set([...brokenIds, ...skipped]) : brokenIds));
   }
   return { registry, diagnostics: sortDiagnostics(diagnostics), sources };
+}
+
+/** What parsing and validating one registry file gives: its value when valid, its diagnostics. */
+export interface RegistryFileResult<T> {
+  value?: T;
+  parsed?: ParsedYaml;
+  diagnostics: Diagnostic[];
+  /** The `id` of a file that failed its schema (references to it do not cascade). */
+  brokenId?: string;
+}
+
+/** Parse registry YAML text and validate it against its schema. Pure; never throws. */
+export function parseRegistryYaml<T>(file: string, text: string, schema: SchemaName): RegistryFileResult<T> {
+  const { parsed, diagnostics: syn } = parseYaml(file, text);
+  if (syn.length) return { parsed, diagnostics: syn };
+  if (parsed.value === null || parsed.value === undefined) {
+    return { parsed, diagnostics: [diag('error', 'empty-file', 'Fichier YAML vide', { file, line: 1, column: 1 }, 'supprimez le fichier ou complétez-le.')] };
+  }
+  const sch = validateAgainst(parsed, schema);
+  if (sch.length) {
+    const id = (parsed.value as { id?: unknown })?.id;
+    return { parsed, diagnostics: sch, ...(typeof id === 'string' ? { brokenId: id } : {}) };
+  }
+  return { value: parsed.value as T, parsed, diagnostics: [] };
 }
 
 function locPos(p: ParsedYaml, pathSegs: (string | number)[]) {

@@ -99,6 +99,9 @@ const YAML_CODES: Record<string, { rule: string; message: (m: string) => string;
  * `ParsedYaml.doc`) when a later check needs a position.
  */
 export function parseYaml(file: string, text: string): { parsed: ParsedYaml; diagnostics: Diagnostic[] } {
+  // Anchors and aliases are refused (see `refuseAliases`): text that may hold one goes to the
+  // precise parser, which never expands them. The real registry has none.
+  if (MAY_HOLD_ALIAS.test(text)) return parseYamlPrecise(file, text);
   let fastError: jsyaml.YAMLException | undefined;
   try {
     const value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
@@ -144,15 +147,40 @@ export function parseYamlPrecise(file: string, text: string): { parsed: ParsedYa
   }
   let value: unknown;
   if (doc.errors.length === 0) {
-    try {
-      value = doc.toJS({ maxAliasCount: 100 });
-    } catch (err) {
-      diagnostics.push(diag('error', 'yaml-syntax', `YAML illisible : ${(err as Error).message}`, { file, line: 1, column: 1 }));
-    }
+    const alias = refuseAliases(file, text, doc, lineCounter);
+    if (alias) diagnostics.push(alias);
+    else value = doc.toJS({ maxAliasCount: 0 });
   }
   // Keep the document only when it has problems (positions will be needed right away).
   const parsed = lazyParsed(file, text, value, diagnostics.length ? { doc, lineCounter } : undefined);
   return { parsed, diagnostics };
+}
+
+/** A `&name` or `*name` at the start of a node (a cheap over-approximation: also matches inside quotes). */
+const MAY_HOLD_ALIAS = /(?:^|[\s[{,])[&*][^\s,[\]{}]/m;
+
+/**
+ * The first anchor or alias of the document, as a diagnostic. The registry's files never use
+ * them, and an alias is how a 14-line file expands into billions of values ("billion laughs"):
+ * refusing them bounds the work on any input. The document itself is parsed without expanding.
+ */
+function refuseAliases(file: string, text: string, doc: Document.Parsed, lineCounter: LineCounter): Diagnostic | undefined {
+  const { visit, isAlias } = yaml();
+  let found: { offset: number; label: string; what: string } | undefined;
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      const offset = node.range?.[0] ?? 0;
+      if (!found || offset < found.offset) found = { offset, label: `*${node.source}`, what: 'Alias YAML `*' + node.source + '` refusé' };
+    } else if (node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string' && node.anchor) {
+      const start = (node as Node).range?.[0] ?? 0;
+      const offset = Math.max(0, text.lastIndexOf('&' + node.anchor, start));
+      if (!found || offset < found.offset) found = { offset, label: `&${node.anchor}`, what: 'Ancre YAML `&' + node.anchor + '` refusée' };
+    }
+  });
+  if (!found) return undefined;
+  const pos = lineCounter.linePos(found.offset);
+  return diag('error', 'yaml-alias', `${found.what} : les fichiers du registre n'utilisent ni ancre ni alias`, { file, line: pos.line, column: pos.col },
+    `recopiez la valeur à chaque endroit où elle sert (et retirez \`${found.label}\`).`);
 }
 
 function nodeOffset(node: Node | null | undefined): number | undefined {
