@@ -1,7 +1,8 @@
 // Génère src/core/schemas/validators.generated.js : les validateurs ajv des schémas du modèle,
 // compilés à l'avance (code « standalone »), pour ne pas recompiler les schémas à chaque commande.
 // `npm run types` régénère ; un test vérifie que le fichier committé est à jour.
-import { Ajv } from 'ajv';
+import { Ajv, _ } from 'ajv';
+import formats from '../src/core/schemas/formats.ts';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -14,10 +15,11 @@ export const outFile = path.join(schemaDir, 'validators.generated.js');
 export const NAMES = ['family', 'version', 'block', 'datatype', 'journal-entry', 'consigne'];
 
 /** Same options as src/core/load/schemas.ts. */
-export const AJV_OPTIONS = { allErrors: true, strict: true, verbose: true, allowUnionTypes: true };
+export const AJV_OPTIONS = { allErrors: true, strict: true, verbose: true, allowUnionTypes: true, formats };
 
 export async function generateValidators() {
-  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true, lines: false } });
+  // Custom formats (src/core/schemas/formats.ts) are imported by the generated code, not inlined.
+  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true, lines: false, formats: _`require("./formats.ts")` } });
   const refs = {};
   for (const n of NAMES) {
     const schema = JSON.parse(await readFile(path.join(schemaDir, `${n}.schema.json`), 'utf8'));
@@ -35,7 +37,7 @@ export async function generateValidators() {
   // CommonJS interop differs between Node (namespace.default = module.exports) and Vite
   // (namespace.default = exports.default): normalise to an object whose `.default` is the helper.
   code =
-    imports.map((m, i) => `import * as __ns${i} from "${m}.js";\nconst __runtime${i} = typeof __ns${i}.default === "function" ? { default: __ns${i}.default } : __ns${i}.default;`).join('\n') +
+    imports.map((m, i) => `import * as __ns${i} from "${/\.ts$/.test(m) ? m : `${m}.js`}";\nconst __runtime${i} = typeof __ns${i}.default === "function" ? { default: __ns${i}.default } : __ns${i}.default;`).join('\n') +
     '\n' +
     code.replace(/^"use strict";/, '');
   return '// Fichier généré par `npm run types` depuis src/core/schemas/*.schema.json — ne pas modifier à la main.\n// @ts-nocheck\n' + code + '\n';

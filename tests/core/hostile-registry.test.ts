@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatDiagnostic, loadRegistry } from '../../src/core/index.ts';
 import { fixtureCopy, runNorme, type Edit } from '../helpers/fixture.ts';
@@ -118,6 +118,92 @@ describe('un type de fichier inattendu ne fait pas planter le chargement', () =>
     const link = 'norm/demo/V2';
     expect(lines([], (root) => symlinkSync(path.join(root, 'norm/demo/V1'), path.join(root, link)))).toEqual([
       `${link}: erreur Lien symbolique refusé : le registre ne lit que des fichiers et dossiers ordinaires [symlink]`,
+    ]);
+  });
+});
+
+describe('les erreurs silencieuses deviennent des diagnostics', () => {
+  /** Replace the first occurrence of `from` (as UTF-8) by raw bytes. */
+  const withBytes = (file: string, from: string, bytes: number[]) => (root: string) => {
+    const abs = path.join(root, file);
+    const buf = readFileSync(abs);
+    const i = buf.indexOf(from);
+    writeFileSync(abs, Buffer.concat([buf.subarray(0, i), Buffer.from(bytes), buf.subarray(i + Buffer.byteLength(from))]));
+  };
+
+  it('UTF-8 invalide : signalé à la ligne et à la colonne de l\'octet', () => {
+    expect(lines([], withBytes(H, 'Envoi', [...Buffer.from('Env'), 0xff, ...Buffer.from('oi')]))).toEqual([
+      `${H}:3:10: erreur Octet 0xFF invalide en UTF-8 : enregistrez le fichier en UTF-8 [invalid-utf8]`,
+    ]);
+  });
+
+  it('un « é » en Latin-1 (octet 0xE9) est signalé, pas remplacé par U+FFFD', () => {
+    // "    name: Nom du logiciel utilis|é" : le « é » (C3 A9 en UTF-8) écrit en Latin-1.
+    expect(lines([], withBytes(H, 'utilisé', [...Buffer.from('utilis'), 0xe9]))).toEqual([
+      `${H}:11:33: erreur Octet 0xE9 invalide en UTF-8 : enregistrez le fichier en UTF-8 [invalid-utf8]`,
+    ]);
+  });
+
+  it.each([
+    ['date d\'édition au 13e mois', { file: V, from: 'date: 2025-09-19', to: 'date: 2025-13-45' }, `${V}:9:11: erreur Date impossible \`2025-13-45\` pour \`editions.0.date\` : attendu une date du calendrier AAAA-MM-JJ [invalid-date]`],
+    ['30 février', { file: V, from: 'date: 2025-09-19', to: 'date: 2026-02-30' }, `${V}:9:11: erreur Date impossible \`2026-02-30\` pour \`editions.0.date\` : attendu une date du calendrier AAAA-MM-JJ [invalid-date]`],
+    ['mois d\'applicabilité 13', { file: V, from: 'from: 2026-01', to: 'from: 2026-13' }, `${V}:11:9: erreur \`applicability.from\` : la valeur \`2026-13\` n'est pas un mois AAAA-MM (01 à 12) [schema]`],
+  ])('%s', (_n, edit, expected) => {
+    expect(lines([edit])).toEqual([expected]);
+  });
+
+  it('une date mal formée n\'est signalée qu\'une fois (motif, pas format)', () => {
+    expect(lines([{ file: V, from: 'date: 2025-09-19', to: 'date: 19/09/2025' }])).toEqual([
+      `${V}:9:11: erreur \`editions.0.date\` : la valeur \`19/09/2025\` n'est pas une date AAAA-MM-JJ du calendrier [schema]`,
+    ]);
+  });
+
+  it('29 février d\'une année bissextile : accepté', () => {
+    expect(lines([{ file: V, from: 'date: 2025-09-19', to: 'date: 2024-02-29' }])).toEqual([]);
+  });
+
+  it('date impossible dans une entrée de journal', () => {
+    const J = 'norm/demo/V1/journal/JMN-2026-001.yaml';
+    expect(lines([{ file: J, from: 'date: 2026-02-10', to: 'date: 2026-02-30' }], undefined, 'journal/valid')).toEqual([
+      `${J}:3:7: erreur Date impossible \`2026-02-30\` pour \`date\` : attendu une date du calendrier AAAA-MM-JJ [invalid-date]`,
+    ]);
+  });
+
+  it('`previous` qui désigne la version elle-même', () => {
+    expect(lines([{ file: V, from: 'previous: null', to: 'previous: V1' }])).toEqual([
+      `${V}:6:11: erreur La version \`V1\` se désigne elle-même comme version précédente [previous-cycle]`,
+    ]);
+  });
+
+  it('`previous` qui forme un cycle entre deux versions', () => {
+    const V2 = 'norm/demo/V2/version.yaml';
+    const v2 = 'id: V2\nfamily: demo\nname: Version 2\nstatus: draft\nprevious: V1\neditions: []\nusages:\n  status: non publié\nprovenance:\n  sources: []\n';
+    expect(lines([{ file: V, from: 'previous: null', to: 'previous: V2' }, { file: V2, to: v2 }])).toEqual([
+      `${V}:6:11: erreur Cycle de versions précédentes : \`V1\` → \`V2\` → \`V1\` [previous-cycle]`,
+    ]);
+  });
+
+  it('une entrée de journal qui crée un cycle de blocs parents est refusée', () => {
+    const J = 'norm/demo/V1/journal/JMN-2026-004.yaml';
+    const entry = [
+      'id: JMN-2026-004',
+      'date: 2026-06-15',
+      'kind: anomalie',
+      'title: Exemple de cycle',
+      'explanation: Exemple inventé.',
+      'edition: 2026.1.2',
+      'example: true',
+      'operations:',
+      '  - op: set',
+      '    element: block',
+      '    id: S10.G00.00',
+      '    field: parent',
+      '    from: null',
+      '    to: S21.G00.40',
+      '',
+    ].join('\n');
+    expect(lines([{ file: J, to: entry }], undefined, 'journal/valid')).toEqual([
+      `${J}:14:9: erreur Le bloc \`S21.G00.40\` ne peut pas devenir le parent de \`S10.G00.00\` : cycle \`S10.G00.00\` → \`S21.G00.40\` → \`S10.G00.00\` [block-cycle]`,
     ]);
   });
 });

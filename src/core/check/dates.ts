@@ -32,3 +32,16 @@ export function calendarCheck(value: string, exceptions: readonly string[] = [])
   if (m < 1 || m > 12 || d < 1) return 'invalid';
   return d <= daysInMonth(m, y) ? 'ok' : 'invalid';
 }
+
+/**
+ * Is `YYYY-MM-DD` a real calendar date (the registry's dates: editions, journal entries, fiches)?
+ * Same calendar as `calendarCheck`; it is the JSON Schema format `date` of the registry's schemas.
+ */
+export function isIsoDate(value: string): boolean {
+  const m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(value);
+  if (!m) return false;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(month, Number(m[1]));
+}
+

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { diag, didYouMean, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { at, lazyAt, type ParsedYaml } from '../load/yaml-file.ts';
 import { validateAgainst } from '../load/schemas.ts';
+import { isIsoDate } from '../check/dates.ts';
 import type { Loc, Registry, ResolvedFamily, ResolvedVersion } from '../model/types.ts';
 import { checkMdx, type CheckedMdx, type ComponentUse, type MdxNode } from './mdx.ts';
 import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
@@ -45,12 +46,6 @@ interface Draft {
   ctx?: RefContext;
   /** Per revision: the checked text, and the context its references are checked in. */
   texts: Array<{ rev: ConsigneRevision; checked: CheckedMdx; ctx?: RefContext }>;
-}
-
-function isValidDate(s: string): boolean {
-  const [y, m, d] = s.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
 function listDirs(dir: string): string[] {
@@ -230,9 +225,9 @@ function loadOne(root: string, registry: Registry, dirRel: string, name: string,
         `mettez \`revision: ${i + 1}\`.`));
     }
     for (const k of ['published', 'applies'] as const) {
-      if (!isValidDate(e[k])) {
+      if (!isIsoDate(e[k])) {
         out.push(diag('error', 'consigne-date-invalid', `Date \`${e[k]}\` inexistante`, loc(['revisions', i, k]), 'écrivez une date réelle au format AAAA-MM-JJ.'));
-      } else if (i > 0 && isValidDate(entries[i - 1][k]) && e[k] < entries[i - 1][k]) {
+      } else if (i > 0 && isIsoDate(entries[i - 1][k]) && e[k] < entries[i - 1][k]) {
         out.push(diag('error', 'consigne-revision-date-order', `${k === 'published' ? 'Publication' : 'Application'} de la révision ${e.revision} (${e[k]}) antérieure à celle de la révision ${entries[i - 1].revision} (${entries[i - 1][k]})`,
           loc(['revisions', i, k]), 'les révisions sont listées de la plus ancienne à la plus récente.'));
       }

@@ -119,6 +119,14 @@ export function applyOperation(v: ResolvedVersion, op: JournalOperation, i: numb
         } else {
           target = b as unknown as Record<string, unknown>;
           if (field === 'parent' && to !== null && !v.blocks.has(String(to))) return targetMissing('Bloc parent', String(to), v.blocks.keys(), P('to'));
+          if (field === 'parent' && to !== null) {
+            // The new parent must not descend from the block: the hierarchy stays a tree.
+            const chain = [id];
+            for (let cur: string | null | undefined = String(to); cur && v.blocks.has(cur) && !chain.includes(cur); cur = v.blocks.get(cur)!.parent) chain.push(cur);
+            if (chain.length > 1 && v.blocks.get(chain[chain.length - 1])!.parent === id) {
+              return fail('block-cycle', P('to'), `Le bloc \`${to}\` ne peut pas devenir le parent de \`${id}\` : cycle ${[...chain, id].map((x) => `\`${x}\``).join(' → ')}`, 'un bloc ne peut pas être son propre ancêtre.');
+            }
+          }
         }
       } else if (el === 'rubrique') {
         const e = v.rubriques.get(id);

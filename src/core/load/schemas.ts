@@ -76,12 +76,16 @@ export function schemaDiagnostics(p: ParsedYaml, errors: ErrorObject[], schemaLa
   const seen = new Set<string>();
   // When a oneOf fails, ajv also reports each branch's failure: keep only the oneOf.
   const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+  // A malformed date fails its pattern and its format: the pattern says enough.
+  const patternPaths = new Set(errors.filter((e) => e.keyword === 'pattern').map((e) => e.instancePath));
   for (const e of errors) {
     if (e.keyword !== 'oneOf' && [...oneOfPaths].some((op) => e.instancePath === op && e.schemaPath.includes('/oneOf/'))) continue;
+    if (e.keyword === 'format' && patternPaths.has(e.instancePath)) continue;
     const path = pointerToPath(e.instancePath);
     const field = path.length ? path.join('.') : '(racine)';
     let message: string;
     let hint: string | undefined;
+    let rule = 'schema';
     let loc = at(p, path);
     switch (e.keyword) {
       case 'required': {
@@ -119,14 +123,25 @@ export function schemaDiagnostics(p: ParsedYaml, errors: ErrorObject[], schemaLa
         }
         break;
       }
-      case 'pattern':
-        message = `\`${field}\` : la valeur \`${show(e.data)}\` ne respecte pas le format attendu \`${(e.params as { pattern: string }).pattern}\``;
+      case 'pattern': {
+        // A pattern whose schema says what it is (`"description": "un mois AAAA-MM (01 à 12)"`) is named, not shown.
+        const what = (e.parentSchema as { description?: string } | undefined)?.description;
+        message = what && /^une? /.test(what)
+          ? `\`${field}\` : la valeur \`${show(e.data)}\` n'est pas ${what}`
+          : `\`${field}\` : la valeur \`${show(e.data)}\` ne respecte pas le format attendu \`${(e.params as { pattern: string }).pattern}\``;
         break;
+      }
       case 'minLength':
         message = `\`${field}\` ne doit pas être vide`;
         break;
       case 'minimum':
         message = `\`${field}\` doit être ≥ ${(e.params as { limit: number }).limit} (reçu \`${show(e.data)}\`)`;
+        break;
+      case 'format':
+        // `date` is the only format of the schemas (schemas/formats.ts).
+        rule = 'invalid-date';
+        message = `Date impossible \`${show(e.data)}\` pour \`${field}\` : attendu une date du calendrier AAAA-MM-JJ`;
+        hint = 'vérifiez le mois (01 à 12) et le jour (jusqu\'au 28, 29, 30 ou 31 selon le mois).';
         break;
       case 'oneOf':
         message = `\`${field}\` : valeur \`${show(e.data)}\` invalide`;
@@ -135,7 +150,7 @@ export function schemaDiagnostics(p: ParsedYaml, errors: ErrorObject[], schemaLa
       default:
         message = `\`${field}\` : ${e.message ?? 'valeur invalide'}`;
     }
-    const d = diag('error', 'schema', message, loc, hint);
+    const d = diag('error', rule, message, loc, hint);
     const k = `${d.line}:${d.column}:${d.message}`;
     if (seen.has(k)) continue;
     seen.add(k);

@@ -376,7 +376,7 @@ export interface JournalEntry {
    */
   id: string;
   /**
-   * Date de publication de l'entrée
+   * Date de publication de l'entrée (AAAA-MM-JJ du calendrier)
    */
   date: string;
   kind: 'anomalie' | 'évolution' | 'précision';
@@ -579,7 +579,13 @@ export interface VersionExport {
 }
 
 // --- version.schema.json
+/**
+ * un mois AAAA-MM (01 à 12)
+ */
 export type YearMonth = string;
+/**
+ * une date AAAA-MM-JJ du calendrier
+ */
 export type IsoDate = string;
 
 /**

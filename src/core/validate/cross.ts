@@ -208,6 +208,29 @@ export function crossCheckFamily(fam: ResolvedFamily, sources: SourceSet, broken
       out.push(diag('error', 'unknown-previous-version', `Version précédente inconnue \`${prev}\` dans la famille \`${fam.id}\`${dym ? ` ; ${dym}` : ''}`, p ? at(p, ['previous']) : { file: `${v.dir}/version.yaml` }, `versions connues : ${[...fam.versions.keys()].join(', ')}.`));
     }
   }
+  // `previous` chains: no version is its own predecessor, even indirectly.
+  const inCycle = new Set<string>();
+  for (const v of fam.versions.values()) {
+    if (inCycle.has(v.id) || !v.meta.previous) continue;
+    const p = vFile(v);
+    const loc = p ? at(p, ['previous']) : { file: `${v.dir}/version.yaml` };
+    if (v.meta.previous === v.id) {
+      inCycle.add(v.id);
+      out.push(diag('error', 'previous-cycle', `La version \`${v.id}\` se désigne elle-même comme version précédente`, loc, 'indiquez la version qui la précède dans la famille, ou `previous: null` pour la première.'));
+      continue;
+    }
+    const chain = [v.id];
+    let cur: string | null | undefined = v.meta.previous;
+    while (cur && fam.versions.has(cur) && !chain.includes(cur)) {
+      chain.push(cur);
+      cur = fam.versions.get(cur)!.meta.previous;
+    }
+    // Report a cycle once, from its first version in id order (the walk starts there).
+    if (cur === v.id && chain.every((id) => id >= v.id)) {
+      for (const id of chain) inCycle.add(id);
+      out.push(diag('error', 'previous-cycle', `Cycle de versions précédentes : ${[...chain, v.id].map((x) => `\`${x}\``).join(' → ')}`, loc, 'la chaîne des versions précédentes doit remonter à une première version (`previous: null`).'));
+    }
+  }
   // Order versions along the previous chain (oldest first), falling back to id order.
   const ordered: ResolvedVersion[] = [];
   const byPrev = new Map<string | null, ResolvedVersion[]>();
