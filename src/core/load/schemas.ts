@@ -81,6 +81,8 @@ export function schemaDiagnostics(p: ParsedYaml, errors: ErrorObject[], schemaLa
   for (const e of errors) {
     if (e.keyword !== 'oneOf' && [...oneOfPaths].some((op) => e.instancePath === op && e.schemaPath.includes('/oneOf/'))) continue;
     if (e.keyword === 'format' && patternPaths.has(e.instancePath)) continue;
+    // The failure of a property name is reported by its `propertyNames` error.
+    if (e.propertyName !== undefined && e.keyword !== 'propertyNames') continue;
     const path = pointerToPath(e.instancePath);
     const field = path.length ? path.join('.') : '(racine)';
     let message: string;
@@ -147,8 +149,24 @@ export function schemaDiagnostics(p: ParsedYaml, errors: ErrorObject[], schemaLa
         message = `\`${field}\` : valeur \`${show(e.data)}\` invalide`;
         if (String(e.schemaPath).includes('cardinality')) hint = 'utilisez un entier ≥ 1 ou "*" pour une cardinalité illimitée.';
         break;
+      case 'minItems': {
+        const n = (e.params as { limit: number }).limit;
+        message = `\`${field}\` doit contenir au moins ${n} élément${n > 1 ? 's' : ''}`;
+        break;
+      }
+      case 'uniqueItems': {
+        const { i, j } = e.params as { i: number; j: number };
+        message = `\`${field}\` : les éléments n° ${j + 1} et n° ${i + 1} sont identiques`;
+        hint = 'supprimez le doublon.';
+        break;
+      }
+      case 'propertyNames':
+        loc = at(p, path, (e.params as { propertyName: string }).propertyName);
+        message = `Nom de propriété \`${show((e.params as { propertyName: string }).propertyName)}\` invalide${path.length ? ` dans \`${field}\`` : ''}`;
+        break;
       default:
-        message = `\`${field}\` : ${e.message ?? 'valeur invalide'}`;
+        // Keywords our schemas do not use (a test lists those they use): still French, never ajv's English.
+        message = `\`${field}\` : valeur \`${show(e.data)}\` non conforme au schéma ${schemaLabel}`;
     }
     const d = diag('error', rule, message, loc, hint);
     const k = `${d.line}:${d.column}:${d.message}`;

@@ -54,41 +54,146 @@ function lazyParsed(file: string, text: string, value: unknown, first?: { doc: D
 
 export type PathSegment = string | number;
 
-const YAML_CODES: Record<string, { rule: string; message: (m: string) => string; hint?: string }> = {
-  DUPLICATE_KEY: {
-    rule: 'yaml-duplicate-key',
-    message: () => 'Clé en double dans le même objet YAML',
-    hint: 'supprimez ou renommez l\'une des deux clés : la seconde écraserait la première.',
-  },
+type YamlErrorCode = import('yaml').ErrorCode;
+
+interface YamlMessage {
+  rule: string;
+  /** French message; `m` is the parser's English message, used only to choose the wording. */
+  message: (m: string) => string;
+  hint?: string | ((m: string) => string | undefined);
+}
+
+const INDENT_HINT = 'alignez cette ligne sur les autres clés du même niveau (espaces, jamais de tabulations).';
+const FLOW_NAME = (m: string) => (/flow map/i.test(m) ? 'l\'objet entre accolades' : 'la liste entre crochets');
+/** The parser's text for a `[` or `{` never closed (reported where it gave up). */
+const FLOW_UNCLOSED = /end with a [\]}]/;
+const flowUnclosed = (m: string) => (/\}$/.test(m) ? 'Accolade `{` ouverte ici et jamais fermée (`}` manquant)' : 'Crochet `[` ouvert ici et jamais fermé (`]` manquant)');
+const FLOW_HINT = 'fermez la liste ou l\'objet sur sa ligne, ou écrivez ses éléments un par ligne sans crochets ; une valeur qui contient [ ou { se met entre guillemets.';
+
+/**
+ * Every error code of the `yaml` parser, in French (a test checks the list against the parser's
+ * own `ErrorCode` type). The parser's English text never reaches the user.
+ */
+export const YAML_CODES: Record<YamlErrorCode, YamlMessage> = {
+  ALIAS_PROPS: { rule: 'yaml-alias', message: () => 'Un alias YAML ne peut porter ni ancre ni étiquette', hint: 'les fichiers du registre n\'utilisent ni ancre ni alias : recopiez la valeur.' },
+  BAD_ALIAS: { rule: 'yaml-alias', message: () => 'Ancre ou alias YAML vide ou ambigu', hint: 'les fichiers du registre n\'utilisent ni ancre ni alias : mettez la valeur entre guillemets si elle commence par & ou *.' },
+  BAD_DIRECTIVE: { rule: 'yaml-syntax', message: () => 'Directive YAML (ligne commençant par %) invalide', hint: 'supprimez cette ligne : les fichiers du registre n\'ont pas de directive.' },
+  BAD_DQ_ESCAPE: { rule: 'yaml-syntax', message: () => 'Séquence d\'échappement invalide dans une valeur entre guillemets doubles', hint: 'doublez la barre oblique inverse (\\\\) ou mettez la valeur entre guillemets simples.' },
   BAD_INDENT: {
     rule: 'yaml-indentation',
-    message: () => 'Indentation incorrecte',
-    hint: 'alignez cette ligne sur les autres clés du même niveau (espaces, jamais de tabulations).',
+    message: (m) => (FLOW_UNCLOSED.test(m) ? flowUnclosed(m) : /same column/.test(m) ? 'Indentation incorrecte : les éléments d\'un même niveau commencent à la même colonne' : 'Indentation incorrecte'),
+    hint: (m) => (FLOW_UNCLOSED.test(m) ? FLOW_HINT : INDENT_HINT),
   },
-  TAB_AS_INDENT: {
-    rule: 'yaml-indentation',
-    message: () => 'Tabulation utilisée pour indenter',
-    hint: 'YAML n\'accepte que des espaces pour l\'indentation.',
-  },
-  MISSING_CHAR: { rule: 'yaml-syntax', message: () => 'Caractère manquant' },
-  MULTILINE_IMPLICIT_KEY: {
-    rule: 'yaml-indentation',
-    message: () => 'Clé implicite sur plusieurs lignes (souvent une indentation ou un « : » oublié)',
-    hint: 'vérifiez l\'indentation et le « : » après chaque clé.',
-  },
-  BAD_SCALAR_START: {
+  BAD_PROP_ORDER: { rule: 'yaml-syntax', message: () => 'Ancre ou étiquette YAML mal placée', hint: 'mettez la valeur entre guillemets si elle commence par & ou !.' },
+  BAD_SCALAR_START: { rule: 'yaml-syntax', message: () => 'Valeur mal formée', hint: 'mettez la valeur entre guillemets si elle commence par un caractère spécial (@, `, %, …).' },
+  BLOCK_AS_IMPLICIT_KEY: { rule: 'yaml-indentation', message: () => 'Indentation incorrecte : cette ligne n\'est alignée sur aucune clé de l\'objet', hint: INDENT_HINT },
+  BLOCK_IN_FLOW: { rule: 'yaml-syntax', message: () => 'Liste à tirets ou objet sur plusieurs lignes à l\'intérieur de crochets ou d\'accolades', hint: 'écrivez l\'élément sur une ligne ([a, b], { clé: valeur }) ou retirez les crochets.' },
+  DUPLICATE_KEY: { rule: 'yaml-duplicate-key', message: () => 'Clé en double dans le même objet YAML', hint: 'supprimez ou renommez l\'une des deux clés : la seconde écraserait la première.' },
+  IMPOSSIBLE: { rule: 'yaml-syntax', message: () => 'Structure YAML illisible à cet endroit', hint: 'vérifiez la ligne : texte en trop après un bloc ou un commentaire.' },
+  KEY_OVER_1024_CHARS: { rule: 'yaml-syntax', message: () => 'Clé de plus de 1 024 caractères', hint: 'une clé tient sur une ligne courte ; vérifiez qu\'un « : » ne manque pas.' },
+  MISSING_CHAR: {
     rule: 'yaml-syntax',
-    message: () => 'Valeur mal formée',
-    hint: 'mettez la valeur entre guillemets si elle commence par un caractère spécial (@, `, %, …).',
+    message: (m) =>
+      /closing ['"]?quote|closing "quote|closing 'quote/.test(m) ? 'Guillemet ouvert ici et jamais fermé'
+      : FLOW_UNCLOSED.test(m) ? flowUnclosed(m)
+      : /Missing , or :/.test(m) ? `Virgule ou « : » manquant entre les éléments de ${FLOW_NAME(m)}`
+      : /Missing , between/.test(m) ? `Virgule manquante entre les éléments de ${FLOW_NAME(m)}`
+      : /Missing space after :/.test(m) ? `Espace manquante après « : » dans ${FLOW_NAME(m)}`
+      : /Implicit map keys need to be followed/.test(m) ? 'Clé sans « : » (ou ligne mal indentée)'
+      : /Comments must be separated/.test(m) ? 'Un commentaire # doit être précédé d\'une espace'
+      : /Sequence item without/.test(m) ? 'Ligne mal indentée dans une liste (ou tiret « - » manquant)'
+      : /separated from the next token/.test(m) ? 'Espace manquante après une ancre ou une étiquette YAML'
+      : /directives-end|doc-start/.test(m) ? 'Ligne `---` de début de document mal placée ou manquante'
+      : 'Caractère manquant',
+    hint: (m) =>
+      /quote/.test(m) ? 'fermez le guillemet sur la même ligne (doublez une apostrophe dans une valeur entre guillemets simples : \'\').'
+      : FLOW_UNCLOSED.test(m) ? FLOW_HINT
+      : /Sequence item without/.test(m) ? INDENT_HINT
+      : /Comments/.test(m) ? 'ajoutez une espace avant #, ou mettez la valeur entre guillemets si # en fait partie.'
+      : /Implicit map keys/.test(m) ? 'ajoutez « : » après la clé, ou alignez la ligne sur les autres clés du même niveau.'
+      : 'corrigez la syntaxe YAML à cet endroit.',
   },
-  UNEXPECTED_TOKEN: { rule: 'yaml-syntax', message: () => 'Élément YAML inattendu' },
-  BLOCK_AS_IMPLICIT_KEY: {
-    rule: 'yaml-indentation',
-    message: () => 'Indentation incorrecte : cette ligne n\'est alignée sur aucune clé de l\'objet',
-    hint: 'alignez cette ligne sur les autres clés du même niveau (espaces, jamais de tabulations).',
+  MULTILINE_IMPLICIT_KEY: { rule: 'yaml-indentation', message: () => 'Clé implicite sur plusieurs lignes (souvent une indentation ou un « : » oublié)', hint: 'vérifiez l\'indentation et le « : » après chaque clé.' },
+  MULTIPLE_ANCHORS: { rule: 'yaml-alias', message: () => 'Plusieurs ancres YAML sur une même valeur', hint: 'les fichiers du registre n\'utilisent ni ancre ni alias.' },
+  MULTIPLE_DOCS: { rule: 'yaml-syntax', message: () => 'Plusieurs documents YAML dans un même fichier (ligne `---` ou `...`)', hint: 'un fichier du registre contient un seul document : retirez la ligne `---` ou `...` et ce qui la suit, ou déplacez-le dans un autre fichier.' },
+  MULTIPLE_TAGS: { rule: 'yaml-syntax', message: () => 'Plusieurs étiquettes YAML (!…) sur une même valeur', hint: 'retirez les étiquettes ; mettez la valeur entre guillemets si elle commence par !.' },
+  NON_STRING_KEY: { rule: 'yaml-syntax', message: () => 'Clé qui n\'est pas un texte (liste ou objet utilisé comme clé)', hint: 'une clé est un simple mot suivi de « : ».' },
+  RESOURCE_EXHAUSTION: { rule: 'yaml-too-deep', message: () => 'Imbrication YAML trop profonde : analyse interrompue', hint: 'les fichiers du registre ont quelques niveaux d\'imbrication ; vérifiez les crochets et l\'indentation.' },
+  TAB_AS_INDENT: { rule: 'yaml-indentation', message: () => 'Tabulation utilisée pour indenter', hint: 'YAML n\'accepte que des espaces pour l\'indentation.' },
+  TAG_RESOLVE_FAILED: { rule: 'yaml-syntax', message: () => 'Étiquette YAML (!…) inconnue', hint: 'retirez l\'étiquette, ou mettez la valeur entre guillemets si elle commence par !.' },
+  UNEXPECTED_TOKEN: {
+    rule: 'yaml-syntax',
+    message: (m) => (/Unexpected , in/.test(m) ? 'Virgule inattendue' : /empty item/.test(m) ? 'Élément vide dans une liste ou un objet entre crochets' : /Block scalar header/.test(m) ? 'Caractères en trop après | ou >' : 'Élément YAML inattendu'),
+    hint: 'corrigez la syntaxe YAML à cet endroit (une valeur qui contient « : », « # », « , » ou des crochets se met entre guillemets).',
   },
-  MISSING_ANCHOR: { rule: 'yaml-syntax', message: () => 'Ancre YAML inconnue' },
+  BAD_COLLECTION_TYPE: { rule: 'yaml-syntax', message: () => 'Étiquette YAML incompatible avec la valeur', hint: 'retirez l\'étiquette (!…).' },
 };
+
+/** A position kept inside the text: line ≤ its last line, column ≤ that line's length + 1. */
+export function clampPosition(text: string, line: number, column: number): { line: number; column: number } {
+  const lines = text.split(/\r?\n|\r/);
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  let l = Math.max(1, Math.min(line, lines.length));
+  let c = Math.max(1, column);
+  // A position at the very end (after the last newline) goes to the end of the last non-empty line.
+  if (line > lines.length) {
+    while (l > 1 && lines[l - 1].trim() === '') l--;
+    c = lines[l - 1].length + 1;
+  }
+  return { line: l, column: Math.min(c, lines[l - 1].length + 1) };
+}
+
+/** Line and column (1-based, clamped inside the text) of an offset. */
+function positionAt(text: string, lineCounter: LineCounter, offset: number): { line: number; column: number } {
+  const pos = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+  return clampPosition(text, pos.line, pos.col);
+}
+
+/**
+ * Where the cause of an error is, when the parser reports it further on: the opening `[`/`{` of
+ * an unclosed flow collection, the opening quote of an unclosed string (the parser points at the
+ * place where it gave up, often the end of the file). Found in the concrete syntax tree.
+ */
+function causeOffset(text: string, code: YamlErrorCode, message: string, offset: number): number {
+  const wantFlow = FLOW_UNCLOSED.test(message);
+  const wantQuote = code === 'MISSING_CHAR' && /quote/.test(message);
+  if (!wantFlow && !wantQuote) return offset;
+  let best = -1;
+  const visit = (tok: unknown, depth: number): void => {
+    if (!tok || typeof tok !== 'object' || depth > 200) return;
+    if (Array.isArray(tok)) {
+      for (const t of tok) visit(t, depth + 1);
+      return;
+    }
+    const t = tok as { type?: string; offset?: number; start?: { offset: number; source: string }; end?: Array<{ source: string }>; source?: string };
+    if (wantFlow && t.type === 'flow-collection' && t.start && t.start.offset <= offset) {
+      const close = t.start.source === '[' ? ']' : '}';
+      if (t.end?.[0]?.source !== close && t.start.offset > best) best = t.start.offset;
+    }
+    if (wantQuote && (t.type === 'double-quoted-scalar' || t.type === 'single-quoted-scalar') && typeof t.offset === 'number' && t.offset <= offset && t.offset > best) best = t.offset;
+    for (const [k, v] of Object.entries(t)) if (k !== 'source' && v && typeof v === 'object') visit(v, depth + 1);
+  };
+  try {
+    const { Parser } = yaml();
+    for (const tok of new Parser().parse(text)) visit(tok, 0);
+  } catch {
+    return offset;
+  }
+  return best >= 0 ? best : offset;
+}
+
+/** A C0/C1 control character (other than tab and line breaks) or a non-character: YAML refuses them. */
+const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function controlCharacter(file: string, text: string): Diagnostic | undefined {
+  const m = NON_PRINTABLE.exec(text);
+  if (!m) return undefined;
+  const before = text.slice(0, m.index);
+  const line = before.split('\n').length;
+  const column = m.index - (before.lastIndexOf('\n') + 1) + 1;
+  const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  return diag('error', 'control-character', `Caractère de contrôle U+${code} interdit dans un fichier YAML`, { file, line, column }, 'supprimez ce caractère invisible (souvent collé depuis un autre logiciel).');
+}
 
 /**
  * Parse YAML text, collecting syntax errors as diagnostics (never throws).
@@ -99,6 +204,8 @@ const YAML_CODES: Record<string, { rule: string; message: (m: string) => string;
  * `ParsedYaml.doc`) when a later check needs a position.
  */
 export function parseYaml(file: string, text: string): { parsed: ParsedYaml; diagnostics: Diagnostic[] } {
+  const ctrl = controlCharacter(file, text);
+  if (ctrl) return { parsed: lazyParsed(file, text, undefined), diagnostics: [ctrl] };
   // Anchors and aliases are refused (see `refuseAliases`): text that may hold one goes to the
   // precise parser, which never expands them. The real registry has none.
   if (MAY_HOLD_ALIAS.test(text)) return parseYamlPrecise(file, text);
@@ -110,15 +217,29 @@ export function parseYaml(file: string, text: string): { parsed: ParsedYaml; dia
     fastError = err as jsyaml.YAMLException;
   }
   const res = parseYamlPrecise(file, text);
-  if (res.diagnostics.length === 0 && fastError) {
-    // Only js-yaml objects (rare): report its reason at its position rather than accept the file.
-    const mark = fastError.mark;
-    res.diagnostics.push(
-      diag('error', 'yaml-syntax', `Erreur de syntaxe YAML : ${fastError.reason}`, { file, line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 }, 'corrigez la syntaxe YAML à cet endroit.'),
-    );
+  if (res.diagnostics.length === 0) {
+    // js-yaml alone refuses the file (rare): the `yaml` parser's warning says why, else a generic message at js-yaml's position.
+    const warning = res.parsed.doc.warnings[0];
+    if (warning) res.diagnostics.push(yamlDiagnostic(file, text, res.parsed.lineCounter, warning));
+    else {
+      const mark = fastError?.mark;
+      const pos = clampPosition(text, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1);
+      res.diagnostics.push(diag('error', 'yaml-syntax', 'Construction YAML non prise en charge par le registre', { file, ...pos }, 'écrivez une valeur simple, une liste ou un objet ; mettez entre guillemets une valeur qui commence par un caractère spécial.'));
+    }
     res.parsed.value = undefined;
   }
   return res;
+}
+
+function yamlDiagnostic(file: string, text: string, lineCounter: LineCounter, e: import('yaml').YAMLError): Diagnostic {
+  const known = YAML_CODES[e.code] ?? YAML_CODES.UNEXPECTED_TOKEN;
+  let offset = causeOffset(text, e.code, e.message, e.pos[0]);
+  // An indentation problem reported at the start of a line: point at its first character.
+  if (offset === e.pos[0] && (offset === 0 || text[offset - 1] === '\n')) while (text[offset] === ' ') offset++;
+  const pos = positionAt(text, lineCounter, offset);
+  const hint = typeof known.hint === 'function' ? known.hint(e.message) : known.hint;
+  const rule = FLOW_UNCLOSED.test(e.message) ? 'yaml-syntax' : /Sequence item without/.test(e.message) ? 'yaml-indentation' : known.rule;
+  return diag('error', rule, known.message(e.message), { file, ...pos }, hint ?? 'corrigez la syntaxe YAML à cet endroit.');
 }
 
 /** The `yaml` package's parse, with positioned diagnostics. */
@@ -127,29 +248,31 @@ export function parseYamlPrecise(file: string, text: string): { parsed: ParsedYa
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   const diagnostics: Diagnostic[] = [];
-  const seenPos = new Set<number>();
-  for (const e of doc.errors) {
-    // One problem often yields several parser errors at the same place: report the first.
-    if (seenPos.has(e.pos[0])) continue;
-    seenPos.add(e.pos[0]);
-    const known = YAML_CODES[e.code];
-    const pos = lineCounter.linePos(e.pos[0]);
-    const firstLine = e.message.split('\n')[0];
-    diagnostics.push(
-      diag(
-        'error',
-        known?.rule ?? 'yaml-syntax',
-        known ? known.message(firstLine) : `Erreur de syntaxe YAML (${e.code})`,
-        { file, line: pos.line, column: pos.col },
-        known?.hint ?? 'corrigez la syntaxe YAML à cet endroit.',
-      ),
-    );
+  // After the first syntax error the parser's further errors are mostly its consequences: report
+  // the first one, and every duplicate key (each is a problem of its own).
+  const errors = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const first = errors.find((e) => e.code !== 'DUPLICATE_KEY');
+  const seen = new Set<string>();
+  for (const e of errors) {
+    if (e.code !== 'DUPLICATE_KEY' && e !== first) continue;
+    const d = yamlDiagnostic(file, text, lineCounter, e);
+    const k = `${d.line}:${d.column}:${d.rule}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    diagnostics.push(d);
   }
   let value: unknown;
   if (doc.errors.length === 0) {
     const alias = refuseAliases(file, text, doc, lineCounter);
     if (alias) diagnostics.push(alias);
-    else value = doc.toJS({ maxAliasCount: 0 });
+    else {
+      try {
+        value = doc.toJS({ maxAliasCount: 0 });
+      } catch {
+        // Only a stack overflow on absurdly deep nesting gets here.
+        diagnostics.push(diag('error', YAML_CODES.RESOURCE_EXHAUSTION.rule, YAML_CODES.RESOURCE_EXHAUSTION.message(''), { file, line: 1, column: 1 }, YAML_CODES.RESOURCE_EXHAUSTION.hint as string));
+      }
+    }
   }
   // Keep the document only when it has problems (positions will be needed right away).
   const parsed = lazyParsed(file, text, value, diagnostics.length ? { doc, lineCounter } : undefined);
@@ -178,8 +301,7 @@ function refuseAliases(file: string, text: string, doc: Document.Parsed, lineCou
     }
   });
   if (!found) return undefined;
-  const pos = lineCounter.linePos(found.offset);
-  return diag('error', 'yaml-alias', `${found.what} : les fichiers du registre n'utilisent ni ancre ni alias`, { file, line: pos.line, column: pos.col },
+  return diag('error', 'yaml-alias', `${found.what} : les fichiers du registre n'utilisent ni ancre ni alias`, { file, ...positionAt(text, lineCounter, found.offset) },
     `recopiez la valeur à chaque endroit où elle sert (et retirez \`${found.label}\`).`);
 }
 
@@ -217,8 +339,7 @@ export function locate(p: ParsedYaml, path: readonly PathSegment[], key?: string
     const o = pair ? nodeOffset(pair.key as Node) : undefined;
     if (o !== undefined) offset = o;
   }
-  const pos = p.lineCounter.linePos(offset);
-  return { line: pos.line, column: pos.col };
+  return positionAt(p.text, p.lineCounter, offset);
 }
 
 /** Location helper bound to a file: `at(['rubriques', 3, 'datatype'])`. */
