@@ -129,9 +129,9 @@ export const YAML_CODES: Record<YamlErrorCode, YamlMessage> = {
   BAD_COLLECTION_TYPE: { rule: 'yaml-syntax', message: () => 'Étiquette YAML incompatible avec la valeur', hint: 'retirez l\'étiquette (!…).' },
 };
 
-/** A position kept inside the text: line ≤ its last line, column ≤ that line's length + 1. */
+/** A position kept inside the text: line ≤ its last line, column ≤ that line's length + 1 (lines end at `\n`, like the parser's line counter). */
 export function clampPosition(text: string, line: number, column: number): { line: number; column: number } {
-  const lines = text.split(/\r?\n|\r/);
+  const lines = text.split('\n');
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   let l = Math.max(1, Math.min(line, lines.length));
   let c = Math.max(1, column);
