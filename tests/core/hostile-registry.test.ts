@@ -55,6 +55,15 @@ describe('travail borné sur le YAML', () => {
     ]);
   });
 
+  it.each([
+    ['crochets', 'rubriques: ' + '['.repeat(100_000) + '\n', `${NEW}:1:76:`],
+    ['tirets sur une ligne (listes compactes)', 'rubriques:\n' + '- '.repeat(100_000) + 'x\n', `${NEW}:2:129:`],
+  ])('une imbrication absurde (%s) est refusée avant l\'analyse', (_n, text, where) => {
+    expect(lines([{ file: NEW, to: text }])).toEqual([
+      `${where} erreur Imbrication YAML trop profonde : plus de 64 niveaux ouverts à la fois (crochets, accolades ou tirets) [yaml-too-deep]`,
+    ]);
+  });
+
   it('un fichier YAML de plus de 2 Mo est refusé sans être analysé', () => {
     const big = '# ' + 'x'.repeat(78) + '\n';
     expect(lines([{ file: NEW, to: big.repeat(27_000) }])).toEqual([

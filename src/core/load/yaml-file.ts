@@ -195,6 +195,42 @@ function controlCharacter(file: string, text: string): Diagnostic | undefined {
   return diag('error', 'control-character', `Caractère de contrôle U+${code} interdit dans un fichier YAML`, { file, line, column }, 'supprimez ce caractère invisible (souvent collé depuis un autre logiciel).');
 }
 
+/** Most `[` / `{` (or compact `- `) open at once (the registry's files nest one or two). */
+export const MAX_FLOW_DEPTH = 64;
+
+const COMPACT = new RegExp(`[ ]*(?:[-?:][ ]+){${MAX_FLOW_DEPTH}}`, 'y');
+
+/**
+ * Brackets (or compact `- - -` items) nested deeper than `MAX_FLOW_DEPTH`, found by a linear scan before parsing: both
+ * parsers recurse on nesting, and a 2 MB file of `[` costs them seconds before they give up.
+ * Brackets in comments are skipped; in quotes they count (an over-estimate no real file reaches).
+ */
+function tooDeep(file: string, text: string): Diagnostic | undefined {
+  let depth = 0;
+  let comment = false;
+  const report = (i: number) => {
+    const before = text.slice(0, i);
+    return diag('error', 'yaml-too-deep', `Imbrication YAML trop profonde : plus de ${MAX_FLOW_DEPTH} niveaux ouverts à la fois (crochets, accolades ou tirets)`, { file, line: before.split('\n').length, column: i - before.lastIndexOf('\n') },
+      'les fichiers du registre ont quelques niveaux d\'imbrication ; vérifiez les crochets et les tirets.');
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (i === 0 || text.charCodeAt(i - 1) === 10) {
+      // Compact nesting on one line: `- - - x`, `? ? x`.
+      COMPACT.lastIndex = i;
+      const m = COMPACT.exec(text);
+      if (m) return report(i + m[0].length);
+    }
+    if (c === 10) comment = false;
+    else if (comment) continue;
+    else if (c === 35 /* # */ && (i === 0 || text.charCodeAt(i - 1) <= 32)) comment = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > MAX_FLOW_DEPTH) return report(i);
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return undefined;
+}
+
 /**
  * Parse YAML text, collecting syntax errors as diagnostics (never throws).
  *
@@ -204,8 +240,8 @@ function controlCharacter(file: string, text: string): Diagnostic | undefined {
  * `ParsedYaml.doc`) when a later check needs a position.
  */
 export function parseYaml(file: string, text: string): { parsed: ParsedYaml; diagnostics: Diagnostic[] } {
-  const ctrl = controlCharacter(file, text);
-  if (ctrl) return { parsed: lazyParsed(file, text, undefined), diagnostics: [ctrl] };
+  const early = controlCharacter(file, text) ?? tooDeep(file, text);
+  if (early) return { parsed: lazyParsed(file, text, undefined), diagnostics: [early] };
   // Anchors and aliases are refused (see `refuseAliases`): text that may hold one goes to the
   // precise parser, which never expands them. The real registry has none.
   if (MAY_HOLD_ALIAS.test(text)) return parseYamlPrecise(file, text);
