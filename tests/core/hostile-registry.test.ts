@@ -123,6 +123,27 @@ describe('un type de fichier inattendu ne fait pas planter le chargement', () =>
     }
   });
 
+  it('`npx norme validate` : code de sortie 1 (jamais 70), aucune trace de pile, pour chaque cas', async () => {
+    const setups: Array<(root: string) => void> = [
+      (root) => writeFileSync(path.join(root, 'norm/demo/V1/journal'), 'x\n'),
+      (root) => mkdirSync(path.join(root, NEW)),
+      (root) => execFileSync('mkfifo', [path.join(root, NEW)]),
+      (root) => writeFileSync(path.join(root, NEW), ALIAS_BOMB),
+      (root) => symlinkSync('/etc', path.join(root, 'norm/demo/V1/datatypes/etc.yaml')),
+    ];
+    for (const setup of setups) {
+      const f = fixtureCopy('valid');
+      try {
+        setup(f.root);
+        const r = await runNorme(['validate'], f.root);
+        expect(r.code, setup.toString()).toBe(1);
+        expect(r.out + r.err).not.toMatch(/\n\s+at |Error:/);
+      } finally {
+        f.cleanup();
+      }
+    }
+  });
+
   it('un dossier de version qui est un lien symbolique est refusé aussi', () => {
     const link = 'norm/demo/V2';
     expect(lines([], (root) => symlinkSync(path.join(root, 'norm/demo/V1'), path.join(root, link)))).toEqual([
