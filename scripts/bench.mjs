@@ -1,11 +1,11 @@
 // npm run bench — mesures de performance du projet (jamais dans les tests).
 // Chaque section est un module scripts/bench/<nom>.mjs exportant `bench()`.
-// Usage : npm run bench [-- validate diff site-build check search]
+// Usage : npm run bench [-- validate hostile diff site-build check search]
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, machine } from './bench/common.mjs';
 
-const ALL = ['validate', 'diff', 'check', 'site-build', 'autocontrole-browser', 'search'];
+const ALL = ['validate', 'hostile', 'diff', 'check', 'site-build', 'autocontrole-browser', 'search'];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const sections = wanted.length ? wanted : ALL;
 

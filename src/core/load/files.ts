@@ -4,7 +4,7 @@
  * a folder where a file is expected (or the reverse), a named pipe (reading it would block), a
  * huge file or bytes that are not UTF-8 become diagnostics naming the path; nothing here throws.
  */
-import { lstatSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, type Dirent } from 'node:fs';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.ts';
 
 /** Largest registry YAML file read (bytes). The largest real file (a block) is ≈ 145 KB. */
@@ -171,26 +171,39 @@ export function decodeUtf8(file: string, bytes: Uint8Array): { text: string } | 
  * (a leading byte-order mark is dropped). Returns its text or one diagnostic.
  */
 export function readRegistryText(abs: string, file: string): { text: string } | { diagnostic: Diagnostic } {
-  let size: number;
+  // One open that refuses a link (O_NOFOLLOW) and never waits on a pipe (O_NONBLOCK), then the
+  // type and size of what was opened: nothing can be swapped between the check and the read.
+  let fd: number;
   try {
-    const s = lstatSync(abs);
-    const bad = notAFile(kindOf(s), file);
-    if (bad) return { diagnostic: bad };
-    size = s.size;
+    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (err) {
-    return { diagnostic: diag('error', 'file-unreadable', `Fichier illisible : ${ioReason(err)}`, { file }) };
-  }
-  if (size > MAX_YAML_BYTES) {
-    const mb = (size / (1024 * 1024)).toFixed(1).replace('.', ',');
-    return { diagnostic: diag('error', 'file-too-large', `Fichier trop volumineux (${mb} Mo) : un fichier du registre fait au plus ${MAX_YAML_BYTES / (1024 * 1024)} Mo`, { file }, 'découpez le contenu ou retirez ce qui n\'appartient pas au registre.') };
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(abs);
-  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP' || code === 'EMLINK') return { diagnostic: symlinkDiagnostic(file) };
+    if (code === 'EISDIR') return { diagnostic: notAFile('directory', file)! };
     return { diagnostic: diag('error', 'file-unreadable', `Fichier illisible : ${ioReason(err)}`, { file }, 'vérifiez les droits du fichier.') };
   }
-  const r = decodeUtf8(file, bytes);
-  if ('text' in r && r.text.charCodeAt(0) === 0xfeff) return { text: r.text.slice(1) };
-  return r;
+  try {
+    const s = fstatSync(fd);
+    const bad = notAFile(kindOf(s), file);
+    if (bad) return { diagnostic: bad };
+    if (s.size > MAX_YAML_BYTES) {
+      const mb = (s.size / (1024 * 1024)).toFixed(1).replace('.', ',');
+      return { diagnostic: diag('error', 'file-too-large', `Fichier trop volumineux (${mb} Mo) : un fichier du registre fait au plus ${MAX_YAML_BYTES / (1024 * 1024)} Mo`, { file }, 'découpez le contenu ou retirez ce qui n\'appartient pas au registre.') };
+    }
+    // Node's own UTF-8 read is the fast path; it turns an invalid byte into U+FFFD, so a text that
+    // holds one is read again as bytes and decoded strictly (which also accepts a real U+FFFD).
+    let text = readFileSync(fd, 'utf8');
+    if (text.includes('\uFFFD')) {
+      const bytes = Buffer.alloc(s.size);
+      readSync(fd, bytes, 0, s.size, 0);
+      const r = decodeUtf8(file, bytes);
+      if ('diagnostic' in r) return r;
+      text = r.text;
+    }
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch (err) {
+    return { diagnostic: diag('error', 'file-unreadable', `Fichier illisible : ${ioReason(err)}`, { file }, 'vérifiez les droits du fichier.') };
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -182,8 +182,8 @@ function causeOffset(text: string, code: YamlErrorCode, message: string, offset:
   return best >= 0 ? best : offset;
 }
 
-/** A C0/C1 control character (other than tab and line breaks) or a non-character: YAML refuses them. */
-const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A C0/C1 control character (other than tab and line breaks) or a non-character: YAML refuses them. (Lone surrogates cannot come out of strict UTF-8 decoding.) */
+const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/;
 
 function controlCharacter(file: string, text: string): Diagnostic | undefined {
   const m = NON_PRINTABLE.exec(text);
@@ -240,19 +240,25 @@ function tooDeep(file: string, text: string): Diagnostic | undefined {
  * `ParsedYaml.doc`) when a later check needs a position.
  */
 export function parseYaml(file: string, text: string): { parsed: ParsedYaml; diagnostics: Diagnostic[] } {
-  const early = controlCharacter(file, text) ?? tooDeep(file, text);
-  if (early) return { parsed: lazyParsed(file, text, undefined), diagnostics: [early] };
   // Anchors and aliases are refused (see `refuseAliases`): text that may hold one goes to the
   // precise parser, which never expands them. The real registry has none.
-  if (MAY_HOLD_ALIAS.test(text)) return parseYamlPrecise(file, text);
+  const mayHoldAlias = MAY_HOLD_ALIAS.test(text);
   let fastError: jsyaml.YAMLException | undefined;
-  try {
-    const value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
-    return { parsed: lazyParsed(file, text, value), diagnostics: [] };
-  } catch (err) {
-    fastError = err as jsyaml.YAMLException;
+  if (!mayHoldAlias) {
+    try {
+      const value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
+      return { parsed: lazyParsed(file, text, value), diagnostics: [] };
+    } catch (err) {
+      fastError = err as jsyaml.YAMLException;
+    }
   }
+  // Checked only when js-yaml (which refuses control characters itself, and stops at 100 levels)
+  // did not accept the file: a control character gets its own message, and the precise parser,
+  // which recurses without a depth limit, gets bounded input.
+  const early = controlCharacter(file, text) ?? tooDeep(file, text);
+  if (early) return { parsed: lazyParsed(file, text, undefined), diagnostics: [early] };
   const res = parseYamlPrecise(file, text);
+  if (mayHoldAlias) return res;
   if (res.diagnostics.length === 0) {
     // js-yaml alone refuses the file (rare): the `yaml` parser's warning says why, else a generic message at js-yaml's position.
     const warning = res.parsed.doc.warnings[0];

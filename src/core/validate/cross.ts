@@ -213,7 +213,8 @@ export function crossCheckFamily(fam: ResolvedFamily, sources: SourceSet, broken
   for (const v of fam.versions.values()) {
     if (inCycle.has(v.id) || !v.meta.previous) continue;
     const p = vFile(v);
-    const loc = p ? at(p, ['previous']) : { file: `${v.dir}/version.yaml` };
+    // Positions cost a precise parse of the file: computed only when reported.
+    const loc = p ? lazyAt(p, ['previous']) : { file: `${v.dir}/version.yaml` };
     if (v.meta.previous === v.id) {
       inCycle.add(v.id);
       out.push(diag('error', 'previous-cycle', `La version \`${v.id}\` se désigne elle-même comme version précédente`, loc, 'indiquez la version qui la précède dans la famille, ou `previous: null` pour la première.'));
