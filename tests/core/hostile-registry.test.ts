@@ -6,23 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatDiagnostic, loadRegistry } from '../../src/core/index.ts';
 import { fixtureCopy, runNorme, type Edit } from '../helpers/fixture.ts';
+import { registryLines } from '../helpers/registry.ts';
 
 const V = 'norm/demo/V1/version.yaml';
 const H = 'norm/demo/V1/blocks/S10.G00.00.yaml';
 const NEW = 'norm/demo/V1/blocks/S10.G00.01.yaml';
 
-/** Load a copy of a fixture after `edits` and `setup(root)`; the diagnostics as canonical lines. */
-function lines(edits: Edit[], setup?: (root: string) => void, fixture = 'valid'): string[] {
-  const f = fixtureCopy(fixture, edits);
-  try {
-    setup?.(f.root);
-    return loadRegistry(f.root).diagnostics.map(formatDiagnostic);
-  } finally {
-    f.cleanup();
-  }
-}
+/** The diagnostic lines of a fixture copy after `edits` and `setup(root)`. */
+const lines = (edits: Edit[], setup?: (root: string) => void, fixture = 'valid') => registryLines(edits, { setup, fixture });
 
 /** The 14-line "billion laughs": 9^9 strings once expanded. */
 const ALIAS_BOMB = [

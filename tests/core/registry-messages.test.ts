@@ -11,18 +11,12 @@ import { YAML_CODES } from '../../src/core/load/yaml-file.ts';
 import { schemaDiagnostics } from '../../src/core/load/schemas.ts';
 import { compileFullMatch } from '../../src/core/validate/regexp.ts';
 import { fixtureCopy, PROJECT_ROOT, type Edit } from '../helpers/fixture.ts';
+import { registryLines } from '../helpers/registry.ts';
 
 const H = 'norm/demo/V1/blocks/S10.G00.00.yaml';
 const B = 'norm/demo/V1/blocks/S21.G00.40.yaml';
 
-function lines(edits: Edit[]): string[] {
-  const f = fixtureCopy('valid', edits);
-  try {
-    return loadRegistry(f.root).diagnostics.map(formatDiagnostic);
-  } finally {
-    f.cleanup();
-  }
-}
+const lines = (edits: Edit[]) => registryLines(edits);
 
 describe('messages du parseur YAML', () => {
   it('chaque code d\'erreur du paquet `yaml` a sa traduction française', () => {

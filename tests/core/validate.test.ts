@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, loadRegistry } from '../../src/core/index.ts';
 import { main } from '../../src/cli/main.ts';
 import { fixtureCopy, memoryIo, type Edit } from '../helpers/fixture.ts';
+import { registryLines } from '../helpers/registry.ts';
 
 const B = 'norm/demo/V1/blocks/S21.G00.40.yaml';
 const H = 'norm/demo/V1/blocks/S10.G00.00.yaml';
@@ -9,14 +9,7 @@ const V = 'norm/demo/V1/version.yaml';
 const T = 'norm/demo/V1/datatypes/DSN_NatureContrat.yaml';
 const D = 'norm/demo/V1/datatypes/Date_JJMMAAAA.yaml';
 
-function lines(edits: Edit[]): string[] {
-  const f = fixtureCopy('valid', edits);
-  try {
-    return loadRegistry(f.root).diagnostics.map(formatDiagnostic);
-  } finally {
-    f.cleanup();
-  }
-}
+const lines = (edits: Edit[]) => registryLines(edits);
 
 describe('validation du registre (fixture « valid » altérée)', () => {
   it('le registre de référence est valide', () => {
