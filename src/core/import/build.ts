@@ -537,6 +537,9 @@ export function buildVersion(
     if (standard.edition && standard.edition !== mv.edition.id) {
       report(ctx, 'warning', 'edition-mismatch', norm.standard!, undefined, `édition \`${standard.edition}\` dans la feuille Standard, \`${mv.edition.id}\` dans le manifeste (le manifeste l'emporte)`);
     }
+    if (standard.revision && standard.revision !== mv.edition.date) {
+      report(ctx, 'warning', 'edition-mismatch', norm.standard!, undefined, `date de révision \`${standard.revision}\` dans la feuille Standard, \`${mv.edition.date}\` dans le manifeste (le manifeste l'emporte)`);
+    }
   } else if (standard.edition && standard.revision) {
     edition = { id: standard.edition, date: standard.revision };
   } else {
@@ -578,7 +581,8 @@ export function buildVersion(
   const sources: Version['provenance']['sources'] = [];
   for (const f of norm.files) {
     const s: Version['provenance']['sources'][number] = { file: sourceFileName(mv.datatypes.format, f.rel), kind: 'datatypes', origin: mv.datatypes.origin, edition: edition.id };
-    if (!mv.edition && standard.revision) s.revision = standard.revision;
+    // The Standard sheet's revision date is a fact of the file, kept even when the manifest names the edition.
+    if (standard.revision) s.revision = standard.revision;
     s.sha256 = f.sha256;
     sources.push(s);
   }
