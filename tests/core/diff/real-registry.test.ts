@@ -11,19 +11,12 @@ import { parse } from 'yaml';
 import { Ajv } from 'ajv';
 import { diffDocument, diffVersions, elementHistory, formatDiff, loadRegistry, RULES_BY_ID, type Change, type ResolvedFamily } from '../../../src/core/index.ts';
 import { PROJECT_ROOT } from '../../helpers/fixture.ts';
+import { hasOfficial, officialSheet } from '../../helpers/official.ts';
 
 const NORM = path.join(PROJECT_ROOT, 'norm/dsn');
 const VERSIONS = ['P19V01', 'P24V01', 'P25V01', 'P26V01', 'P27V01'];
 const present = VERSIONS.every((v) => existsSync(path.join(NORM, v, 'version.yaml')));
-const REFERENCE = path.resolve(PROJECT_ROOT, '../shared/reference');
-const CSV_DIR: Record<string, string> = {
-  P19V01: 'florentingerard-dsn-creator/csv/CT2019.1.2-datatypes',
-  P24V01: 'krisk78-DSN2CSV/csv/CT2024-datatypes',
-  P25V01: 'eliboa-norme-dsn/csv/CT2025-datatypes',
-  P26V01: 'eliboa-norme-dsn/csv/CT2026-datatypes',
-  P27V01: 'eliboa-norme-dsn/csv/CT2027-datatypes',
-};
-const hasReference = VERSIONS.every((v) => existsSync(path.join(REFERENCE, CSV_DIR[v], 'Fields.csv')));
+const hasReference = hasOfficial(VERSIONS);
 
 interface Ids {
   blocks: Set<string>;
@@ -58,44 +51,18 @@ function yamlIds(version: string): Ids {
   return ids;
 }
 
-/** Minimal RFC 4180 reader (quoted fields may hold commas, quotes and newlines). */
-function readCsv(file: string): Record<string, string>[] {
-  const text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
-    } else field += ch;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  const [head, ...rest] = rows;
-  return rest.filter((r) => r.some((x) => x.trim())).map((r) => Object.fromEntries(head.map((h, i) => [h, (r[i] ?? '').trim()])));
-}
-
 function csvIds(version: string): Pick<Ids, 'blocks' | 'rubriques' | 'datatypes'> {
-  const dir = path.join(REFERENCE, CSV_DIR[version]);
-  const header = readCsv(path.join(dir, 'Header.csv')).filter((r) => r.Element !== 'Message').map((r) => r.Id);
+  const header = officialSheet(version, 'Header').filter((r) => r.Element !== 'Message').map((r) => r.Id);
   return {
-    blocks: new Set([...header, ...readCsv(path.join(dir, 'Blocks.csv')).map((r) => r.Id)]),
-    rubriques: new Set(readCsv(path.join(dir, 'Fields.csv')).map((r) => `${r['Block Id']}.${r.Id}`)),
-    datatypes: new Set(readCsv(path.join(dir, 'Data_Types.csv')).map((r) => r.Id)),
+    blocks: new Set([...header, ...officialSheet(version, 'Blocks').map((r) => r.Id)]),
+    rubriques: new Set(officialSheet(version, 'Fields').map((r) => `${r['Block Id']}.${r.Id}`)),
+    datatypes: new Set(officialSheet(version, 'Data_Types').map((r) => r.Id)),
   };
 }
 
 /** Technical name (Fields sheet, column Comment) of each rubrique of the official tables. */
 function csvTechnicalNames(version: string): Map<string, string> {
-  const rows = readCsv(path.join(REFERENCE, CSV_DIR[version], 'Fields.csv'));
+  const rows = officialSheet(version, 'Fields');
   return new Map(rows.map((r) => [`${r['Block Id']}.${r.Id}`, r.Comment.replace(/\s+/g, ' ').trim()]));
 }
 
