@@ -120,10 +120,14 @@ function missingRubriques(v: ResolvedVersion, text: string): string[] {
   return [...new Set(text.match(RUBRIQUE_ID) ?? [])].filter((id) => !v.rubriques.has(id)).sort();
 }
 
-/** A token-level mention of `code` in `text` (codes are short: `01` must not match `010`). */
-function mentions(text: string, code: string): boolean {
+const ALNUM = /^[0-9A-Za-z]+$/;
+
+/** A token-level mention of `code` in one of `texts` (codes are short: `01` must not match `010`). */
+function mentionedIn(texts: { text: string; tokens: Set<string> }[], code: string): boolean {
+  if (ALNUM.test(code)) return texts.some((t) => t.tokens.has(code));
   const esc = code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^0-9A-Za-z])${esc}($|[^0-9A-Za-z])`).test(text);
+  const re = new RegExp(`(^|[^0-9A-Za-z])${esc}($|[^0-9A-Za-z])`);
+  return texts.some((t) => re.test(t.text));
 }
 
 function usagePublished(v: ResolvedVersion): boolean {
@@ -168,17 +172,17 @@ function findingsOf(v: ResolvedVersion, ctx: { ficheCodes: ReadonlySet<string>; 
     }
     if (!t.values?.length) continue;
     // Texts that could mention a value: controls of the rubriques using the type, and controls naming them.
-    const texts: string[] = [];
+    const texts: { text: string; tokens: Set<string> }[] = [];
     const rubSet = new Set(rubs);
     for (const { control: c, rubrique } of v.controls.values()) {
       const text = `${c.rule}\n${c.message}`;
-      if (rubSet.has(rubrique.id) || rubs.some((id) => text.includes(id))) texts.push(text);
+      if (rubSet.has(rubrique.id) || rubs.some((id) => text.includes(id))) texts.push({ text, tokens: new Set(text.split(/[^0-9A-Za-z]+/)) });
     }
     for (const x of t.values) {
       const vk = `${t.id}#${x.code}`;
       if (ctx.ficheCodes.has(vk) || ctx.changedCodes.has(vk)) continue;
       if (t === natureType && natureCodes.has(x.code)) continue;
-      if (texts.some((s) => mentions(s, x.code))) continue;
+      if (mentionedIn(texts, x.code)) continue;
       out.push({ kind: 'code-value', id: vk, name: norm(x.label), code: 'code-value-unmentioned' });
     }
   }
@@ -339,4 +343,4 @@ export function codeMentions(
   return { codes, examples };
 }
 
-export { formatUnused, UNUSED_FORMATS, type UnusedFormat } from './format.ts';
+export { formatUnused, sinceLabel, UNUSED_FORMATS, UNUSED_KIND_LABELS, type UnusedFormat } from './format.ts';
