@@ -11,6 +11,7 @@ import type { Cell, Sheet, Table, TableRow } from './sheet.ts';
 import { isBlankRow } from './sheet.ts';
 import type { NormTables, SourceFile, UsageTables } from './sources.ts';
 import { splitValues } from './values.ts';
+import { namedRubriques, unsatisfiable } from '../unused/checks.ts';
 
 export const IMPORTED_BY = 'norme import (src/core/import)';
 
@@ -197,6 +198,8 @@ function buildDatatypes(ctx: Ctx, table: Table): { datatypes: Map<string, Dataty
         report(ctx, 'warning', 'values-not-enumeration', table, row.line, `le type \`${id}\` de nature ${dt.nature} porte des valeurs`);
       }
     }
+    const impossible = unsatisfiable(dt);
+    if (impossible) report(ctx, 'info', 'official-anomaly', table, row.line, `anomalie des tables officielles : aucune valeur ne peut satisfaire le type \`${id}\` (${impossible})`);
     out.set(id, dt);
   }
   return { datatypes: out, values: valueCount };
@@ -386,6 +389,8 @@ function buildControls(ctx: Ctx, table: Table, rubriques: Map<string, Rubrique>)
       ctx.log.record('controles-orphelins', id);
       continue;
     }
+    const absent = namedRubriques(`${control.rule}\n${control.message}`).filter((r) => !rubriques.has(r));
+    if (absent.length) report(ctx, 'info', 'official-anomaly', table, row.line, `anomalie des tables officielles : le contrôle \`${id}\` cite ${absent.map((r) => `\`${r}\``).join(', ')}, absente(s) de la feuille Fields`);
     const list = perRubrique.get(rubrique) ?? [];
     list.push({ control, rubrique, number: n.number });
     perRubrique.set(rubrique, list);

@@ -5,9 +5,9 @@
  * Pure: takes the resolved family (and, optionally, the code values the fiches mention), returns
  * data. Links are built by the caller's `link` function (the site's URL scheme lives in src/site/urls.ts).
  */
-import type { Datatype, ResolvedFamily, ResolvedVersion } from '../model/types.ts';
-import { matchLengths, parseRegexp } from '../sample/regex-gen.ts';
+import type { ResolvedFamily, ResolvedVersion } from '../model/types.ts';
 import { collapseSpaces } from '../text/spaces.ts';
+import { namedRubriques, unsatisfiable } from './checks.ts';
 
 export type UnusedKind = 'block' | 'rubrique' | 'control' | 'datatype' | 'code-value';
 
@@ -98,7 +98,6 @@ export interface UnusedOptions {
   fiches?: { codes: ReadonlySet<string>; examples: number };
 }
 
-const RUBRIQUE_ID = /S\d{2}\.G\d{2}\.\d{2}\.\d{3}/g;
 const NO_LONGER_EXPECTED = /n['’]est plus attendue?/i;
 const STATED_SINCE = /à compter de la (?:version de )?norme (P\d{2}V\d{2})/i;
 const KIND_ORDER: UnusedKind[] = ['block', 'rubrique', 'control', 'datatype', 'code-value'];
@@ -117,7 +116,7 @@ const norm = (s: string) => collapseSpaces(s);
 
 /** Rubrique ids a control's rule or message names that the version does not have. */
 function missingRubriques(v: ResolvedVersion, text: string): string[] {
-  return [...new Set(text.match(RUBRIQUE_ID) ?? [])].filter((id) => !v.rubriques.has(id)).sort();
+  return namedRubriques(text).filter((id) => !v.rubriques.has(id));
 }
 
 const ALNUM = /^[0-9A-Za-z]+$/;
@@ -209,23 +208,6 @@ function changedCodeValues(versions: ResolvedVersion[]): Set<string> {
     }
   }
   return out;
-}
-
-/** Datatypes whose format and lengths cannot all hold: no value can satisfy them. */
-function unsatisfiable(t: Datatype): string | undefined {
-  const lo = t.minLength ?? 0;
-  const hi = t.maxLength ?? Infinity;
-  if (lo > hi) return `longueur minimale ${lo} > longueur maximale ${hi}`;
-  if (!t.regexp || t.nature === 'Enumeration') return undefined;
-  let m: { min: number; max: number };
-  try {
-    m = matchLengths(parseRegexp(t.regexp));
-  } catch {
-    return undefined; // a syntax the generator does not read: no claim
-  }
-  if (m.min > hi) return `le format \`${t.regexp}\` demande au moins ${m.min} caractères, la longueur maximale est ${hi}`;
-  if (m.max < lo) return `le format \`${t.regexp}\` admet au plus ${m.max} caractères, la longueur minimale est ${lo}`;
-  return undefined;
 }
 
 function sourceFile(v: ResolvedVersion): string {
