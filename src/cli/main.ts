@@ -21,6 +21,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'review', summary: "rapport d'impact d'une modification (pull request)", load: async () => (await import('./commands/review.ts')).command },
   { name: 'diff', summary: 'comparer deux versions ou éditions (note différentielle)', load: async () => (await import('./commands/diff.ts')).command },
   { name: 'journal', summary: 'journal de maintenance : entrées, brouillons', load: async () => (await import('./commands/journal.ts')).command },
+  { name: 'unused', summary: 'éléments inutilisés d’une version et anomalies des tables officielles', load: async () => (await import('./commands/unused.ts')).command },
   { name: 'which', summary: 'version applicable à un mois principal déclaré', load: async () => (await import('./commands/which.ts')).command },
   { name: 'check', summary: "auto-contrôle d'un fichier DSN/PASRAU (structure, types, usages, clés, totaux)", load: async () => (await import('./commands/check.ts')).command },
   { name: 'sample', summary: 'écrire un fichier DSN/PASRAU synthétique conforme au registre', load: async () => (await import('./commands/sample.ts')).command },

@@ -45,4 +45,6 @@ export type {
   DeclaredVersion,
 } from './check/index.ts';
 export { generateSample, SampleError, createRng } from './sample/index.ts';
+export { unusedReport, codeMentions, formatUnused, sinceLabel, UNUSED_FORMATS, UNUSED_KIND_LABELS, UNUSED_REASONS, ANOMALY_TEXTS } from './unused/index.ts';
+export type { UnusedReport, UnusedItem, UnusedKind, UnusedFormat, Anomaly as UnusedAnomaly, LinkTarget as UnusedLinkTarget } from './unused/index.ts';
 export type { SampleOptions, Rng } from './sample/index.ts';

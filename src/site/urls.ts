@@ -12,6 +12,14 @@ export const urls = {
   datatype: (f: string, v: string, id: string) => `/${enc(f)}/${enc(v)}/types/${enc(id)}/`,
   controls: (f: string, v: string) => `/${enc(f)}/${enc(v)}/controles/`,
   journal: (f: string, v: string) => `/${enc(f)}/${enc(v)}/journal/`,
+  unused: (f: string, v: string) => `/${enc(f)}/${enc(v)}/inutilises/`,
+  /** Page of an element of any kind: a control on its rubrique's page, a code value `Type#code` on its type's page. */
+  elementOfKind: (f: string, v: string, kind: 'block' | 'rubrique' | 'control' | 'datatype' | 'code-value', id: string): string => {
+    if (kind === 'datatype') return urls.datatype(f, v, id);
+    if (kind === 'code-value') return urls.datatype(f, v, id.split('#')[0]);
+    if (kind === 'control') return urls.element(f, v, id.split('/')[0]) + '#' + encodeURIComponent(id);
+    return urls.element(f, v, id);
+  },
   rubriquePermalink: (f: string, id: string) => `/${enc(f)}/rubriques/${enc(id)}/`,
   blockPermalink: (f: string, id: string) => `/${enc(f)}/blocs/${enc(id)}/`,
   diffs: (f: string) => `/${enc(f)}/diff/`,

@@ -29,10 +29,25 @@ describe('le registre réel, de bout en bout', () => {
     const dsn = fams.find((f: { id: string }) => f.id === 'dsn');
     const counts = Object.fromEntries(dsn.versions.map((v: { id: string; counts: unknown }) => [v.id, v.counts]));
     // Les blocs comptent les 3 blocs d'en-tête (S10.G00.00, S20.G00.05, S90.G00.90).
+    // P19V01 : tables officielles 2019.1.2 (dsn_cahier_technique_p3_2019.1.2.xlsx) : 50 lignes Blocks,
+    // 461 Fields, 366 Data Types, 481 Messages.
+    expect(counts.P19V01).toEqual({ blocks: 53, rubriques: 461, datatypes: 366, controls: 481 });
     expect(counts.P24V01).toEqual({ blocks: 62, rubriques: 576, datatypes: 305, controls: 643 });
     expect(counts.P25V01).toEqual({ blocks: 62, rubriques: 570, datatypes: 306, controls: 638 });
     expect(counts.P26V01).toEqual({ blocks: 62, rubriques: 573, datatypes: 307, controls: 653 });
     expect(counts.P27V01).toEqual({ blocks: 64, rubriques: 591, datatypes: 319, controls: 671 });
+  });
+
+  it('diff dsn/P24V01 dsn/P25V01 --format json : pas de changement du nom technique de S21.G00.52.007', async () => {
+    // Feuille Fields, ligne S21.G00.52/007, colonne Comment : `Prime.ContratNumero.DateVersementOrigine` dans
+    // dsn-datatypes-CT2024.xlsx tel que publié comme dans dsn-datatypes-CT2025.xlsx.
+    const r = await run(['diff', 'dsn/P24V01', 'dsn/P25V01', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as { changes: { rule: string; id: string }[] };
+    expect(doc.changes.length).toBeGreaterThan(0);
+    expect(doc.changes.filter((c) => c.id === 'S21.G00.52.007')).toEqual([]);
+    // Aucune rubrique commune aux deux feuilles Fields n'y change de colonne Comment.
+    expect(doc.changes.filter((c) => c.rule === 'rubrique-technical-name-changed')).toEqual([]);
   });
 
   it('export CSV de P26V01 : une ligne par rubrique', async () => {

@@ -89,7 +89,8 @@ describe('recherche', () => {
 
   test('portée : la version applicable par défaut, les autres versions seulement là où l\'élément diffère', async () => {
     // Preconditions read from the registry: S21.G00.40.007 differs in other versions,
-    // S21.G00.40.009 is the same in every version that has it (only one record).
+    // S21.G00.40.067 is the same in every version that has it (only one record). (Not S21.G00.40.009 any
+    // more: the official P19V01 tables, edition 2019.1.2, give it controls whose rule P24V01 changed.)
     const { registry } = loadRegistry(PROJECT_ROOT);
     const month = process.env.NORME_TODAY ?? monthOf(new Date());
     const refs = new Map([...registry.families.values()].map((f) => [f.id, referenceVersion(f, month, applicableVersion)!]));
@@ -97,8 +98,8 @@ describe('recherche', () => {
     const versionsOf = (id: string) => records.filter((e) => e.id === id).map((e) => e.version);
     const older = versionsOf('S21.G00.40.007').filter((v) => v !== cur);
     expect(older.length).toBeGreaterThan(0);
-    expect(versionsOf('S21.G00.40.009')).toEqual([cur]);
-    expect([...registry.families.get('dsn')!.versions.values()].filter((v) => v.rubriques.has('S21.G00.40.009')).length).toBeGreaterThan(1);
+    expect(versionsOf('S21.G00.40.067')).toEqual([cur]);
+    expect([...registry.families.get('dsn')!.versions.values()].filter((v) => v.rubriques.has('S21.G00.40.067')).length).toBeGreaterThan(1);
 
     // Default scope: nothing from another version.
     await search('S21.G00.40.007');
@@ -121,10 +122,10 @@ describe('recherche', () => {
     expect(pagesOf40007.sort()).toEqual([cur, ...older].sort());
 
     // An unchanged rubrique has no copy from the other versions, even with the switch.
-    await search('S21.G00.40.009', '&portee=toutes');
+    await search('S21.G00.40.067', '&portee=toutes');
     expect(await page.isChecked('#search-all')).toBe(true);
     await showAll();
-    expect((await hits()).filter((h) => /\/S21\.G00\.40\.009\/$/.test(h.url)).map((h) => h.url)).toEqual([`/dsn/${cur}/S21.G00.40.009/`]);
+    expect((await hits()).filter((h) => /\/S21\.G00\.40\.067\/$/.test(h.url)).map((h) => h.url)).toEqual([`/dsn/${cur}/S21.G00.40.067/`]);
   });
 
   test('filtres : type, famille, version et thème ; l\'adresse garde le choix', async () => {

@@ -11,6 +11,7 @@ import type { Cell, Sheet, Table, TableRow } from './sheet.ts';
 import { isBlankRow } from './sheet.ts';
 import type { NormTables, SourceFile, UsageTables } from './sources.ts';
 import { splitValues } from './values.ts';
+import { namedRubriques, unsatisfiable } from '../unused/checks.ts';
 
 export const IMPORTED_BY = 'norme import (src/core/import)';
 
@@ -197,6 +198,8 @@ function buildDatatypes(ctx: Ctx, table: Table): { datatypes: Map<string, Dataty
         report(ctx, 'warning', 'values-not-enumeration', table, row.line, `le type \`${id}\` de nature ${dt.nature} porte des valeurs`);
       }
     }
+    const impossible = unsatisfiable(dt);
+    if (impossible) report(ctx, 'info', 'official-anomaly', table, row.line, `anomalie des tables officielles : aucune valeur ne peut satisfaire le type \`${id}\` (${impossible})`);
     out.set(id, dt);
   }
   return { datatypes: out, values: valueCount };
@@ -386,6 +389,8 @@ function buildControls(ctx: Ctx, table: Table, rubriques: Map<string, Rubrique>)
       ctx.log.record('controles-orphelins', id);
       continue;
     }
+    const absent = namedRubriques(`${control.rule}\n${control.message}`).filter((r) => !rubriques.has(r));
+    if (absent.length) report(ctx, 'info', 'official-anomaly', table, row.line, `anomalie des tables officielles : le contrôle \`${id}\` cite ${absent.map((r) => `\`${r}\``).join(', ')}, absente(s) de la feuille Fields`);
     const list = perRubrique.get(rubrique) ?? [];
     list.push({ control, rubrique, number: n.number });
     perRubrique.set(rubrique, list);
@@ -537,6 +542,9 @@ export function buildVersion(
     if (standard.edition && standard.edition !== mv.edition.id) {
       report(ctx, 'warning', 'edition-mismatch', norm.standard!, undefined, `édition \`${standard.edition}\` dans la feuille Standard, \`${mv.edition.id}\` dans le manifeste (le manifeste l'emporte)`);
     }
+    if (standard.revision && standard.revision !== mv.edition.date) {
+      report(ctx, 'warning', 'edition-mismatch', norm.standard!, undefined, `date de révision \`${standard.revision}\` dans la feuille Standard, \`${mv.edition.date}\` dans le manifeste (le manifeste l'emporte)`);
+    }
   } else if (standard.edition && standard.revision) {
     edition = { id: standard.edition, date: standard.revision };
   } else {
@@ -578,7 +586,8 @@ export function buildVersion(
   const sources: Version['provenance']['sources'] = [];
   for (const f of norm.files) {
     const s: Version['provenance']['sources'][number] = { file: sourceFileName(mv.datatypes.format, f.rel), kind: 'datatypes', origin: mv.datatypes.origin, edition: edition.id };
-    if (!mv.edition && standard.revision) s.revision = standard.revision;
+    // The Standard sheet's revision date is a fact of the file, kept even when the manifest names the edition.
+    if (standard.revision) s.revision = standard.revision;
     s.sha256 = f.sha256;
     sources.push(s);
   }

@@ -143,7 +143,7 @@ class SampleGenerator {
       // sample stays realistic and exercises the checks.
       const keep = !withUsage && (r.index === 0 || r.keys !== undefined || r.calendar !== undefined);
       const required = u === 'O' || forced.has(r.id);
-      // A datatype nothing can satisfy (e.g. P19V01 Nombre_1_3: format needs 4 characters, length
+      // A datatype nothing can satisfy (e.g. Nombre_1_3 of the earlier Coog P19V01 copy: format needs 4 characters, length
       // at most 3) is a defect of the norm data: optional rubriques using it are left out.
       if (!required && !this.producible(r)) continue;
       if (required || keep) s.push(r);

@@ -175,3 +175,30 @@ export function generate(node: Node, rng: Rng, maxLen: number): string {
 }
 
 export type { Node as RegexpNode };
+
+/**
+ * Shortest and longest strings `node` can match (`Infinity` when unbounded; `min` is `Infinity`
+ * when nothing matches, e.g. an empty class). Used to find datatypes no value can satisfy.
+ */
+export function matchLengths(node: Node): { min: number; max: number } {
+  switch (node.t) {
+    case 'empty':
+      return { min: 0, max: 0 };
+    case 'lit':
+      return { min: 1, max: 1 };
+    case 'set':
+      return node.chars.length ? { min: 1, max: 1 } : { min: Infinity, max: 0 };
+    case 'seq':
+      return node.items.map(matchLengths).reduce((a, b) => ({ min: a.min + b.min, max: a.max + b.max }), { min: 0, max: 0 });
+    case 'alt': {
+      const all = node.opts.map(matchLengths);
+      return { min: Math.min(...all.map((x) => x.min)), max: Math.max(...all.map((x) => x.max)) };
+    }
+    case 'rep': {
+      const inner = matchLengths(node.node);
+      const min = node.min === 0 ? 0 : inner.min * node.min;
+      const max = inner.max === 0 ? 0 : node.max === Infinity ? Infinity : inner.max * node.max;
+      return { min, max };
+    }
+  }
+}

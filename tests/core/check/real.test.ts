@@ -191,7 +191,7 @@ describe('versions sans tableau des usages', () => {
 
 describe('autres familles et versions', () => {
   it.each(['dsn/P19V01', 'pasrau/201710'])('%s : échantillons propres (blocs facultatifs nombreux)', (key) => {
-    // P19V01 has an unsatisfiable datatype (Nombre_1_3): seed 1 used to hit it.
+    // The earlier (Coog) P19V01 copy had an unsatisfiable datatype (Nombre_1_3): seed 1 used to hit it.
     for (const seed of [1, 2, 3, 6, 7]) {
       const lines = [...generateSample(realModel(key).compiled, { seed, salaries: 3, optionalBlocks: 0.6 })];
       expect(brief(check(key, lines)), `graine ${seed}`).toEqual([]);

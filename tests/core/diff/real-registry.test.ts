@@ -11,18 +11,12 @@ import { parse } from 'yaml';
 import { Ajv } from 'ajv';
 import { diffDocument, diffVersions, elementHistory, formatDiff, loadRegistry, RULES_BY_ID, type Change, type ResolvedFamily } from '../../../src/core/index.ts';
 import { PROJECT_ROOT } from '../../helpers/fixture.ts';
+import { hasOfficial, officialSheet } from '../../helpers/official.ts';
 
 const NORM = path.join(PROJECT_ROOT, 'norm/dsn');
-const VERSIONS = ['P24V01', 'P25V01', 'P26V01', 'P27V01'];
+const VERSIONS = ['P19V01', 'P24V01', 'P25V01', 'P26V01', 'P27V01'];
 const present = VERSIONS.every((v) => existsSync(path.join(NORM, v, 'version.yaml')));
-const REFERENCE = path.resolve(PROJECT_ROOT, '../shared/reference');
-const CSV_DIR: Record<string, string> = {
-  P24V01: 'krisk78-DSN2CSV/csv/CT2024-datatypes',
-  P25V01: 'eliboa-norme-dsn/csv/CT2025-datatypes',
-  P26V01: 'eliboa-norme-dsn/csv/CT2026-datatypes',
-  P27V01: 'eliboa-norme-dsn/csv/CT2027-datatypes',
-};
-const hasReference = existsSync(path.join(REFERENCE, CSV_DIR.P24V01, 'Fields.csv'));
+const hasReference = hasOfficial(VERSIONS);
 
 interface Ids {
   blocks: Set<string>;
@@ -57,39 +51,19 @@ function yamlIds(version: string): Ids {
   return ids;
 }
 
-/** Minimal RFC 4180 reader (quoted fields may hold commas, quotes and newlines). */
-function readCsv(file: string): Record<string, string>[] {
-  const text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
-    } else field += ch;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  const [head, ...rest] = rows;
-  return rest.filter((r) => r.some((x) => x.trim())).map((r) => Object.fromEntries(head.map((h, i) => [h, (r[i] ?? '').trim()])));
+function csvIds(version: string): Pick<Ids, 'blocks' | 'rubriques' | 'datatypes'> {
+  const header = officialSheet(version, 'Header').filter((r) => r.Element !== 'Message').map((r) => r.Id);
+  return {
+    blocks: new Set([...header, ...officialSheet(version, 'Blocks').map((r) => r.Id)]),
+    rubriques: new Set(officialSheet(version, 'Fields').map((r) => `${r['Block Id']}.${r.Id}`)),
+    datatypes: new Set(officialSheet(version, 'Data_Types').map((r) => r.Id)),
+  };
 }
 
-function csvIds(version: string): Pick<Ids, 'blocks' | 'rubriques' | 'datatypes'> {
-  const dir = path.join(REFERENCE, CSV_DIR[version]);
-  const header = readCsv(path.join(dir, 'Header.csv')).filter((r) => r.Element !== 'Message').map((r) => r.Id);
-  return {
-    blocks: new Set([...header, ...readCsv(path.join(dir, 'Blocks.csv')).map((r) => r.Id)]),
-    rubriques: new Set(readCsv(path.join(dir, 'Fields.csv')).map((r) => `${r['Block Id']}.${r.Id}`)),
-    datatypes: new Set(readCsv(path.join(dir, 'Data_Types.csv')).map((r) => r.Id)),
-  };
+/** Technical name (Fields sheet, column Comment) of each rubrique of the official tables. */
+function csvTechnicalNames(version: string): Map<string, string> {
+  const rows = officialSheet(version, 'Fields');
+  return new Map(rows.map((r) => [`${r['Block Id']}.${r.Id}`, r.Comment.replace(/\s+/g, ' ').trim()]));
 }
 
 const minus = (a: Set<string>, b: Set<string>) => [...a].filter((x) => !b.has(x)).sort();
@@ -133,6 +107,15 @@ describe.skipIf(!present)('registre réel : diff entre versions DSN', () => {
       expect(ids(changes, 'datatype-removed')).toEqual(minus(a.datatypes, b.datatypes));
     });
 
+    it.skipIf(!hasReference)('changements de nom technique = ceux de la colonne Comment de la feuille Fields officielle', () => {
+      const { changes } = diffVersions(fam.versions.get(from)!, fam.versions.get(to)!);
+      const ta = csvTechnicalNames(from);
+      const tb = csvTechnicalNames(to);
+      const both = (id: string) => ta.has(id) && tb.has(id);
+      const expected = [...tb.keys()].filter((id) => both(id) && ta.get(id) !== tb.get(id)).sort();
+      expect(ids(changes, 'rubrique-technical-name-changed').filter(both)).toEqual(expected);
+    });
+
     it('valeurs de nomenclature : ajouts, retraits et libellés = ceux des fichiers YAML', () => {
       const { changes } = diffVersions(fam.versions.get(from)!, fam.versions.get(to)!);
       const a = yamlIds(from);
@@ -161,6 +144,30 @@ describe.skipIf(!present)('registre réel : diff entre versions DSN', () => {
       const back = diffVersions(b, a).changes.map((c) => `${c.rule} ${c.id} ${c.from ?? '∅'} → ${c.to ?? '∅'}`).sort();
       expect(back).toEqual(fwd);
     });
+  });
+
+  it.skipIf(!hasReference)('P24V01 → P25V01 : aucun changement de nom technique pour S21.G00.52.007', () => {
+    // Official tables: Fields row S21.G00.52/007, column Comment, is `Prime.ContratNumero.DateVersementOrigine`
+    // in dsn-datatypes-CT2024.xlsx as published (krisk78/DSN2CSV a76cfb7, csv/CT2024-datatypes/Fields.csv line 1305)
+    // and in dsn-datatypes-CT2025.xlsx (csv/CT2025-datatypes/Fields.csv line 1309). The copy re-saved by a third
+    // party said `Prime.DateVersementOrigine` and produced a false change here.
+    expect(csvTechnicalNames('P24V01').get('S21.G00.52.007')).toBe('Prime.ContratNumero.DateVersementOrigine');
+    expect(csvTechnicalNames('P25V01').get('S21.G00.52.007')).toBe('Prime.ContratNumero.DateVersementOrigine');
+    const { changes } = diffVersions(fam.versions.get('P24V01')!, fam.versions.get('P25V01')!);
+    expect(changes.filter((c) => c.id === 'S21.G00.52.007')).toEqual([]);
+    expect(fam.versions.get('P24V01')!.rubriques.get('S21.G00.52.007')!.rubrique.technicalName).toBe('Prime.ContratNumero.DateVersementOrigine');
+  });
+
+  it.skipIf(!hasReference)('P19V01 → P24V01 : S21.G00.40.066 et S21.G00.62.018 existent déjà en P19V01 (édition 2019.1.2)', () => {
+    // Official 2019.1.2 tables (dsn_cahier_technique_p3_2019.1.2.xlsx, sheet Fields): rows S21.G00.40/066 and
+    // S21.G00.62/018. Coog's earlier export lacked them, so they used to show as added in P24V01.
+    const official = csvIds('P19V01').rubriques;
+    expect([official.has('S21.G00.40.066'), official.has('S21.G00.62.018')]).toEqual([true, true]);
+    const p19 = fam.versions.get('P19V01')!;
+    expect([p19.rubriques.has('S21.G00.40.066'), p19.rubriques.has('S21.G00.62.018')]).toEqual([true, true]);
+    const { changes } = diffVersions(p19, fam.versions.get('P24V01')!);
+    expect(ids(changes, 'rubrique-added', 'rubrique-added-mandatory')).not.toContain('S21.G00.40.066');
+    expect(ids(changes, 'rubrique-added', 'rubrique-added-mandatory')).not.toContain('S21.G00.62.018');
   });
 
   it('P26V01 → P27V01 : faits connus des tables officielles', () => {
@@ -192,7 +199,9 @@ describe.skipIf(!present)('registre réel : diff entre versions DSN', () => {
 
   it('historique d\'un élément : introduit, modifié, supprimé (pierre tombale)', () => {
     const h = elementHistory(fam, 'S21.G00.06.003');
-    expect([h.kind, h.versions, h.introduced, h.removed]).toEqual(['rubrique', ['P24V01', 'P25V01', 'P26V01'], 'P24V01', { lastIn: 'P26V01', removedIn: 'P27V01' }]);
+    // Official 2019.1.2 tables, sheet Fields, row S21.G00.06/003 « Code APEN » (csv/CT2019.1.2-datatypes/Fields.csv
+    // line 84): the rubrique already exists in P19V01.
+    expect([h.kind, h.versions, h.introduced, h.removed]).toEqual(['rubrique', ['P19V01', 'P24V01', 'P25V01', 'P26V01'], 'P19V01', { lastIn: 'P26V01', removedIn: 'P27V01' }]);
     expect(h.events.at(-1)!.kind).toBe('removed');
     expect(h.events.at(-1)!.changes.map((c) => c.rule)).toEqual(['rubrique-removed', 'control-removed']);
     const nb = elementHistory(fam, 'S21.G00.59');
