@@ -46,3 +46,5 @@ export type {
 } from './check/index.ts';
 export { generateSample, SampleError, createRng } from './sample/index.ts';
 export type { SampleOptions, Rng } from './sample/index.ts';
+export { usageGaps, inferUsages, INFERENCE_RULE_ONE, INFERENCE_RULE_TWO } from './import/infer-usages.ts';
+export type { UsageGap, UsageNeighbour } from './import/infer-usages.ts';

@@ -37,7 +37,7 @@ describe('norme check', () => {
     expect(head[1]).toBe(`${base.length} lignes, 1 déclaration (nature 01), encodage UTF-8`);
     expect(r.out).toContain('Bilan : Aucun constat');
     expect(r.out).toMatch(/^Contrôles non vérifiés automatiquement \(règle rédigée en texte\) : \d+ — CCH \d+/m);
-    expect(r.out).toContain('Tableau des usages non publié pour dsn/P26V01');
+    expect(r.out).toContain('Pas de tableau officiel des usages pour dsn/P26V01 : usages inférés de P25V01 et P27V01');
   });
 
   it('constat bloquant : ligne canonique, code 1 ; formats JSON et HTML', async () => {

@@ -305,6 +305,8 @@ class FileChecker implements Checker {
       this.add(line, 'block-max', `Bloc ${B.id} (${B.name}) répété ${c} fois ${where} : au plus ${B.max} autorisé(s).`, r.id);
     }
     if (B.id === this.cm.model.roles.declarationBlock) {
+      // The previous declaration ended without a nature: what waited for it is checked now.
+      if (this.declarations > 0 && !this.natureSeen) this.flushPending(undefined);
       this.declarations++;
       this.nature = undefined;
       this.natureSeen = false;
@@ -344,12 +346,15 @@ class FileChecker implements Checker {
     this.checkMandatory(inst, nature);
   }
 
-  private checkMandatory(inst: Instance, nature: string): void {
-    const mandatory = inst.block.mandatoryFor.get(nature);
+  /** `nature` undefined: the declaration has no nature; rubriques mandatory for every nature are still due. */
+  private checkMandatory(inst: Instance, nature: string | undefined): void {
+    const mandatory = nature === undefined ? inst.block.mandatoryAll : inst.block.mandatoryFor.get(nature);
     if (!mandatory) return;
+    const forWhat = nature === undefined ? 'pour toutes les natures de déclaration (nature absente du fichier)' : `pour la nature ${nature}`;
     for (const r of mandatory) {
       if (inst.present[r.index]) continue;
-      this.add(inst.startLine, 'usage-mandatory', `Rubrique ${r.id} (${r.name}) absente du bloc ${inst.block.id} commencé ligne ${inst.startLine} : elle est obligatoire (usage O) pour la nature ${nature}.`, r.id);
+      const inf = this.inferredNote(r);
+      this.add(inst.startLine, 'usage-mandatory', `Rubrique ${r.id} (${r.name}) absente du bloc ${inst.block.id} commencé ligne ${inst.startLine} : elle est obligatoire (usage O) ${forWhat}${inf.note}.`, r.id, undefined, inf.severity);
     }
   }
 
@@ -362,11 +367,10 @@ class FileChecker implements Checker {
     this.flushPending(this.nature);
   }
 
+  /** Checks what waited for the nature; `undefined`: the declaration (or file) ended without one. */
   private flushPending(nature: string | undefined): void {
-    if (nature !== undefined) {
-      for (const p of this.pendingForbidden) this.forbidden(p.r, p.line, nature);
-      for (const inst of this.pendingCloses) this.checkMandatory(inst, nature);
-    }
+    if (nature !== undefined) for (const p of this.pendingForbidden) this.forbidden(p.r, p.line, nature);
+    for (const inst of this.pendingCloses) this.checkMandatory(inst, nature);
     this.pendingForbidden = [];
     this.pendingCloses = [];
   }
@@ -386,8 +390,21 @@ class FileChecker implements Checker {
 
   private forbidden(r: RtRubrique, line: number, nature: string): void {
     const u = r.usage?.[nature];
-    if (u === 'I') this.add(line, 'usage-forbidden', `Rubrique ${r.id} (${r.name}) interdite (usage I) pour la nature ${nature}.`, r.id);
-    else if (u === 'N') this.add(line, 'usage-unused', `Rubrique ${r.id} (${r.name}) non utilisée (usage N) pour la nature ${nature} : elle ne devrait pas être transmise.`, r.id);
+    if (u !== 'I' && u !== 'N') return;
+    const inf = this.inferredNote(r);
+    if (u === 'I') this.add(line, 'usage-forbidden', `Rubrique ${r.id} (${r.name}) interdite (usage I) pour la nature ${nature}${inf.note}.`, r.id, undefined, inf.severity);
+    else this.add(line, 'usage-unused', `Rubrique ${r.id} (${r.name}) non utilisée (usage N) pour la nature ${nature}${inf.note} : elle ne devrait pas être transmise.`, r.id);
+  }
+
+  /**
+   * A finding resting on an inferred usage says so; it is « non bloquant » when one table only
+   * gave the usage (with two, both neighbours agree: the usage is the same before and after).
+   */
+  private inferredNote(r: RtRubrique): { note: string; severity?: Severity } {
+    if (!r.inferred) return { note: '' };
+    const from = r.inferred.from.join(' et ');
+    const note = ` (usage inféré ${r.inferred.from.length > 1 ? 'des tableaux' : 'du tableau'} des usages de ${from}, pas de tableau officiel pour ${this.cm.model.version}${r.inferred.weak ? ' : constat non bloquant' : ''})`;
+    return r.inferred.weak ? { note, severity: 'non bloquant' } : { note };
   }
 
   // ---- values ----------------------------------------------------------------------------
@@ -451,8 +468,8 @@ class FileChecker implements Checker {
 
   // ---- findings and report ----------------------------------------------------------------
 
-  private add(line: number, rule: RuleId, message: string, rubrique?: string, control?: string): void {
-    const severity = RULES[rule].severity;
+  private add(line: number, rule: RuleId, message: string, rubrique?: string, control?: string, severityOverride?: Severity): void {
+    const severity = severityOverride ?? RULES[rule].severity;
     this.counts[severity]++;
     this.counts.byRule[rule] = (this.counts.byRule[rule] ?? 0) + 1;
     if (this.findings.length >= this.maxFindings) {
@@ -486,6 +503,12 @@ class FileChecker implements Checker {
     const m = this.cm.model;
     if (!Object.keys(m.controlCounts).length) notes.push(`Les données de ${m.key} ne décrivent aucun contrôle (pas de feuille Messages) : seuls la structure, les types de données et les totaux sont vérifiés.`);
     if (!m.usages.published) notes.push(`Tableau des usages non publié pour ${m.key} : rubriques obligatoires ou interdites selon la nature de déclaration non vérifiées.`);
+    else if (m.usages.inferredFrom) {
+      const unknown = seen.filter((r) => !r.usage).length;
+      notes.push(
+        `Pas de tableau officiel des usages pour ${m.key} : usages inférés de ${m.usages.inferredFrom.join(' et ')} (rubrique inchangée, même usage${m.usages.inferredFrom.length < 2 ? ' ; constats non bloquants' : ''})${unknown ? ` ; ${unknown} rubrique(s) présente(s) sans usage inférable, non vérifiée(s) (npx norme usages report ${m.key})` : ''}.`,
+      );
+    }
     else if (!this.natures.length) notes.push('Nature de déclaration absente : usages par nature non vérifiés.');
     else if (this.natures.some((n) => !this.cm.natures.includes(n))) notes.push(`Nature ${this.natures.filter((n) => !this.cm.natures.includes(n)).join(', ')} absente du tableau des usages : usages non vérifiés pour cette nature.`);
     if (this.pendingDropped) notes.push('Trop de rubriques avant la nature de déclaration : une partie des usages n\'a pas été vérifiée.');

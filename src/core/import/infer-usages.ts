@@ -90,3 +90,45 @@ export function inferUsages(target: InferTarget, neighbours: UsageNeighbour[]): 
   };
   return { inferred, undetermined };
 }
+
+export interface UsageGap {
+  rubrique: string;
+  name: string;
+  block: string;
+  /** Natures of the version's usages left without a usage for this rubrique. */
+  natures: string[];
+  /** Why, in French (e.g. « absente de P25V01 », « 01 : I dans P25V01, C dans P27V01 »). */
+  reasons: string[];
+}
+
+/**
+ * Rubriques of a version with inferred usages that got no usage for some nature, and why
+ * (the same rule as inferUsages). `neighbours`: the versions named by `usages.inferredFrom`.
+ */
+export function usageGaps(target: { version: Version; blocks: Iterable<Block> }, neighbours: UsageNeighbour[]): UsageGap[] {
+  const natures = (target.version.usages.natures ?? []).map((n) => n.code);
+  const tables = neighbours.map((n) => ({ id: n.id, t: index(n.blocks) }));
+  const out: UsageGap[] = [];
+  for (const b of target.blocks) {
+    for (const r of b.rubriques) {
+      const missing = natures.filter((n) => r.usage?.[n] === undefined);
+      if (!missing.length) continue;
+      const reasons: string[] = [];
+      for (const { id, t } of tables) {
+        const there = t.get(r.id);
+        if (!there) reasons.push(`absente de ${id}`);
+        else if (there.block !== b.id) reasons.push(`rangée sous le bloc ${there.block} dans ${id}`);
+        else if (there.r.datatype !== r.datatype) reasons.push(`type ${there.r.datatype} dans ${id} (${r.datatype} ici)`);
+        else if (there.r.name !== r.name) reasons.push(`libellé « ${there.r.name} » dans ${id}`);
+      }
+      if (!reasons.length) {
+        for (const n of missing) {
+          const codes = tables.map(({ id, t }) => `${t.get(r.id)!.r.usage?.[n] ?? 'absent'} dans ${id}`);
+          reasons.push(`${n} : ${codes.join(', ')}`);
+        }
+      }
+      out.push({ rubrique: r.id, name: r.name, block: b.id, natures: missing, reasons });
+    }
+  }
+  return out.sort((a, b) => a.rubrique.localeCompare(b.rubrique));
+}

@@ -178,14 +178,29 @@ describe.each(REAL_DSN.filter((k) => realModel(k).model.usages.published))('%s :
     const mutated = withTotal([...lines.slice(0, target!.at), target!.line, ...lines.slice(target!.at)], key);
     const r = check(key, mutated);
     expect(brief(r)).toEqual([`${target!.at + 1} usage-forbidden ${idOf(target!.line)}`]);
-    expect(r.findings[0].message).toMatch(/interdite \(usage I\) pour la nature 04\.$/);
+    const inferred = realModel(key).model.usages.inferredFrom;
+    if (!inferred) expect(r.findings[0].message).toMatch(/interdite \(usage I\) pour la nature 04\.$/);
+    // P26V01: both neighbours' tables agree (bloquant); P24V01: one table only (non bloquant).
+    else expect(r.findings[0]).toMatchObject({
+      message: expect.stringMatching(new RegExp(`interdite \\(usage I\\) pour la nature 04 \\(usage inféré d(u tableau|es tableaux) des usages de ${inferred.join(' et ')}, pas de tableau officiel pour ${key.split('/')[1]}`)),
+      severity: inferred.length > 1 ? 'bloquant' : 'non bloquant',
+    });
   });
 });
 
 describe('versions sans tableau des usages', () => {
-  it.each(REAL_DSN.filter((k) => !realModel(k).model.usages.published))('%s : le rapport le dit', (key) => {
+  it.each(['dsn/P19V01', 'pasrau/201710'])('%s : le rapport le dit', (key) => {
     const r = check(key, sample(key));
-    expect(r.unverified.notes[0]).toBe(`Tableau des usages non publié pour ${key} : rubriques obligatoires ou interdites selon la nature de déclaration non vérifiées.`);
+    expect(r.unverified.notes).toContain(`Tableau des usages non publié pour ${key} : rubriques obligatoires ou interdites selon la nature de déclaration non vérifiées.`);
+  });
+  it('dsn/P26V01 et dsn/P24V01 : usages inférés, le rapport nomme les tableaux voisins', () => {
+    // The samples hold rubriques new in the version (e.g. S21.G00.11.025 in P26V01): counted, not checked.
+    expect(check('dsn/P26V01', sample('dsn/P26V01')).unverified.notes).toContainEqual(
+      expect.stringMatching(/^Pas de tableau officiel des usages pour dsn\/P26V01 : usages inférés de P25V01 et P27V01 \(rubrique inchangée, même usage\) ; \d+ rubrique\(s\) présente\(s\) sans usage inférable, non vérifiée\(s\) \(npx norme usages report dsn\/P26V01\)\.$/),
+    );
+    expect(check('dsn/P24V01', sample('dsn/P24V01')).unverified.notes).toContainEqual(
+      expect.stringMatching(/^Pas de tableau officiel des usages pour dsn\/P24V01 : usages inférés de P25V01 \(rubrique inchangée, même usage ; constats non bloquants\) ; \d+ rubrique\(s\) présente\(s\) sans usage inférable, non vérifiée\(s\) \(npx norme usages report dsn\/P24V01\)\.$/),
+    );
   });
 });
 
