@@ -241,7 +241,7 @@ class FileChecker implements Checker {
       this.push(last);
     }
     this.closeAbove(-1, this.lineNo);
-    this.flushPending(undefined);
+    this.flushPending(undefined, !this.natureSeen);
     this.checkTotals();
     this.findings.sort((a, b) => a.line - b.line);
     return this.report();
@@ -306,7 +306,7 @@ class FileChecker implements Checker {
     }
     if (B.id === this.cm.model.roles.declarationBlock) {
       // The previous declaration ended without a nature: what waited for it is checked now.
-      if (this.declarations > 0 && !this.natureSeen) this.flushPending(undefined);
+      if (this.declarations > 0 && !this.natureSeen) this.flushPending(undefined, true);
       this.declarations++;
       this.nature = undefined;
       this.natureSeen = false;
@@ -367,10 +367,14 @@ class FileChecker implements Checker {
     this.flushPending(this.nature);
   }
 
-  /** Checks what waited for the nature; `undefined`: the declaration (or file) ended without one. */
-  private flushPending(nature: string | undefined): void {
+  /**
+   * Checks what waited for the nature. `nature` undefined: a nature absent from the usage table
+   * (nothing checked) or, with `absent`, a declaration (or file) that ended without a nature
+   * (rubriques mandatory for every nature checked).
+   */
+  private flushPending(nature: string | undefined, absent = false): void {
     if (nature !== undefined) for (const p of this.pendingForbidden) this.forbidden(p.r, p.line, nature);
-    for (const inst of this.pendingCloses) this.checkMandatory(inst, nature);
+    if (nature !== undefined || absent) for (const inst of this.pendingCloses) this.checkMandatory(inst, nature);
     this.pendingForbidden = [];
     this.pendingCloses = [];
   }

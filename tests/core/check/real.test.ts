@@ -213,3 +213,25 @@ describe('autres familles et versions', () => {
     }
   });
 });
+
+describe('cardinalité des blocs selon les usages (règle générale des tables)', () => {
+  it.each(['dsn/P24V01', 'dsn/P25V01', 'dsn/P26V01', 'dsn/P27V01'])('%s : S21.G00.63 (min 1 sous S21.G00.62) requis en 07 seulement', (key) => {
+    // CT2025.1 et CT2027.1, lignes S21.G00.63.001 à .003 : N, N, N, O/C, N, N (01, 04, 05, 07, 08, 09) :
+    // toutes N hors 07, donc le bloc n'est pas dû pour ces natures malgré sa cardinalité minimale 1.
+    const b = realModel(key).compiled.blocks.get('S21.G00.63')!;
+    expect(b.min).toBe(1);
+    expect(['01', '04', '05', '07', '08', '09'].map((n) => `${n}:${b.usedFor.get(n)}`)).toEqual(['01:false', '04:false', '05:false', '07:true', '08:false', '09:false']);
+  });
+
+  it('dsn/P26V01 : nature absente → rubriques obligatoires pour toutes les natures vérifiées ; nature hors du tableau (10) → rien', () => {
+    const lines = sample('dsn/P26V01', '01');
+    const noNature = withTotal(lines.filter((l) => !l.startsWith('S20.G00.05.001,') && !l.startsWith('S21.G00.30.002,')), 'dsn/P26V01');
+    const r = check('dsn/P26V01', noNature);
+    // CT2025.1 et CT2027.1 : S20.G00.05.001 et S21.G00.30.002 sont O pour toutes les natures.
+    expect(brief(r).filter((x) => x.includes('usage-mandatory'))).toEqual([
+      `${lineOf(noNature, 'S20.G00.05.002')} usage-mandatory S20.G00.05.001`,
+      ...noNature.flatMap((l, i) => (l.startsWith('S21.G00.30.001,') ? [`${i + 1} usage-mandatory S21.G00.30.002`] : [])),
+    ]);
+    expect(r.findings.find((f) => f.rubrique === 'S20.G00.05.001')!.message).toContain('pour toutes les natures de déclaration (nature absente du fichier)');
+  });
+});
