@@ -46,6 +46,10 @@ export interface CheckReport {
   /** Non-empty lines (what S90.G00.90.001 counts). */
   rubriques: number;
   declarations: number;
+  /** Envois in the file (repeated S10…S90 sequences, e.g. inside a lot envelope). */
+  envois: number;
+  /** Lines of the lot envelope (S05, S06, S95, S96) around the envois: not checked. */
+  envelopeLines: number;
   /** Declared natures, in order of appearance (distinct). */
   natures: string[];
   findings: Finding[];
@@ -91,6 +95,11 @@ function zeros(n: number): number[] {
 }
 
 const RUBRIQUE_ID = /^S\d{2}\.G\d{2}\.\d{2}\.\d{3}$/;
+/**
+ * Rubriques of the lot envelope (S05 en-tête de lot, S06 compte rendu, S95/S96 fin de lot) that
+ * wraps several envois deposited in one file. They are not part of the norm's tables.
+ */
+const LOT_ENVELOPE = /^S(05|06|95|96)\.G\d{2}\.\d{2}\.\d{3}$/;
 const PENDING_CAP = 10_000;
 /** Longest line kept while waiting for its end (a DSN line is well under 1 000 characters). */
 const MAX_LINE = 64 * 1024;
@@ -130,6 +139,16 @@ class FileChecker implements Checker {
   private counts = { bloquant: 0, 'non bloquant': 0, byRule: {} as Partial<Record<RuleId, number>> };
   private lineNo = 0;
   private nonEmpty = 0;
+  /** Envoi being read (1-based), its first line, its rubriques and declarations (what S90 counts). */
+  private envoi = 1;
+  private envoiStart = 1;
+  private envoiLast = 0;
+  private envoiRubriques = 0;
+  private envoiDeclarations = 0;
+  /** The file holds several envois (known as soon as the second one starts). */
+  private multiEnvoi = false;
+  /** Lines of the lot envelope (S05, S06, S95, S96), outside the norm. */
+  private envelope = 0;
   private rest = '';
   private stack: Instance[];
   /** Rubriques met, by RtRubrique.order. */
@@ -200,6 +219,18 @@ class FileChecker implements Checker {
     this.nonEmpty++;
     const comma = line.indexOf(',');
     const id = comma > 0 ? line.slice(0, comma) : '';
+    if (LOT_ENVELOPE.test(id) && !this.cm.rubriques.has(id)) {
+      // Lot envelope around the envois (deposit of several envois in one file): not an envoi's rubrique.
+      this.envelope++;
+      return;
+    }
+    if (++this.envoiRubriques === 1) this.envoiStart = n;
+    this.rubriqueLine(n, line, id, comma);
+    // After placing it: a line that starts a new envoi first closes the previous one at its last line.
+    this.envoiLast = n;
+  }
+
+  private rubriqueLine(n: number, line: string, id: string, comma: number): void {
     if (comma < 0 || line.charCodeAt(comma + 1) !== 39 || line.charCodeAt(line.length - 1) !== 39 || line.length < comma + 3) {
       const known = RUBRIQUE_ID.test(id) ? ` (rubrique ${id})` : '';
       this.add(n, 'line-syntax', `Ligne mal formée${known} : la forme attendue est S21.G00.30.001,'valeur' (valeur entre apostrophes).`, RUBRIQUE_ID.test(id) ? id : undefined);
@@ -240,9 +271,7 @@ class FileChecker implements Checker {
       this.rest = '';
       this.push(last);
     }
-    this.closeAbove(-1, this.lineNo);
-    this.flushPending(undefined, !this.natureSeen);
-    this.checkTotals();
+    this.endEnvoi();
     this.findings.sort((a, b) => a.line - b.line);
     return this.report();
   }
@@ -299,15 +328,27 @@ class FileChecker implements Checker {
   }
 
   private open(B: RtBlock, parent: Instance, line: number, r: RtRubrique): Instance {
+    if (B === this.cm.envoiBlock && parent === this.stack[0] && parent.childCounts[B.childIndex] > 0) {
+      // A second envoi (repeated S10…S90 sequence): the previous one is checked as a whole.
+      this.multiEnvoi = true;
+      this.envoiRubriques--;
+      this.endEnvoi();
+      this.envoi++;
+      this.envoiStart = line;
+      this.envoiRubriques = 1;
+      this.envoiLast = line;
+      parent = this.stack[0];
+    }
     const c = ++parent.childCounts[B.childIndex];
     if (c > B.max) {
-      const where = parent.block === this.cm.root ? 'dans le fichier' : `dans le bloc ${parent.block.id} (${parent.block.name}) commencé ligne ${parent.startLine}`;
+      const where = parent.block === this.cm.root ? this.inFile() : `dans le bloc ${parent.block.id} (${parent.block.name}) commencé ligne ${parent.startLine}`;
       this.add(line, 'block-max', `Bloc ${B.id} (${B.name}) répété ${c} fois ${where} : au plus ${B.max} autorisé(s).`, r.id);
     }
     if (B.id === this.cm.model.roles.declarationBlock) {
       // The previous declaration ended without a nature: what waited for it is checked now.
       if (this.declarations > 0 && !this.natureSeen) this.flushPending(undefined, true);
       this.declarations++;
+      this.envoiDeclarations++;
       this.nature = undefined;
       this.natureSeen = false;
     }
@@ -331,8 +372,8 @@ class FileChecker implements Checker {
       const count = inst.childCounts[C.childIndex];
       if (count >= C.min) continue;
       if (nature !== undefined && C.usedFor.get(nature) === false) continue;
-      const line = B === this.cm.root ? Math.max(1, this.lineNo) : inst.startLine;
-      const where = B === this.cm.root ? 'dans le fichier' : `dans le bloc ${B.id} (${B.name}) commencé ligne ${inst.startLine}`;
+      const line = B === this.cm.root ? Math.max(1, this.envoiLast) : inst.startLine;
+      const where = B === this.cm.root ? this.inFile() : `dans le bloc ${B.id} (${B.name}) commencé ligne ${inst.startLine}`;
       const what = count === 0 ? 'absent' : `présent ${count} fois`;
       this.add(line, 'block-min', `Bloc ${C.id} (${C.name}) ${what} ${where} : au moins ${C.min} attendu(s).`, B === this.cm.root ? undefined : B.rubriques.find((r) => inst.present[r.index])?.id);
     }
@@ -451,21 +492,43 @@ class FileChecker implements Checker {
     return undefined;
   }
 
+  // ---- envois ----------------------------------------------------------------------------
+
+  /** `dans le fichier`, or `dans l'envoi 2 (commencé ligne 169)` when the file holds several envois. */
+  private inFile(): string {
+    return this.multiEnvoi ? `dans l'envoi ${this.envoi} (commencé ligne ${this.envoiStart})` : 'dans le fichier';
+  }
+
+  /** End of an envoi: its blocks closed, cardinalities of the top blocks, usages waiting for a nature, totals. */
+  private endEnvoi(): void {
+    this.closeAbove(-1, this.lineNo);
+    this.flushPending(undefined, !this.natureSeen);
+    this.checkTotals();
+    this.stack = [this.newInstance(this.cm.root, null, 0)];
+    this.declaredTotal = undefined;
+    this.declaredDecls = undefined;
+    this.envoiDeclarations = 0;
+    this.nature = undefined;
+    this.natureSeen = false;
+  }
+
   // ---- totals ----------------------------------------------------------------------------
 
   private checkTotals(): void {
     const num = (s: string) => (/^[0-9]+$/.test(s) ? Number(s) : undefined);
     if (this.declaredTotal) {
       const v = num(this.declaredTotal.value);
-      if (v !== undefined && v !== this.nonEmpty) {
-        this.add(this.declaredTotal.line, 'total-rubriques', `Nombre total de rubriques déclaré : ${v} ; le fichier en contient ${this.nonEmpty}.`, this.cm.model.roles.totalRubriques);
+      if (v !== undefined && v !== this.envoiRubriques) {
+        const what = this.multiEnvoi ? `l'envoi ${this.envoi} (lignes ${this.envoiStart} à ${this.envoiLast}) en contient` : 'le fichier en contient';
+        this.add(this.declaredTotal.line, 'total-rubriques', `Nombre total de rubriques déclaré : ${v} ; ${what} ${this.envoiRubriques}.`, this.cm.model.roles.totalRubriques);
       }
     }
     if (this.declaredDecls) {
       const v = num(this.declaredDecls.value);
-      if (v !== undefined && v !== this.declarations) {
+      if (v !== undefined && v !== this.envoiDeclarations) {
         const b = this.cm.model.roles.declarationBlock;
-        this.add(this.declaredDecls.line, 'total-declarations', `Nombre de déclarations déclaré : ${v} ; le fichier contient ${this.declarations} bloc(s) ${b}.`, this.cm.model.roles.totalDeclarations);
+        const what = this.multiEnvoi ? `l'envoi ${this.envoi} (commencé ligne ${this.envoiStart}) contient` : 'le fichier contient';
+        this.add(this.declaredDecls.line, 'total-declarations', `Nombre de déclarations déclaré : ${v} ; ${what} ${this.envoiDeclarations} bloc(s) ${b}.`, this.cm.model.roles.totalDeclarations);
       }
     }
   }
@@ -519,6 +582,7 @@ class FileChecker implements Checker {
     if (this.referentialValues) {
       notes.push(`${this.referentialValues} valeur(s) issues de référentiels externes (${[...this.referentials].slice(0, 6).join(', ')}${this.referentials.size > 6 ? '…' : ''}) : tables hors de la norme, valeurs non vérifiées (seuls longueur et format le sont).`);
     }
+    if (this.envelope) notes.push(`${this.envelope} ligne(s) d'enveloppe de lot (S05, S06, S95, S96) autour des envois : hors des tables de la norme, non contrôlées ; chaque envoi est contrôlé séparément (totaux S90, cardinalités).`);
     notes.push("Ordre des blocs frères et contrôles inter-déclarations non vérifiés.");
     const rep: CheckReport = {
       version: m.key,
@@ -526,6 +590,8 @@ class FileChecker implements Checker {
       lines: this.lineNo,
       rubriques: this.nonEmpty,
       declarations: this.declarations,
+      envois: this.envoi,
+      envelopeLines: this.envelope,
       natures: this.natures,
       findings: this.findings,
       omittedFindings: this.omitted,

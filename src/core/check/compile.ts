@@ -69,6 +69,8 @@ export interface CompiledModel {
   blocks: Map<string, RtBlock>;
   rubriques: Map<string, RtRubrique>;
   natures: string[];
+  /** Top block of an envoi (the block of the version rubrique, S10.G00.00): a new instance starts a new envoi. */
+  envoiBlock?: RtBlock;
 }
 
 const UNBOUNDED = Number.POSITIVE_INFINITY;
@@ -171,5 +173,7 @@ export function compileCheckModel(model: CheckModel): CompiledModel {
     }
     if (natures.length) rb.mandatoryAll = rb.rubriques.filter((r) => natures.every((n) => r.usage?.[n] === 'O'));
   }
-  return { model, root, blocks, rubriques, natures };
+  const versionBlock = model.roles.version ? rubriques.get(model.roles.version)?.block : undefined;
+  const envoiBlock = versionBlock && versionBlock.parent === null ? versionBlock : undefined;
+  return { model, root, blocks, rubriques, natures, envoiBlock };
 }

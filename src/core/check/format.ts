@@ -39,7 +39,7 @@ export function formatText(r: CheckReport, ctx: ReportContext): string {
   const declared = r.declaredVersion !== undefined ? `version déclarée ${r.declaredVersion}` : 'aucune version déclarée';
   L.push(`Auto-contrôle de ${ctx.file} : norme ${r.version} (${r.versionLabel}), ${declared}`);
   const nat = r.natures.length ? ` (nature ${r.natures.join(', ')})` : '';
-  L.push(`${plural(r.lines, 'ligne', 'lignes')}, ${plural(r.declarations, 'déclaration', 'déclarations')}${nat}${ctx.encoding ? `, encodage ${ctx.encoding}` : ''}`);
+  L.push(`${plural(r.lines, 'ligne', 'lignes')}, ${r.envois > 1 ? `${r.envois} envois, ` : ''}${plural(r.declarations, 'déclaration', 'déclarations')}${nat}${ctx.encoding ? `, encodage ${ctx.encoding}` : ''}`);
   L.push('');
   for (const f of r.findings) L.push(formatFinding(f, ctx.file));
   if (r.omittedFindings) L.push(`… ${plural(r.omittedFindings, 'autre constat non affiché', 'autres constats non affichés')} (limite atteinte ; ils sont comptés dans le bilan).`);
@@ -97,7 +97,7 @@ code{font-size:.9em}
 <body>
 <h1>Auto-contrôle de <code>${esc(ctx.file)}</code></h1>
 <p>Norme <strong>${esc(r.version)}</strong> (${esc(r.versionLabel)}) ; ${r.declaredVersion !== undefined ? `version déclarée <code>${esc(r.declaredVersion)}</code>` : 'aucune version déclarée'}.
-${r.lines} lignes, ${r.declarations} déclaration(s)${r.natures.length ? ` (nature ${esc(r.natures.join(', '))})` : ''}${ctx.encoding ? `, encodage ${esc(ctx.encoding)}` : ''}.
+${r.lines} lignes, ${r.envois > 1 ? `${r.envois} envois, ` : ''}${r.declarations} déclaration(s)${r.natures.length ? ` (nature ${esc(r.natures.join(', '))})` : ''}${ctx.encoding ? `, encodage ${esc(ctx.encoding)}` : ''}.
 Les valeurs personnelles (NIR, noms, dates de naissance…) sont masquées.</p>
 <h2>Bilan</h2>
 <p><strong>${esc(headline(r))}</strong></p>
