@@ -105,6 +105,38 @@ describe('norme check', () => {
     expect((await run(['check', unknown, '--format', 'pdf'])).code).toBe(2);
   });
 
+  it('causes claires : UTF-16 (code 2), espaces après l\'apostrophe (un constat par ligne), valeur de plusieurs Mo, caractère Windows-1252', async () => {
+    const text = base.join('\r\n') + '\r\n';
+    for (const [name, bytes, label] of [
+      ['le.dsn', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'LE'],
+      ['be-sans-bom.dsn', Buffer.from(text, 'utf16le').swap16(), 'BE'],
+    ] as const) {
+      const u = await run(['check', write(name, bytes)]);
+      expect(u.code).toBe(2);
+      expect(u.err).toBe(`norme check : ${path.join(dir, name)} est encodé en UTF-16 (${label}) : enregistrez-le en UTF-8 ou ISO-8859-1 (encodages de la norme).\n`);
+    }
+    // Every line ends with spaces: one finding per line, with the fix, the file is still checked.
+    const spaced = await run(['check', write('espaces.dsn', base.map((l) => l + '   ').join('\n')), '--format', 'json']);
+    expect(spaced.code).toBe(1);
+    const sp = JSON.parse(spaced.out);
+    expect(sp.counts.byRule).toEqual({ 'line-trailing-space': base.length });
+    expect(sp.findings[0].message).toBe("3 espace(s) après l'apostrophe fermante (rubrique S10.G00.00.001) : supprimez-les, la ligne doit se terminer par l'apostrophe (forme S21.G00.30.001,'valeur').");
+    // A 3 MB value: value-length on its rubrique, the rest of the file is read normally.
+    const at = lineNo(base, 'S21.G00.06.004');
+    const big = await run(['check', write('gros.dsn', setValue(base, 'S21.G00.06.004', 'A'.repeat(3_000_000)).join('\n')), '--format', 'json']);
+    const bg = JSON.parse(big.out);
+    expect(bg.findings.map((f: { line: number; rule: string; rubrique: string }) => `${f.line} ${f.rule} ${f.rubrique}`)).toEqual([`${at} value-length S21.G00.06.004`]);
+    expect(bg.findings[0].message).toMatch(/^Valeur de plus de 64 Kio \(lecture de la ligne arrêtée\) : le type \S+ attend au plus \d+ caractère\(s\)\.$/);
+    // ISO-8859-1 file with byte 0x92 (’ in Windows-1252).
+    const w = Buffer.from(setValue(base, 'S21.G00.06.004', 'L\u2019ATELIER').join('\n'), 'latin1');
+    w[w.indexOf(Buffer.from('L\u0019ATELIER', 'latin1')) + 1] = 0x92;
+    const cp = await run(['check', write('cp1252.dsn', w), '--format', 'json']);
+    const c = JSON.parse(cp.out);
+    expect(c.findings).toEqual([
+      { line: at, rubrique: 'S21.G00.06.004', rule: 'value-charset', severity: 'bloquant', message: "Caractère « ’ » (octet 0x92) propre à Windows-1252, absent d'ISO-8859-1 : le fichier doit être en ISO-8859-1 (ou UTF-8) ; remplacez-le par « ' »." },
+    ]);
+  });
+
   it('aucune valeur personnelle dans les rapports', async () => {
     const nir = '2991299999999';
     const ddn = '31021990';

@@ -12,6 +12,7 @@ import {
   detectEncoding as detectChunksEncoding,
   decodeChunks,
   decodeHead,
+  unusableEncoding,
   type CheckModel,
   type FileEncoding,
 } from '../../core/check/index.ts';
@@ -51,15 +52,19 @@ export function readTextChunks(file: string, encoding: Encoding): AsyncGenerator
   return decodeChunks(bytes(file), encoding);
 }
 
-function readHead(file: string, encoding: Encoding, size = 64 * 1024): string {
+function readBytes(file: string, size: number): Uint8Array {
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(size);
     const n = readSync(fd, buf, 0, size, 0);
-    return decodeHead(buf.subarray(0, n), encoding);
+    return buf.subarray(0, n);
   } finally {
     closeSync(fd);
   }
+}
+
+function readHead(file: string, encoding: Encoding, size = 64 * 1024): string {
+  return decodeHead(readBytes(file, size), encoding);
 }
 
 interface FamilyInfo {
@@ -167,6 +172,8 @@ export async function runCheck(io: Io, o: { file: string; format: 'text' | 'json
   }
   if (size === 0) return unusable(`le fichier ${o.file} est vide.`);
 
+  const badEncoding = unusableEncoding(readBytes(abs, 64));
+  if (badEncoding) return unusable(`${o.file} ${badEncoding}`);
   const encoding = await detectEncoding(abs);
   const families = listFamilies(o.root);
   let key: string;
@@ -196,7 +203,7 @@ export async function runCheck(io: Io, o: { file: string; format: 'text' | 'json
     return unusable(`les données de la norme ${key} sont inutilisables (voir ci-dessus ; npx norme validate).`);
   }
 
-  const checker = createChecker(model, { maxFindings: o.max });
+  const checker = createChecker(model, { maxFindings: o.max, encoding });
   for await (const chunk of readTextChunks(abs, encoding)) checker.pushText(chunk);
   const report = checker.end();
 

@@ -15,6 +15,7 @@ import { compileCheckModel, ROLE_NATURE, ROLE_TOTAL_DECLARATIONS, ROLE_TOTAL_RUB
 import type { CheckModel, KeyCheck } from './model.ts';
 import { RULES, type RuleId, type Severity } from './rules.ts';
 import { showValue } from './mask.ts';
+import { windows1252Byte, WINDOWS_1252_REPLACEMENTS } from './encoding.ts';
 
 export interface Finding {
   /** 1-based line of the file. */
@@ -73,6 +74,8 @@ export interface CheckReport {
 export interface CheckOptions {
   /** Findings kept in the report (the others are only counted). Default 1000. */
   maxFindings?: number;
+  /** Encoding the text was decoded from: with ISO-8859-1, Windows-1252 characters are reported. */
+  encoding?: 'UTF-8' | 'ISO-8859-1';
 }
 
 interface Instance {
@@ -99,6 +102,7 @@ const RUBRIQUE_ID = /^S\d{2}\.G\d{2}\.\d{2}\.\d{3}$/;
  * Rubriques of the lot envelope (S05 en-tête de lot, S06 compte rendu, S95/S96 fin de lot) that
  * wraps several envois deposited in one file. They are not part of the norm's tables.
  */
+const NOT_LATIN1 = /[^\u0000-\u00ff]/;
 const LOT_ENVELOPE = /^S(05|06|95|96)\.G\d{2}\.\d{2}\.\d{3}$/;
 const PENDING_CAP = 10_000;
 /** Longest line kept while waiting for its end (a DSN line is well under 1 000 characters). */
@@ -169,10 +173,14 @@ class FileChecker implements Checker {
   private referentials = new Set<string>();
   private ended = false;
   private overlong = false;
+  /** The line being pushed is the head of an over-long line (value of several MB…). */
+  private truncated = false;
+  private latin1: boolean;
 
   constructor(cm: CompiledModel, opts: CheckOptions) {
     this.cm = cm;
     this.maxFindings = opts.maxFindings ?? 1000;
+    this.latin1 = opts.encoding === 'ISO-8859-1';
     this.byOrder = [...cm.rubriques.values()].sort((a, b) => a.order - b.order);
     this.seen = new Uint8Array(this.byOrder.length);
     this.stack = [this.newInstance(cm.root, null, 0)];
@@ -200,8 +208,10 @@ class FileChecker implements Checker {
     this.rest = text.slice(start);
     text = '';
     if (this.rest.length > MAX_LINE) {
-      // Not a flat DSN line (binary file, missing line breaks): report it, keep memory bounded.
-      this.push(this.rest.slice(0, 100));
+      // A value of several MB, a binary file, missing line breaks: report it, keep memory bounded.
+      this.truncated = true;
+      this.push(this.rest.slice(0, 100) + "'");
+      this.truncated = false;
       this.rest = '';
       this.overlong = true;
     }
@@ -231,6 +241,19 @@ class FileChecker implements Checker {
   }
 
   private rubriqueLine(n: number, line: string, id: string, comma: number): void {
+    const last = line.charCodeAt(line.length - 1);
+    if ((last === 32 || last === 9) && !this.truncated) {
+      const trimmed = line.trimEnd();
+      if (trimmed.charCodeAt(trimmed.length - 1) === 39 && trimmed.length > comma + 2) {
+        const known = RUBRIQUE_ID.test(id) ? id : undefined;
+        this.add(n, 'line-trailing-space', `${line.length - trimmed.length} espace(s) après l'apostrophe fermante${known ? ` (rubrique ${id})` : ''} : supprimez-les, la ligne doit se terminer par l'apostrophe (forme S21.G00.30.001,'valeur').`, known);
+        line = trimmed;
+      }
+    }
+    if (this.truncated && !(RUBRIQUE_ID.test(id) && line.charCodeAt(comma + 1) === 39)) {
+      this.add(n, 'line-syntax', `Ligne de plus de ${MAX_LINE / 1024} Kio sans fin de ligne : ce n'est pas une ligne S21.G00.30.001,'valeur' (fichier binaire, ou sauts de ligne absents ?).`);
+      return;
+    }
     if (comma < 0 || line.charCodeAt(comma + 1) !== 39 || line.charCodeAt(line.length - 1) !== 39 || line.length < comma + 3) {
       const known = RUBRIQUE_ID.test(id) ? ` (rubrique ${id})` : '';
       this.add(n, 'line-syntax', `Ligne mal formée${known} : la forme attendue est S21.G00.30.001,'valeur' (valeur entre apostrophes).`, RUBRIQUE_ID.test(id) ? id : undefined);
@@ -252,6 +275,12 @@ class FileChecker implements Checker {
     this.seen[r.order] = 1;
     const inst = this.place(r, n);
     inst.present[r.index] = 1;
+    if (this.truncated) {
+      const t = r.dt;
+      const bounds = t.max === Number.POSITIVE_INFINITY ? '' : ` : le type ${t.id} attend au plus ${t.max} caractère(s)`;
+      this.add(n, 'value-length', `Valeur de plus de ${MAX_LINE / 1024} Kio (lecture de la ligne arrêtée)${bounds}.`, r.id);
+      return;
+    }
     if (r.companion) (inst.values ??= new Map()).set(r.id, value);
     this.checkValue(r, value, n);
     if (r.usage) this.checkUsage(r, n);
@@ -455,6 +484,15 @@ class FileChecker implements Checker {
   // ---- values ----------------------------------------------------------------------------
 
   private checkValue(r: RtRubrique, value: string, line: number): void {
+    if (this.latin1 && NOT_LATIN1.test(value)) {
+      const ch = [...value].find((c) => c.charCodeAt(0) > 0xff)!;
+      const b = windows1252Byte(ch);
+      const fix = WINDOWS_1252_REPLACEMENTS[ch];
+      const shown = r.masked ? '' : `« ${ch} » `;
+      const what = b !== undefined ? `${shown}(octet 0x${b.toString(16).toUpperCase()}) propre à Windows-1252, absent d'ISO-8859-1` : `${shown}absent d'ISO-8859-1`;
+      this.add(line, 'value-charset', `Caractère ${what} : le fichier doit être en ISO-8859-1 (ou UTF-8)${fix && !r.masked ? ` ; remplacez-le par « ${fix} »` : ''}.`, r.id);
+      return;
+    }
     const p = valueProblem(r, value);
     if (p) {
       this.add(line, p.rule, p.message, r.id, p.control);

@@ -29,5 +29,5 @@ export { showValue, maskedText } from './mask.ts';
 export { calendarCheck, daysInMonth } from './dates.ts';
 export { luhnValid, luhnDigit, sirenValid, siretValid, ibanValid, bbanValid, ribKey, makeIban, keyVerdict, LA_POSTE_SIREN } from './keys.ts';
 export { valueProblem } from './value.ts';
-export { detectEncoding, decodeChunks, decodeHead } from './encoding.ts';
+export { detectEncoding, decodeChunks, decodeHead, utf16Of, unusableEncoding, windows1252Byte } from './encoding.ts';
 export type { FileEncoding } from './encoding.ts';
