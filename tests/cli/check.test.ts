@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,6 +135,33 @@ describe('norme check', () => {
     expect(c.findings).toEqual([
       { line: at, rubrique: 'S21.G00.06.004', rule: 'value-charset', severity: 'bloquant', message: "Caractère « ’ » (octet 0x92) propre à Windows-1252, absent d'ISO-8859-1 : le fichier doit être en ISO-8859-1 (ou UTF-8) ; remplacez-le par « ' »." },
     ]);
+  });
+
+  it('plusieurs fichiers et dossiers en un appel : un rapport par fichier, un résumé, le plus grand code ; --format jsonl', async () => {
+    const d = path.join(dir, 'lot');
+    mkdirSync(path.join(d, 'sous'), { recursive: true });
+    writeFileSync(path.join(d, 'a.dsn'), base.join('\n') + '\n');
+    writeFileSync(path.join(d, 'sous', 'b.dsn'), setValue(base, 'S21.G00.06.001', '123456789').join('\n') + '\n');
+    writeFileSync(path.join(d, '.cache'), 'ignoré');
+    const vide = write('vide-multi.dsn', '');
+    const r = await run(['check', d, vide]);
+    expect(r.code).toBe(2);
+    const a = path.join(d, 'a.dsn');
+    const b = path.join(d, 'sous', 'b.dsn');
+    expect(r.out.split('\n').filter((l) => l.startsWith('Auto-contrôle de '))).toEqual([
+      `Auto-contrôle de ${a} : norme dsn/P26V01 (Année 2026 Version 1), version déclarée P26V01`,
+      `Auto-contrôle de ${b} : norme dsn/P26V01 (Année 2026 Version 1), version déclarée P26V01`,
+    ]);
+    expect(r.out).toContain(`${b}:${lineNo(base, 'S21.G00.06.001')}: bloquant S21.G00.06.001 `);
+    expect(r.out.slice(r.out.indexOf('Résumé'))).toMatch(/^Résumé : 3 fichiers contrôlés\n.*a\.dsn +dsn\/P26V01 +aucun constat\n.*b\.dsn +dsn\/P26V01 +1 bloquant, 0 non bloquant\n.*vide-multi\.dsn +inexploitable : le fichier .* est vide\.\n1 sans constat, 1 avec constats, 1 inexploitable\(s\)\.\n$/);
+    expect(r.err).toBe(`norme check : le fichier ${vide} est vide.\n`);
+    const j = await run(['check', d, '--format', 'jsonl']);
+    expect(j.code).toBe(1);
+    const lines = j.out.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.file ?? 'résumé')).toEqual([a, b, 'résumé']);
+    expect(lines[1].counts.bloquant).toBe(1);
+    expect(lines[2].summary.map((o: { status: string }) => o.status)).toEqual(['sans constat', 'constats']);
+    expect((await run(['check', d, '--format', 'json'])).code).toBe(2);
   });
 
   it('aucune valeur personnelle dans les rapports', async () => {

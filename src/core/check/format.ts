@@ -120,3 +120,33 @@ ${legend}
 }
 
 export { controlFamily };
+
+/** One line of JSON (`--format jsonl`): the report of one file, for CI tools that read line by line. */
+export function formatJsonLine(r: CheckReport, ctx: ReportContext): string {
+  return JSON.stringify({ file: ctx.file, encoding: ctx.encoding, ...r }) + '\n';
+}
+
+/** Outcome of one file of a multi-file check (summary). */
+export interface FileOutcome {
+  file: string;
+  /** `dsn/P26V01`; absent when the file is unusable before a version is chosen. */
+  version?: string;
+  /** `inexploitable`: exit 2 for this file (the message says why). */
+  status: 'sans constat' | 'constats' | 'inexploitable';
+  bloquant: number;
+  nonBloquant: number;
+  message?: string;
+}
+
+/** Summary of a multi-file check: one line per file, then the totals. */
+export function formatSummary(outcomes: FileOutcome[]): string {
+  const L = [`Résumé : ${plural(outcomes.length, 'fichier contrôlé', 'fichiers contrôlés')}`];
+  const w = Math.min(60, Math.max(...outcomes.map((o) => o.file.length)));
+  for (const o of outcomes) {
+    const what = o.status === 'inexploitable' ? `inexploitable : ${o.message ?? ''}` : o.status === 'sans constat' ? 'aucun constat' : `${plural(o.bloquant, 'bloquant', 'bloquants')}, ${plural(o.nonBloquant, 'non bloquant', 'non bloquants')}`;
+    L.push(`  ${o.file.padEnd(w)}  ${(o.version ?? '').padEnd(12)} ${what}`);
+  }
+  const n = (s: FileOutcome['status']) => outcomes.filter((o) => o.status === s).length;
+  L.push(`${n('sans constat')} sans constat, ${n('constats')} avec constats, ${n('inexploitable')} inexploitable(s).`);
+  return L.join('\n') + '\n';
+}
