@@ -229,7 +229,8 @@ class FileChecker implements Checker {
     this.nonEmpty++;
     const comma = line.indexOf(',');
     const id = comma > 0 ? line.slice(0, comma) : '';
-    if (LOT_ENVELOPE.test(id) && !this.cm.rubriques.has(id)) {
+    const c1 = id.charCodeAt(1);
+    if ((c1 === 48 || c1 === 57) && LOT_ENVELOPE.test(id) && !this.cm.rubriques.has(id)) {
       // Lot envelope around the envois (deposit of several envois in one file): not an envoi's rubrique.
       this.envelope++;
       return;
