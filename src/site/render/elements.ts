@@ -158,7 +158,11 @@ export function rubriqueView(sv: SiteVersion, entry: RubriqueEntry, level: 2 | 3
       ? ''
       : html`${
           r.usageProvenance
-            ? html`<p class="usage-inferred"><strong>Usages inférés</strong> : pas de tableau officiel des usages pour ${v.id} ; ces usages sont ceux des tableaux de ${r.usageProvenance.from.join(' et ')}, la rubrique y étant inchangée (${v.meta.usages.rule ?? ''}).${
+            ? html`<p class="usage-inferred"><strong>Usages inférés</strong> : pas de tableau officiel des usages pour ${v.id} ; ces usages sont ceux ${
+                r.usageProvenance.from.length > 1 ? 'des tableaux' : 'du tableau'
+              } de ${r.usageProvenance.from.join(' et ')}, la rubrique y étant inchangée (même bloc, même libellé, même type de données)${
+                r.usageProvenance.from.length > 1 ? ' et de même usage dans les deux' : ''
+              }.${
                 r.usageProvenance.from.length < 2 ? ' Un seul tableau voisin : l\'auto-contrôle en fait des constats non bloquants.' : ''
               }</p>`
             : v.meta.usages.status === 'inféré'
