@@ -107,9 +107,12 @@ export function blockView(sv: SiteVersion, block: Block, level: 2 | 3 = 2, mode:
   }${block.rationale ? html`<dt>Motif</dt><dd>${block.rationale}</dd>` : ''}</dl>${h(level, 'rubriques', `Rubriques (${block.rubriques.length})`)}${
     block.rubriques.length === 0
       ? raw('<p class="empty">Ce bloc ne contient pas de rubrique.</p>')
-      : html`<div class="table-wrap" tabindex="0" role="region" aria-label="${`Rubriques du bloc ${block.id}`}"><table class="rubriques"><caption>${`Rubriques du bloc ${block.id} en ${v.id}${
-          natures.length ? ` ; usage par nature de déclaration${v.meta.usages.status === 'inféré' ? ` (inféré des tableaux de ${inferredFrom(v)})` : ''}` : ''
-        }`}</caption><thead><tr><th scope="col">Code</th><th scope="col">Libellé</th><th scope="col">Type</th><th scope="col">Longueur</th><th scope="col">Format</th>${usageColumns.map(
+      : html`<div class="table-wrap" tabindex="0" role="region" aria-label="${`Rubriques du bloc ${block.id}`}"><table class="rubriques"><caption>${`Rubriques du bloc ${block.id} en ${v.id}${natures.length && v.meta.usages.status === 'publié' ? ' ; usage par nature de déclaration' : ''}`}${
+          // Inferred usages: said on the page, in a `.usage` span the search index leaves out (as before inference).
+          natures.length && v.meta.usages.status === 'inféré' && mode === 'page'
+            ? html`<span class="usage"> ; usage par nature de déclaration (inféré des tableaux de ${inferredFrom(v)})</span>`
+            : ''
+        }</caption><thead><tr><th scope="col">Code</th><th scope="col">Libellé</th><th scope="col">Type</th><th scope="col">Longueur</th><th scope="col">Format</th>${usageColumns.map(
           (n) => html`<th scope="col" class="usage"><abbr title="${`Nature ${n.code} : ${n.label}`}">${n.code}</abbr></th>`,
         )}</tr></thead><tbody>${rows}</tbody></table></div>`
   }${
