@@ -2,10 +2,11 @@
 // lecture des lignes du même fichier (même lecture en flux : décodage + découpage en lignes).
 // Cibles : débit du contrôle ≥ 0,3 × débit de la lecture seule ; mémoire bornée (le tas
 // retenu après GC reste à +16 Mo au plus de celui du modèle chargé, tout au long du fichier).
+// Et 30 petits fichiers : `norme check dossier/` (un appel) ≥ 5 × plus rapide que 30 appels.
 //
 // Seul : node_modules/.bin/node scripts/bench/check.mjs   (Node 24 : le code TS est importé tel quel)
 // Modes internes (processus enfants) : --read <fichier>, --run <fichier>, --heap <fichier>
-import { createReadStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, cliCommand, fmtMs, median, timeProcess } from './common.mjs';
 
@@ -110,6 +111,24 @@ function ensureSample(target, name) {
   }
 }
 
+const SMALL_FILES = 30;
+
+/** 30 small envois (3 individuals, natures and seeds varied), written in-process, cached in .tmp/bench/multi. */
+async function ensureSmallFiles() {
+  const dir = path.join(DIR, 'multi');
+  mkdirSync(dir, { recursive: true });
+  if (readdirSync(dir).filter((f) => f.endsWith('.dsn')).length === SMALL_FILES) return dir;
+  const { loadCheckModel } = await import(path.join(ROOT, 'src/cli/commands/check.ts'));
+  const { generateSample } = await import(path.join(ROOT, 'src/core/sample/index.ts'));
+  const { model } = loadCheckModel(ROOT, VERSION);
+  const natures = ['01', '04', '05', '07', '08', '09'];
+  for (let i = 0; i < SMALL_FILES; i++) {
+    const lines = [...generateSample(model, { salaries: 3, seed: `multi-${i}`, nature: natures[i % natures.length] })];
+    writeFileSync(path.join(dir, `essai-${String(i + 1).padStart(2, '0')}.dsn`), lines.join('\n') + '\n');
+  }
+  return dir;
+}
+
 function child(mode, file) {
   const flags = mode === '--heap' ? ['--expose-gc'] : [];
   const r = timeProcess(process.execPath, [...flags, new URL(import.meta.url).pathname, mode, file]);
@@ -129,6 +148,14 @@ export async function bench() {
   const smallChecks = Array.from({ length: RUNS }, () => child('--run', small));
   const heap = child('--heap', big);
   const cli = timeProcess(process.execPath, [...cliCommand().args, 'check', big]);
+  const multiDir = await ensureSmallFiles();
+  const smallFiles = readdirSync(multiDir).filter((f) => f.endsWith('.dsn')).sort().map((f) => path.join(multiDir, f));
+  const t0 = performance.now();
+  const separate = smallFiles.map((f) => timeProcess(process.execPath, [...cliCommand().args, 'check', f]));
+  const separateMs = performance.now() - t0;
+  const one = timeProcess(process.execPath, [...cliCommand().args, 'check', multiDir]);
+  const multiSpeedup = separateMs / one.ms;
+  const multiClean = one.status === 0 && separate.every((r) => r.status === 0);
 
   const lines = checks[0].lines;
   const readMs = medianOf(reads, 'ms');
@@ -152,10 +179,11 @@ export async function bench() {
       `rapport des débits : ${ratio.toFixed(2)} × la lecture seule (cible ≥ 0,3 ×)`,
       `norme check complet (processus à froid, chargement compris) : ${fmtMs(cli.ms)}, code ${cli.status}, ${checks[0].findings} constat(s)`,
       `mémoire : tas retenu après GC ${heap.afterLoadMb.toFixed(1)} Mo après chargement, au plus ${heap.maxMb.toFixed(1)} Mo pendant le contrôle (${heapGrowth >= 0 ? '+' : ''}${heapGrowth.toFixed(1)} Mo, borne +16 Mo)`,
+      `${SMALL_FILES} petits fichiers : ${SMALL_FILES} appels séparés ${fmtMs(separateMs)}, un appel sur le dossier ${fmtMs(one.ms)} → ${multiSpeedup.toFixed(1)} × plus rapide (cible ≥ 5 ×)${multiClean ? '' : ' — code de sortie non nul'}`,
       `pic RSS (indicatif, GC paresseux) : ${rssSmall.toFixed(0)} Mo pour ${SMALL_LINES.toLocaleString('fr-FR')} lignes, ${rssBig.toFixed(0)} Mo pour ${lines.toLocaleString('fr-FR')} lignes`,
     ],
-    metrics: { lines, readMs, detectMs, checkMs, loadMs, readRate, checkRate, ratio, rssSmallMb: rssSmall, rssBigMb: rssBig, heapAfterLoadMb: heap.afterLoadMb, heapMaxMb: heap.maxMb, cliMs: cli.ms, findings: checks[0].findings },
-    ok: ratio >= 0.3 && bounded && checks[0].findings === 0 && cli.status === 0,
+    metrics: { lines, readMs, detectMs, checkMs, loadMs, readRate, checkRate, ratio, rssSmallMb: rssSmall, rssBigMb: rssBig, heapAfterLoadMb: heap.afterLoadMb, heapMaxMb: heap.maxMb, cliMs: cli.ms, findings: checks[0].findings, separateMs, multiMs: one.ms, multiSpeedup },
+    ok: ratio >= 0.3 && bounded && checks[0].findings === 0 && cli.status === 0 && multiSpeedup >= 5 && multiClean,
   };
 }
 

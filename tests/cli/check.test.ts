@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,7 +37,7 @@ describe('norme check', () => {
     expect(head[1]).toBe(`${base.length} lignes, 1 déclaration (nature 01), encodage UTF-8`);
     expect(r.out).toContain('Bilan : Aucun constat');
     expect(r.out).toMatch(/^Contrôles non vérifiés automatiquement \(règle rédigée en texte\) : \d+ — CCH \d+/m);
-    expect(r.out).toContain('Tableau des usages non publié pour dsn/P26V01');
+    expect(r.out).toContain('Pas de tableau officiel des usages pour dsn/P26V01 : usages inférés de P25V01 et P27V01');
   });
 
   it('constat bloquant : ligne canonique, code 1 ; formats JSON et HTML', async () => {
@@ -103,6 +103,65 @@ describe('norme check', () => {
     expect((await run(['check', write('vide-total.dsn', '')])).code).toBe(2);
     expect((await run(['check', unknown, '--version', 'dsn/P99V01'])).err).toMatch(/version « dsn\/P99V01 » absente du registre/);
     expect((await run(['check', unknown, '--format', 'pdf'])).code).toBe(2);
+  });
+
+  it('causes claires : UTF-16 (code 2), espaces après l\'apostrophe (un constat par ligne), valeur de plusieurs Mo, caractère Windows-1252', async () => {
+    const text = base.join('\r\n') + '\r\n';
+    for (const [name, bytes, label] of [
+      ['le.dsn', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'LE'],
+      ['be-sans-bom.dsn', Buffer.from(text, 'utf16le').swap16(), 'BE'],
+    ] as const) {
+      const u = await run(['check', write(name, bytes)]);
+      expect(u.code).toBe(2);
+      expect(u.err).toBe(`norme check : ${path.join(dir, name)} est encodé en UTF-16 (${label}) : enregistrez-le en UTF-8 ou ISO-8859-1 (encodages de la norme).\n`);
+    }
+    // Every line ends with spaces: one finding per line, with the fix, the file is still checked.
+    const spaced = await run(['check', write('espaces.dsn', base.map((l) => l + '   ').join('\n')), '--format', 'json']);
+    expect(spaced.code).toBe(1);
+    const sp = JSON.parse(spaced.out);
+    expect(sp.counts.byRule).toEqual({ 'line-trailing-space': base.length });
+    expect(sp.findings[0].message).toBe("3 espace(s) après l'apostrophe fermante (rubrique S10.G00.00.001) : supprimez-les, la ligne doit se terminer par l'apostrophe (forme S21.G00.30.001,'valeur').");
+    // A 3 MB value: value-length on its rubrique, the rest of the file is read normally.
+    const at = lineNo(base, 'S21.G00.06.004');
+    const big = await run(['check', write('gros.dsn', setValue(base, 'S21.G00.06.004', 'A'.repeat(3_000_000)).join('\n')), '--format', 'json']);
+    const bg = JSON.parse(big.out);
+    expect(bg.findings.map((f: { line: number; rule: string; rubrique: string }) => `${f.line} ${f.rule} ${f.rubrique}`)).toEqual([`${at} value-length S21.G00.06.004`]);
+    expect(bg.findings[0].message).toMatch(/^Valeur de plus de 64 Kio \(lecture de la ligne arrêtée\) : le type \S+ attend au plus \d+ caractère\(s\)\.$/);
+    // ISO-8859-1 file with byte 0x92 (’ in Windows-1252).
+    const w = Buffer.from(setValue(base, 'S21.G00.06.004', 'L\u2019ATELIER').join('\n'), 'latin1');
+    w[w.indexOf(Buffer.from('L\u0019ATELIER', 'latin1')) + 1] = 0x92;
+    const cp = await run(['check', write('cp1252.dsn', w), '--format', 'json']);
+    const c = JSON.parse(cp.out);
+    expect(c.findings).toEqual([
+      { line: at, rubrique: 'S21.G00.06.004', rule: 'value-charset', severity: 'bloquant', message: "Caractère « ’ » (octet 0x92) propre à Windows-1252, absent d'ISO-8859-1 : le fichier doit être en ISO-8859-1 (ou UTF-8) ; remplacez-le par « ' »." },
+    ]);
+  });
+
+  it('plusieurs fichiers et dossiers en un appel : un rapport par fichier, un résumé, le plus grand code ; --format jsonl', async () => {
+    const d = path.join(dir, 'lot');
+    mkdirSync(path.join(d, 'sous'), { recursive: true });
+    writeFileSync(path.join(d, 'a.dsn'), base.join('\n') + '\n');
+    writeFileSync(path.join(d, 'sous', 'b.dsn'), setValue(base, 'S21.G00.06.001', '123456789').join('\n') + '\n');
+    writeFileSync(path.join(d, '.cache'), 'ignoré');
+    const vide = write('vide-multi.dsn', '');
+    const r = await run(['check', d, vide]);
+    expect(r.code).toBe(2);
+    const a = path.join(d, 'a.dsn');
+    const b = path.join(d, 'sous', 'b.dsn');
+    expect(r.out.split('\n').filter((l) => l.startsWith('Auto-contrôle de '))).toEqual([
+      `Auto-contrôle de ${a} : norme dsn/P26V01 (Année 2026 Version 1), version déclarée P26V01`,
+      `Auto-contrôle de ${b} : norme dsn/P26V01 (Année 2026 Version 1), version déclarée P26V01`,
+    ]);
+    expect(r.out).toContain(`${b}:${lineNo(base, 'S21.G00.06.001')}: bloquant S21.G00.06.001 `);
+    expect(r.out.slice(r.out.indexOf('Résumé'))).toMatch(/^Résumé : 3 fichiers contrôlés\n.*a\.dsn +dsn\/P26V01 +aucun constat\n.*b\.dsn +dsn\/P26V01 +1 bloquant, 0 non bloquant\n.*vide-multi\.dsn +inexploitable : le fichier .* est vide\.\n1 sans constat, 1 avec constats, 1 inexploitable\(s\)\.\n$/);
+    expect(r.err).toBe(`norme check : le fichier ${vide} est vide.\n`);
+    const j = await run(['check', d, '--format', 'jsonl']);
+    expect(j.code).toBe(1);
+    const lines = j.out.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.file ?? 'résumé')).toEqual([a, b, 'résumé']);
+    expect(lines[1].counts.bloquant).toBe(1);
+    expect(lines[2].summary.map((o: { status: string }) => o.status)).toEqual(['sans constat', 'constats']);
+    expect((await run(['check', d, '--format', 'json'])).code).toBe(2);
   });
 
   it('aucune valeur personnelle dans les rapports', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,42 @@ describe('norme sample', () => {
     const c = await run(['check', f]);
     expect(c.code).toBe(0);
     expect(c.out.split('\n')[1]).toBe(`${n} lignes, 1 déclaration (nature 07), encodage UTF-8`);
+  });
+
+  it('dsn/P26V01 --salaries 5 : les rubriques obligatoires (usages inférés) sont là ; en retirer une donne le constat au début de son bloc', async () => {
+    const f = path.join(dir, 'p26.dsn');
+    expect((await run(['sample', 'dsn/P26V01', '--salaries', '5', '--output', f])).code).toBe(0);
+    const lines = readFileSync(f, 'utf8').trimEnd().split('\n');
+    // CT2025.1 et CT2027.1, ligne S21.G00.30.002 « Nom de famille » : O pour la nature 01.
+    // (S90.G00.90.001, avant-dernière ligne, compte aussi la ligne retirée : constat total-rubriques.)
+    const at = lines.findIndex((l) => l.startsWith('S21.G00.30.002,'));
+    expect(at).toBeGreaterThan(0);
+    expect(lines.filter((l) => l.startsWith('S21.G00.30.002,'))).toHaveLength(5);
+    expect((await run(['check', f])).code).toBe(0);
+    const cut = path.join(dir, 'p26-cut.dsn');
+    writeFileSync(cut, lines.filter((_, i) => i !== at).join('\n') + '\n');
+    const c = await run(['check', cut, '--format', 'json']);
+    expect(c.code).toBe(1);
+    const start = lines.findIndex((l) => l.startsWith('S21.G00.30.')) + 1;
+    const findings = JSON.parse(c.out).findings.map((x: { line: number; rule: string; rubrique?: string; severity: string }) => `${x.line} ${x.rule} ${x.rubrique} ${x.severity}`);
+    expect(findings).toEqual([`${start} usage-mandatory S21.G00.30.002 bloquant`, `${lines.length - 2} total-rubriques S90.G00.90.001 bloquant`]);
+    expect(JSON.parse(c.out).findings[0].message).toBe(
+      `Rubrique S21.G00.30.002 (Nom de famille) absente du bloc S21.G00.30 commencé ligne ${start} : elle est obligatoire (usage O) pour la nature 01 (usage inféré des tableaux des usages de P25V01 et P27V01, pas de tableau officiel pour P26V01).`,
+    );
+  });
+
+  it.each(['01', '04', '05', '07', '08', '09', '10'])('--nature %s : P24V01, P26V01 et P27V01 échantillons propres (10 inconnue de P24V01)', async (nature) => {
+    for (const v of ['dsn/P24V01', 'dsn/P26V01', 'dsn/P27V01']) {
+      const f = path.join(dir, `n${nature}.dsn`);
+      const w = await run(['sample', v, '--nature', nature, '--salaries', '2', '--seed', '3', '--output', f]);
+      if (v === 'dsn/P24V01' && nature === '10') {
+        expect(w.code).toBe(2);
+        continue;
+      }
+      expect(w.code, `${v} ${nature}`).toBe(0);
+      const c = await run(['check', f]);
+      expect(c.out, `${v} ${nature}`).toContain('Bilan : Aucun constat');
+    }
   });
 
   it('--crlf', async () => {

@@ -12,6 +12,12 @@ import {
   detectEncoding as detectChunksEncoding,
   decodeChunks,
   decodeHead,
+  unusableEncoding,
+  compileCheckModel,
+  formatJsonLine,
+  formatSummary,
+  type CompiledModel,
+  type FileOutcome,
   type CheckModel,
   type FileEncoding,
 } from '../../core/check/index.ts';
@@ -19,22 +25,26 @@ import { oneOf, parseArgs, UsageError } from '../args.ts';
 import { findRoot, usageError } from '../context.ts';
 import type { Command, Io } from '../types.ts';
 
-const usage = `Usage : npx norme check <fichier> [--version dsn/P26V01] [--format text|json|html]
-                         [--fail-on bloquant|non-bloquant] [--max N]
+const usage = `Usage : npx norme check <fichier|dossier>... [--version dsn/P26V01]
+                         [--format text|json|html|jsonl] [--fail-on bloquant|non-bloquant] [--max N]
 
-Auto-contrôle d'un fichier DSN ou PASRAU au format plat (une rubrique par ligne :
-S21.G00.30.001,'valeur'), contre les données de la norme du registre.
+Auto-contrôle de fichiers DSN ou PASRAU au format plat (une rubrique par ligne :
+S21.G00.30.001,'valeur'), contre les données de la norme du registre. Plusieurs fichiers ou
+dossiers (parcourus récursivement) en un appel : un rapport par fichier puis un résumé ; les
+données de chaque version ne sont chargées qu'une fois.
 
   --version   version de norme à utiliser (par défaut : celle déclarée dans le fichier,
               rubrique S10.G00.00.006)
-  --format    text (par défaut), json ou html ; le rapport est écrit sur la sortie standard
+  --format    text (par défaut), json ou html (un seul fichier), jsonl (une ligne JSON par
+              fichier, puis une ligne {"summary": …}) ; écrit sur la sortie standard
   --fail-on   gravité à partir de laquelle le code de sortie vaut 1 (par défaut : bloquant)
   --max       nombre maximal de constats détaillés dans le rapport (par défaut 1000 ;
               les autres sont comptés)
 
 Encodage détecté automatiquement (UTF-8 sinon ISO-8859-1), fins de ligne LF ou CRLF.
 Les valeurs personnelles (NIR, noms, dates de naissance…) sont masquées dans les rapports.
-Codes de sortie : 0 aucun constat au niveau --fail-on, 1 constats, 2 fichier inexploitable.`;
+Codes de sortie : 0 aucun constat au niveau --fail-on, 1 constats, 2 fichier inexploitable
+(avec plusieurs fichiers : le plus grand des codes).`;
 
 export type Encoding = FileEncoding;
 
@@ -51,15 +61,19 @@ export function readTextChunks(file: string, encoding: Encoding): AsyncGenerator
   return decodeChunks(bytes(file), encoding);
 }
 
-function readHead(file: string, encoding: Encoding, size = 64 * 1024): string {
+function readBytes(file: string, size: number): Uint8Array {
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(size);
     const n = readSync(fd, buf, 0, size, 0);
-    return decodeHead(buf.subarray(0, n), encoding);
+    return buf.subarray(0, n);
   } finally {
     closeSync(fd);
   }
+}
+
+function readHead(file: string, encoding: Encoding, size = 64 * 1024): string {
+  return decodeHead(readBytes(file, size), encoding);
 }
 
 interface FamilyInfo {
@@ -131,13 +145,13 @@ export const command: Command = {
   summary: "auto-contrôle d'un fichier DSN/PASRAU (structure, types, usages, clés, totaux)",
   usage,
   async run(args, io) {
-    let file: string, format: 'text' | 'json' | 'html', failOn: 'bloquant' | 'non-bloquant', root: string, max: number;
+    let files: string[], format: Format, failOn: 'bloquant' | 'non-bloquant', root: string, max: number;
     let versionRef: string | undefined;
     try {
       const a = parseArgs(args, { string: ['version', 'format', 'fail-on', 'max', 'root'] });
-      if (a.positionals.length !== 1) throw new UsageError('il faut un et un seul fichier à contrôler');
-      file = a.positionals[0];
-      format = oneOf('format', a.options.format, ['text', 'json', 'html'] as const, 'text');
+      if (a.positionals.length < 1) throw new UsageError('il faut au moins un fichier (ou un dossier) à contrôler');
+      files = a.positionals;
+      format = oneOf('format', a.options.format, ['text', 'json', 'html', 'jsonl'] as const, 'text');
       failOn = oneOf('fail-on', a.options['fail-on'], ['bloquant', 'non-bloquant'] as const, 'bloquant');
       versionRef = typeof a.options.version === 'string' ? a.options.version : undefined;
       max = a.options.max === undefined ? 1000 : Number(a.options.max);
@@ -147,15 +161,86 @@ export const command: Command = {
       if (e instanceof UsageError) return usageError(io, e.message, usage);
       throw e;
     }
-    return runCheck(io, { file, format, failOn, root, max, versionRef });
+    const expanded = expandInputs(io.cwd, files);
+    const multi = expanded.length > 1 || files.some((f) => isDir(path.resolve(io.cwd, f)));
+    if (multi && (format === 'json' || format === 'html')) {
+      return usageError(io, `--format ${format} : un seul fichier ; pour plusieurs fichiers, --format text (un rapport par fichier et un résumé) ou --format jsonl (une ligne JSON par fichier)`, usage);
+    }
+    if (!expanded.length) return usageError(io, `aucun fichier à contrôler dans ${files.join(', ')}`, usage);
+    const session = new CheckSession(root);
+    const outcomes: FileOutcome[] = [];
+    let code = 0;
+    for (const file of expanded) {
+      if (multi && format === 'text' && outcomes.length) io.stdout.write('\n');
+      const o = await runCheck(io, { file, format, failOn, root, max, versionRef }, session);
+      outcomes.push(o.outcome);
+      code = Math.max(code, o.code);
+    }
+    if (multi && format === 'text') io.stdout.write('\n' + formatSummary(outcomes));
+    if (multi && format === 'jsonl') io.stdout.write(JSON.stringify({ summary: outcomes }) + '\n');
+    return code;
   },
 };
 
-export async function runCheck(io: Io, o: { file: string; format: 'text' | 'json' | 'html'; failOn: 'bloquant' | 'non-bloquant'; root: string; max: number; versionRef?: string }): Promise<number> {
+type Format = 'text' | 'json' | 'html' | 'jsonl';
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Files given, and the files of the folders given (recursively, sorted, hidden ones left out). */
+export function expandInputs(cwd: string, inputs: string[]): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    const entries = readdirSync(path.resolve(cwd, rel), { withFileTypes: true }).filter((e) => !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const child = path.join(rel, e.name);
+      if (e.isDirectory()) walk(child);
+      else if (e.isFile()) out.push(child);
+    }
+  };
+  for (const f of inputs) {
+    if (isDir(path.resolve(cwd, f))) walk(f);
+    else out.push(f);
+  }
+  return out;
+}
+
+/** What several files checked in one call share: the registry's families and the models already built. */
+export class CheckSession {
+  readonly families: FamilyInfo[];
+  private models = new Map<string, { model?: CompiledModel; errors: string[] }>();
+  readonly root: string;
+  constructor(root: string) {
+    this.root = root;
+    this.families = listFamilies(root);
+  }
+  model(key: string): { model?: CompiledModel; errors: string[] } {
+    let m = this.models.get(key);
+    if (!m) {
+      const loaded = loadCheckModel(this.root, key);
+      m = { model: loaded.model ? compileCheckModel(loaded.model) : undefined, errors: loaded.errors };
+      this.models.set(key, m);
+    }
+    return m;
+  }
+}
+
+export async function runCheck(
+  io: Io,
+  o: { file: string; format: Format; failOn: 'bloquant' | 'non-bloquant'; root: string; max: number; versionRef?: string },
+  session = new CheckSession(o.root),
+): Promise<{ code: number; outcome: FileOutcome }> {
   const abs = path.resolve(io.cwd, o.file);
+  let version: string | undefined;
   const unusable = (msg: string) => {
     io.stderr.write(`norme check : ${msg}\n`);
-    return 2;
+    if (o.format === 'jsonl') io.stdout.write(JSON.stringify({ file: o.file, unusable: msg }) + '\n');
+    return { code: 2, outcome: { file: o.file, version, status: 'inexploitable' as const, bloquant: 0, nonBloquant: 0, message: msg } };
   };
   let size: number;
   try {
@@ -167,8 +252,10 @@ export async function runCheck(io: Io, o: { file: string; format: 'text' | 'json
   }
   if (size === 0) return unusable(`le fichier ${o.file} est vide.`);
 
+  const badEncoding = unusableEncoding(readBytes(abs, 64));
+  if (badEncoding) return unusable(`${o.file} ${badEncoding}`);
   const encoding = await detectEncoding(abs);
-  const families = listFamilies(o.root);
+  const families = session.families;
   let key: string;
   if (o.versionRef) {
     const r = resolveKey(families, o.versionRef);
@@ -177,7 +264,7 @@ export async function runCheck(io: Io, o: { file: string; format: 'text' | 'json
   } else {
     const rubriques = [...new Set(families.map((f) => f.versionDeclaredIn).filter((x): x is string => !!x))];
     const declared = sniffDeclaredVersion(readHead(abs, encoding), rubriques);
-    if (!declared) return unusable(`aucune version de norme déclarée (rubrique ${rubriques.join(' ou ') || 'S10.G00.00.006'}) en tête du fichier ; précisez --version, ex. --version dsn/P26V01.`);
+    if (!declared) return unusable(`aucune version de norme déclarée (rubrique ${rubriques.join(' ou ') || 'S10.G00.00.006'}) en tête du fichier ${o.file} ; précisez --version, ex. --version dsn/P26V01.`);
     const owners = families.filter((f) => f.versionDeclaredIn === declared.rubrique && f.versions.includes(declared.value));
     if (owners.length !== 1) {
       const known = families.flatMap((f) => f.versions.map((v) => `${f.id}/${v}`)).join(', ');
@@ -189,14 +276,15 @@ export async function runCheck(io: Io, o: { file: string; format: 'text' | 'json
     }
     key = `${owners[0].id}/${declared.value}`;
   }
+  version = key;
 
-  const { model, errors } = loadCheckModel(o.root, key);
+  const { model, errors } = session.model(key);
   if (!model) {
     for (const e of errors) io.stderr.write(e + '\n');
     return unusable(`les données de la norme ${key} sont inutilisables (voir ci-dessus ; npx norme validate).`);
   }
 
-  const checker = createChecker(model, { maxFindings: o.max });
+  const checker = createChecker(model, { maxFindings: o.max, encoding });
   for await (const chunk of readTextChunks(abs, encoding)) checker.pushText(chunk);
   const report = checker.end();
 
@@ -206,8 +294,11 @@ export async function runCheck(io: Io, o: { file: string; format: 'text' | 'json
   }
 
   const ctx = { file: o.file, encoding };
-  const out = o.format === 'json' ? formatJson(report, ctx) : o.format === 'html' ? formatHtml(report, ctx) : formatText(report, ctx);
+  const out =
+    o.format === 'json' ? formatJson(report, ctx) : o.format === 'jsonl' ? formatJsonLine(report, ctx) : o.format === 'html' ? formatHtml(report, ctx) : formatText(report, ctx);
   io.stdout.write(out);
   const failing = o.failOn === 'bloquant' ? report.counts.bloquant : report.counts.bloquant + report.counts['non bloquant'];
-  return failing > 0 ? 1 : 0;
+  const b = report.counts.bloquant;
+  const nb = report.counts['non bloquant'];
+  return { code: failing > 0 ? 1 : 0, outcome: { file: o.file, version: key, status: b + nb ? 'constats' : 'sans constat', bloquant: b, nonBloquant: nb } };
 }

@@ -30,7 +30,9 @@ Codes de sortie : 0 succès ; 1 erreurs dans les tables ou écart (--check) ; 2 
 `;
 
 function fmtVersion(r: VersionReport): string {
-  const usages = r.usages ? `usages : ${r.usages.rubriques} rubriques × natures ${r.usages.natures.join(', ')}` : 'usages : non publiés';
+  const usages = r.usages
+    ? `usages${r.usages.inferredFrom ? ` inférés de ${r.usages.inferredFrom.join(' et ')}` : ''} : ${r.usages.rubriques} rubriques × natures ${r.usages.natures.join(', ')}${r.usages.inferredFrom ? ` (${r.rubriques - r.usages.rubriques} sans usage inférable)` : ''}`
+    : 'usages : non publiés';
   return (
     `  ${`${r.family}/${r.version}`.padEnd(15)} édition ${r.edition} : ${r.blocks} blocs (+${r.headerBlocks} d'en-tête), ` +
     `${r.rubriques} rubriques, ${r.datatypes} types (${r.values} valeurs), ${r.controls} contrôles ; ${usages}`

@@ -26,7 +26,8 @@ function text(v: ResolvedVersion, kind: string, id: string): string {
       for (const x of t.values) L.push(`    ${x.code.padEnd(6)} ${x.label}`);
     }
     if (t?.referential) L.push(`  Référentiel     ${t.referential}`);
-    if (r.usage) L.push(`  Usages          ${Object.entries(r.usage).map(([n, u]) => `${n}:${u}`).join(' ')}`);
+    if (r.usage) L.push(`  Usages          ${Object.entries(r.usage).map(([n, u]) => `${n}:${u}`).join(' ')}${r.usageProvenance ? `   (inférés des tableaux de ${r.usageProvenance.from.join(' et ')} : pas de tableau officiel pour ${v.id})` : ''}`);
+    else if (v.meta.usages.status === 'inféré') L.push(`  Usages          inconnus (aucun usage inférable des tableaux de ${(v.meta.usages.inferredFrom ?? []).map((x) => x.version).join(' et ')})`);
     if (r.controls?.length) {
       L.push('  Contrôles');
       for (const c of r.controls) L.push(`    ${c.id}  ${c.message}`);

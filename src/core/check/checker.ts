@@ -15,6 +15,7 @@ import { compileCheckModel, ROLE_NATURE, ROLE_TOTAL_DECLARATIONS, ROLE_TOTAL_RUB
 import type { CheckModel, KeyCheck } from './model.ts';
 import { RULES, type RuleId, type Severity } from './rules.ts';
 import { showValue } from './mask.ts';
+import { windows1252Byte, WINDOWS_1252_REPLACEMENTS } from './encoding.ts';
 
 export interface Finding {
   /** 1-based line of the file. */
@@ -46,6 +47,10 @@ export interface CheckReport {
   /** Non-empty lines (what S90.G00.90.001 counts). */
   rubriques: number;
   declarations: number;
+  /** Envois in the file (repeated S10…S90 sequences, e.g. inside a lot envelope). */
+  envois: number;
+  /** Lines of the lot envelope (S05, S06, S95, S96) around the envois: not checked. */
+  envelopeLines: number;
   /** Declared natures, in order of appearance (distinct). */
   natures: string[];
   findings: Finding[];
@@ -69,6 +74,8 @@ export interface CheckReport {
 export interface CheckOptions {
   /** Findings kept in the report (the others are only counted). Default 1000. */
   maxFindings?: number;
+  /** Encoding the text was decoded from: with ISO-8859-1, Windows-1252 characters are reported. */
+  encoding?: 'UTF-8' | 'ISO-8859-1';
 }
 
 interface Instance {
@@ -91,6 +98,12 @@ function zeros(n: number): number[] {
 }
 
 const RUBRIQUE_ID = /^S\d{2}\.G\d{2}\.\d{2}\.\d{3}$/;
+/**
+ * Rubriques of the lot envelope (S05 en-tête de lot, S06 compte rendu, S95/S96 fin de lot) that
+ * wraps several envois deposited in one file. They are not part of the norm's tables.
+ */
+const NOT_LATIN1 = /[^\u0000-\u00ff]/;
+const LOT_ENVELOPE = /^S(05|06|95|96)\.G\d{2}\.\d{2}\.\d{3}$/;
 const PENDING_CAP = 10_000;
 /** Longest line kept while waiting for its end (a DSN line is well under 1 000 characters). */
 const MAX_LINE = 64 * 1024;
@@ -130,6 +143,16 @@ class FileChecker implements Checker {
   private counts = { bloquant: 0, 'non bloquant': 0, byRule: {} as Partial<Record<RuleId, number>> };
   private lineNo = 0;
   private nonEmpty = 0;
+  /** Envoi being read (1-based), its first line, its rubriques and declarations (what S90 counts). */
+  private envoi = 1;
+  private envoiStart = 1;
+  private envoiLast = 0;
+  private envoiRubriques = 0;
+  private envoiDeclarations = 0;
+  /** The file holds several envois (known as soon as the second one starts). */
+  private multiEnvoi = false;
+  /** Lines of the lot envelope (S05, S06, S95, S96), outside the norm. */
+  private envelope = 0;
   private rest = '';
   private stack: Instance[];
   /** Rubriques met, by RtRubrique.order. */
@@ -150,10 +173,14 @@ class FileChecker implements Checker {
   private referentials = new Set<string>();
   private ended = false;
   private overlong = false;
+  /** The line being pushed is the head of an over-long line (value of several MB…). */
+  private truncated = false;
+  private latin1: boolean;
 
   constructor(cm: CompiledModel, opts: CheckOptions) {
     this.cm = cm;
     this.maxFindings = opts.maxFindings ?? 1000;
+    this.latin1 = opts.encoding === 'ISO-8859-1';
     this.byOrder = [...cm.rubriques.values()].sort((a, b) => a.order - b.order);
     this.seen = new Uint8Array(this.byOrder.length);
     this.stack = [this.newInstance(cm.root, null, 0)];
@@ -181,8 +208,10 @@ class FileChecker implements Checker {
     this.rest = text.slice(start);
     text = '';
     if (this.rest.length > MAX_LINE) {
-      // Not a flat DSN line (binary file, missing line breaks): report it, keep memory bounded.
-      this.push(this.rest.slice(0, 100));
+      // A value of several MB, a binary file, missing line breaks: report it, keep memory bounded.
+      this.truncated = true;
+      this.push(this.rest.slice(0, 100) + "'");
+      this.truncated = false;
       this.rest = '';
       this.overlong = true;
     }
@@ -200,6 +229,32 @@ class FileChecker implements Checker {
     this.nonEmpty++;
     const comma = line.indexOf(',');
     const id = comma > 0 ? line.slice(0, comma) : '';
+    const c1 = id.charCodeAt(1);
+    if ((c1 === 48 || c1 === 57) && LOT_ENVELOPE.test(id) && !this.cm.rubriques.has(id)) {
+      // Lot envelope around the envois (deposit of several envois in one file): not an envoi's rubrique.
+      this.envelope++;
+      return;
+    }
+    if (++this.envoiRubriques === 1) this.envoiStart = n;
+    this.rubriqueLine(n, line, id, comma);
+    // After placing it: a line that starts a new envoi first closes the previous one at its last line.
+    this.envoiLast = n;
+  }
+
+  private rubriqueLine(n: number, line: string, id: string, comma: number): void {
+    const last = line.charCodeAt(line.length - 1);
+    if ((last === 32 || last === 9) && !this.truncated) {
+      const trimmed = line.trimEnd();
+      if (trimmed.charCodeAt(trimmed.length - 1) === 39 && trimmed.length > comma + 2) {
+        const known = RUBRIQUE_ID.test(id) ? id : undefined;
+        this.add(n, 'line-trailing-space', `${line.length - trimmed.length} espace(s) après l'apostrophe fermante${known ? ` (rubrique ${id})` : ''} : supprimez-les, la ligne doit se terminer par l'apostrophe (forme S21.G00.30.001,'valeur').`, known);
+        line = trimmed;
+      }
+    }
+    if (this.truncated && !(RUBRIQUE_ID.test(id) && line.charCodeAt(comma + 1) === 39)) {
+      this.add(n, 'line-syntax', `Ligne de plus de ${MAX_LINE / 1024} Kio sans fin de ligne : ce n'est pas une ligne S21.G00.30.001,'valeur' (fichier binaire, ou sauts de ligne absents ?).`);
+      return;
+    }
     if (comma < 0 || line.charCodeAt(comma + 1) !== 39 || line.charCodeAt(line.length - 1) !== 39 || line.length < comma + 3) {
       const known = RUBRIQUE_ID.test(id) ? ` (rubrique ${id})` : '';
       this.add(n, 'line-syntax', `Ligne mal formée${known} : la forme attendue est S21.G00.30.001,'valeur' (valeur entre apostrophes).`, RUBRIQUE_ID.test(id) ? id : undefined);
@@ -221,6 +276,12 @@ class FileChecker implements Checker {
     this.seen[r.order] = 1;
     const inst = this.place(r, n);
     inst.present[r.index] = 1;
+    if (this.truncated) {
+      const t = r.dt;
+      const bounds = t.max === Number.POSITIVE_INFINITY ? '' : ` : le type ${t.id} attend au plus ${t.max} caractère(s)`;
+      this.add(n, 'value-length', `Valeur de plus de ${MAX_LINE / 1024} Kio (lecture de la ligne arrêtée)${bounds}.`, r.id);
+      return;
+    }
     if (r.companion) (inst.values ??= new Map()).set(r.id, value);
     this.checkValue(r, value, n);
     if (r.usage) this.checkUsage(r, n);
@@ -240,9 +301,7 @@ class FileChecker implements Checker {
       this.rest = '';
       this.push(last);
     }
-    this.closeAbove(-1, this.lineNo);
-    this.flushPending(undefined);
-    this.checkTotals();
+    this.endEnvoi();
     this.findings.sort((a, b) => a.line - b.line);
     return this.report();
   }
@@ -299,13 +358,27 @@ class FileChecker implements Checker {
   }
 
   private open(B: RtBlock, parent: Instance, line: number, r: RtRubrique): Instance {
+    if (B === this.cm.envoiBlock && parent === this.stack[0] && parent.childCounts[B.childIndex] > 0) {
+      // A second envoi (repeated S10…S90 sequence): the previous one is checked as a whole.
+      this.multiEnvoi = true;
+      this.envoiRubriques--;
+      this.endEnvoi();
+      this.envoi++;
+      this.envoiStart = line;
+      this.envoiRubriques = 1;
+      this.envoiLast = line;
+      parent = this.stack[0];
+    }
     const c = ++parent.childCounts[B.childIndex];
     if (c > B.max) {
-      const where = parent.block === this.cm.root ? 'dans le fichier' : `dans le bloc ${parent.block.id} (${parent.block.name}) commencé ligne ${parent.startLine}`;
+      const where = parent.block === this.cm.root ? this.inFile() : `dans le bloc ${parent.block.id} (${parent.block.name}) commencé ligne ${parent.startLine}`;
       this.add(line, 'block-max', `Bloc ${B.id} (${B.name}) répété ${c} fois ${where} : au plus ${B.max} autorisé(s).`, r.id);
     }
     if (B.id === this.cm.model.roles.declarationBlock) {
+      // The previous declaration ended without a nature: what waited for it is checked now.
+      if (this.declarations > 0 && !this.natureSeen) this.flushPending(undefined, true);
       this.declarations++;
+      this.envoiDeclarations++;
       this.nature = undefined;
       this.natureSeen = false;
     }
@@ -329,8 +402,8 @@ class FileChecker implements Checker {
       const count = inst.childCounts[C.childIndex];
       if (count >= C.min) continue;
       if (nature !== undefined && C.usedFor.get(nature) === false) continue;
-      const line = B === this.cm.root ? Math.max(1, this.lineNo) : inst.startLine;
-      const where = B === this.cm.root ? 'dans le fichier' : `dans le bloc ${B.id} (${B.name}) commencé ligne ${inst.startLine}`;
+      const line = B === this.cm.root ? Math.max(1, this.envoiLast) : inst.startLine;
+      const where = B === this.cm.root ? this.inFile() : `dans le bloc ${B.id} (${B.name}) commencé ligne ${inst.startLine}`;
       const what = count === 0 ? 'absent' : `présent ${count} fois`;
       this.add(line, 'block-min', `Bloc ${C.id} (${C.name}) ${what} ${where} : au moins ${C.min} attendu(s).`, B === this.cm.root ? undefined : B.rubriques.find((r) => inst.present[r.index])?.id);
     }
@@ -344,12 +417,15 @@ class FileChecker implements Checker {
     this.checkMandatory(inst, nature);
   }
 
-  private checkMandatory(inst: Instance, nature: string): void {
-    const mandatory = inst.block.mandatoryFor.get(nature);
+  /** `nature` undefined: the declaration has no nature; rubriques mandatory for every nature are still due. */
+  private checkMandatory(inst: Instance, nature: string | undefined): void {
+    const mandatory = nature === undefined ? inst.block.mandatoryAll : inst.block.mandatoryFor.get(nature);
     if (!mandatory) return;
+    const forWhat = nature === undefined ? 'pour toutes les natures de déclaration (nature absente du fichier)' : `pour la nature ${nature}`;
     for (const r of mandatory) {
       if (inst.present[r.index]) continue;
-      this.add(inst.startLine, 'usage-mandatory', `Rubrique ${r.id} (${r.name}) absente du bloc ${inst.block.id} commencé ligne ${inst.startLine} : elle est obligatoire (usage O) pour la nature ${nature}.`, r.id);
+      const inf = this.inferredNote(r);
+      this.add(inst.startLine, 'usage-mandatory', `Rubrique ${r.id} (${r.name}) absente du bloc ${inst.block.id} commencé ligne ${inst.startLine} : elle est obligatoire (usage O) ${forWhat}${inf.note}.`, r.id, undefined, inf.severity);
     }
   }
 
@@ -362,11 +438,14 @@ class FileChecker implements Checker {
     this.flushPending(this.nature);
   }
 
-  private flushPending(nature: string | undefined): void {
-    if (nature !== undefined) {
-      for (const p of this.pendingForbidden) this.forbidden(p.r, p.line, nature);
-      for (const inst of this.pendingCloses) this.checkMandatory(inst, nature);
-    }
+  /**
+   * Checks what waited for the nature. `nature` undefined: a nature absent from the usage table
+   * (nothing checked) or, with `absent`, a declaration (or file) that ended without a nature
+   * (rubriques mandatory for every nature checked).
+   */
+  private flushPending(nature: string | undefined, absent = false): void {
+    if (nature !== undefined) for (const p of this.pendingForbidden) this.forbidden(p.r, p.line, nature);
+    if (nature !== undefined || absent) for (const inst of this.pendingCloses) this.checkMandatory(inst, nature);
     this.pendingForbidden = [];
     this.pendingCloses = [];
   }
@@ -386,13 +465,35 @@ class FileChecker implements Checker {
 
   private forbidden(r: RtRubrique, line: number, nature: string): void {
     const u = r.usage?.[nature];
-    if (u === 'I') this.add(line, 'usage-forbidden', `Rubrique ${r.id} (${r.name}) interdite (usage I) pour la nature ${nature}.`, r.id);
-    else if (u === 'N') this.add(line, 'usage-unused', `Rubrique ${r.id} (${r.name}) non utilisée (usage N) pour la nature ${nature} : elle ne devrait pas être transmise.`, r.id);
+    if (u !== 'I' && u !== 'N') return;
+    const inf = this.inferredNote(r);
+    if (u === 'I') this.add(line, 'usage-forbidden', `Rubrique ${r.id} (${r.name}) interdite (usage I) pour la nature ${nature}${inf.note}.`, r.id, undefined, inf.severity);
+    else this.add(line, 'usage-unused', `Rubrique ${r.id} (${r.name}) non utilisée (usage N) pour la nature ${nature}${inf.note} : elle ne devrait pas être transmise.`, r.id);
+  }
+
+  /**
+   * A finding resting on an inferred usage says so; it is « non bloquant » when one table only
+   * gave the usage (with two, both neighbours agree: the usage is the same before and after).
+   */
+  private inferredNote(r: RtRubrique): { note: string; severity?: Severity } {
+    if (!r.inferred) return { note: '' };
+    const from = r.inferred.from.join(' et ');
+    const note = ` (usage inféré ${r.inferred.from.length > 1 ? 'des tableaux' : 'du tableau'} des usages de ${from}, pas de tableau officiel pour ${this.cm.model.version}${r.inferred.weak ? ' : constat non bloquant' : ''})`;
+    return r.inferred.weak ? { note, severity: 'non bloquant' } : { note };
   }
 
   // ---- values ----------------------------------------------------------------------------
 
   private checkValue(r: RtRubrique, value: string, line: number): void {
+    if (this.latin1 && NOT_LATIN1.test(value)) {
+      const ch = [...value].find((c) => c.charCodeAt(0) > 0xff)!;
+      const b = windows1252Byte(ch);
+      const fix = WINDOWS_1252_REPLACEMENTS[ch];
+      const shown = r.masked ? '' : `« ${ch} » `;
+      const what = b !== undefined ? `${shown}(octet 0x${b.toString(16).toUpperCase()}) propre à Windows-1252, absent d'ISO-8859-1` : `${shown}absent d'ISO-8859-1`;
+      this.add(line, 'value-charset', `Caractère ${what} : le fichier doit être en ISO-8859-1 (ou UTF-8)${fix && !r.masked ? ` ; remplacez-le par « ${fix} »` : ''}.`, r.id);
+      return;
+    }
     const p = valueProblem(r, value);
     if (p) {
       this.add(line, p.rule, p.message, r.id, p.control);
@@ -430,29 +531,51 @@ class FileChecker implements Checker {
     return undefined;
   }
 
+  // ---- envois ----------------------------------------------------------------------------
+
+  /** `dans le fichier`, or `dans l'envoi 2 (commencé ligne 169)` when the file holds several envois. */
+  private inFile(): string {
+    return this.multiEnvoi ? `dans l'envoi ${this.envoi} (commencé ligne ${this.envoiStart})` : 'dans le fichier';
+  }
+
+  /** End of an envoi: its blocks closed, cardinalities of the top blocks, usages waiting for a nature, totals. */
+  private endEnvoi(): void {
+    this.closeAbove(-1, this.lineNo);
+    this.flushPending(undefined, !this.natureSeen);
+    this.checkTotals();
+    this.stack = [this.newInstance(this.cm.root, null, 0)];
+    this.declaredTotal = undefined;
+    this.declaredDecls = undefined;
+    this.envoiDeclarations = 0;
+    this.nature = undefined;
+    this.natureSeen = false;
+  }
+
   // ---- totals ----------------------------------------------------------------------------
 
   private checkTotals(): void {
     const num = (s: string) => (/^[0-9]+$/.test(s) ? Number(s) : undefined);
     if (this.declaredTotal) {
       const v = num(this.declaredTotal.value);
-      if (v !== undefined && v !== this.nonEmpty) {
-        this.add(this.declaredTotal.line, 'total-rubriques', `Nombre total de rubriques déclaré : ${v} ; le fichier en contient ${this.nonEmpty}.`, this.cm.model.roles.totalRubriques);
+      if (v !== undefined && v !== this.envoiRubriques) {
+        const what = this.multiEnvoi ? `l'envoi ${this.envoi} (lignes ${this.envoiStart} à ${this.envoiLast}) en contient` : 'le fichier en contient';
+        this.add(this.declaredTotal.line, 'total-rubriques', `Nombre total de rubriques déclaré : ${v} ; ${what} ${this.envoiRubriques}.`, this.cm.model.roles.totalRubriques);
       }
     }
     if (this.declaredDecls) {
       const v = num(this.declaredDecls.value);
-      if (v !== undefined && v !== this.declarations) {
+      if (v !== undefined && v !== this.envoiDeclarations) {
         const b = this.cm.model.roles.declarationBlock;
-        this.add(this.declaredDecls.line, 'total-declarations', `Nombre de déclarations déclaré : ${v} ; le fichier contient ${this.declarations} bloc(s) ${b}.`, this.cm.model.roles.totalDeclarations);
+        const what = this.multiEnvoi ? `l'envoi ${this.envoi} (commencé ligne ${this.envoiStart}) contient` : 'le fichier contient';
+        this.add(this.declaredDecls.line, 'total-declarations', `Nombre de déclarations déclaré : ${v} ; ${what} ${this.envoiDeclarations} bloc(s) ${b}.`, this.cm.model.roles.totalDeclarations);
       }
     }
   }
 
   // ---- findings and report ----------------------------------------------------------------
 
-  private add(line: number, rule: RuleId, message: string, rubrique?: string, control?: string): void {
-    const severity = RULES[rule].severity;
+  private add(line: number, rule: RuleId, message: string, rubrique?: string, control?: string, severityOverride?: Severity): void {
+    const severity = severityOverride ?? RULES[rule].severity;
     this.counts[severity]++;
     this.counts.byRule[rule] = (this.counts.byRule[rule] ?? 0) + 1;
     if (this.findings.length >= this.maxFindings) {
@@ -486,12 +609,19 @@ class FileChecker implements Checker {
     const m = this.cm.model;
     if (!Object.keys(m.controlCounts).length) notes.push(`Les données de ${m.key} ne décrivent aucun contrôle (pas de feuille Messages) : seuls la structure, les types de données et les totaux sont vérifiés.`);
     if (!m.usages.published) notes.push(`Tableau des usages non publié pour ${m.key} : rubriques obligatoires ou interdites selon la nature de déclaration non vérifiées.`);
+    else if (m.usages.inferredFrom) {
+      const unknown = seen.filter((r) => !r.usage).length;
+      notes.push(
+        `Pas de tableau officiel des usages pour ${m.key} : usages inférés de ${m.usages.inferredFrom.join(' et ')} (rubrique inchangée, même usage${m.usages.inferredFrom.length < 2 ? ' ; constats non bloquants' : ''})${unknown ? ` ; ${unknown} rubrique(s) présente(s) sans usage inférable, non vérifiée(s) (npx norme usages report ${m.key})` : ''}.`,
+      );
+    }
     else if (!this.natures.length) notes.push('Nature de déclaration absente : usages par nature non vérifiés.');
     else if (this.natures.some((n) => !this.cm.natures.includes(n))) notes.push(`Nature ${this.natures.filter((n) => !this.cm.natures.includes(n)).join(', ')} absente du tableau des usages : usages non vérifiés pour cette nature.`);
     if (this.pendingDropped) notes.push('Trop de rubriques avant la nature de déclaration : une partie des usages n\'a pas été vérifiée.');
     if (this.referentialValues) {
       notes.push(`${this.referentialValues} valeur(s) issues de référentiels externes (${[...this.referentials].slice(0, 6).join(', ')}${this.referentials.size > 6 ? '…' : ''}) : tables hors de la norme, valeurs non vérifiées (seuls longueur et format le sont).`);
     }
+    if (this.envelope) notes.push(`${this.envelope} ligne(s) d'enveloppe de lot (S05, S06, S95, S96) autour des envois : hors des tables de la norme, non contrôlées ; chaque envoi est contrôlé séparément (totaux S90, cardinalités).`);
     notes.push("Ordre des blocs frères et contrôles inter-déclarations non vérifiés.");
     const rep: CheckReport = {
       version: m.key,
@@ -499,6 +629,8 @@ class FileChecker implements Checker {
       lines: this.lineNo,
       rubriques: this.nonEmpty,
       declarations: this.declarations,
+      envois: this.envoi,
+      envelopeLines: this.envelope,
       natures: this.natures,
       findings: this.findings,
       omittedFindings: this.omitted,

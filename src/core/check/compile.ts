@@ -25,6 +25,8 @@ export interface RtRubrique {
   block: RtBlock;
   dt: RtDatatype;
   usage?: Record<string, UsageCode>;
+  /** Inferred usage: from which versions' tables, and whether a finding on it is « non bloquant » (one table only). */
+  inferred?: { from: string[]; weak: boolean };
   masked: boolean;
   keys?: KeyCheck[];
   calendar?: CalendarCheck;
@@ -56,6 +58,8 @@ export interface RtBlock {
   usedFor: Map<string, boolean>;
   /** Per nature: rubriques with usage O. */
   mandatoryFor: Map<string, RtRubrique[]>;
+  /** Rubriques with usage O for every nature of the table (checked when the nature is absent). */
+  mandatoryAll: RtRubrique[];
 }
 
 export interface CompiledModel {
@@ -65,6 +69,8 @@ export interface CompiledModel {
   blocks: Map<string, RtBlock>;
   rubriques: Map<string, RtRubrique>;
   natures: string[];
+  /** Top block of an envoi (the block of the version rubrique, S10.G00.00): a new instance starts a new envoi. */
+  envoiBlock?: RtBlock;
 }
 
 const UNBOUNDED = Number.POSITIVE_INFINITY;
@@ -86,7 +92,7 @@ export function compileCheckModel(model: CheckModel): CompiledModel {
   }
   const unknownType = (id: string): RtDatatype => ({ id, nature: 'Alphanumeric', min: 0, max: UNBOUNDED });
 
-  const root: RtBlock = { id: '', name: 'fichier', parent: null, min: 1, max: 1, childIndex: 0, children: [], rubriques: [], usedFor: new Map(), mandatoryFor: new Map() };
+  const root: RtBlock = { id: '', name: 'fichier', parent: null, min: 1, max: 1, childIndex: 0, children: [], rubriques: [], usedFor: new Map(), mandatoryFor: new Map(), mandatoryAll: [] };
   const blocks = new Map<string, RtBlock>();
   const rubriques = new Map<string, RtRubrique>();
   const natures = model.usages.published ? model.usages.natures.map((n) => n.code) : [];
@@ -103,6 +109,7 @@ export function compileCheckModel(model: CheckModel): CompiledModel {
       rubriques: [],
       usedFor: new Map(),
       mandatoryFor: new Map(),
+      mandatoryAll: [],
     };
     blocks.set(b.id, rb);
     b.rubriques.forEach((r, index) => {
@@ -121,6 +128,7 @@ export function compileCheckModel(model: CheckModel): CompiledModel {
         role: 0,
       };
       if (r.usage) rr.usage = r.usage;
+      if (r.usageFrom) rr.inferred = { from: r.usageFrom, weak: r.usageFrom.length < 2 };
       if (r.keys) rr.keys = r.keys;
       if (r.calendar) rr.calendar = r.calendar;
       rb.rubriques.push(rr);
@@ -163,6 +171,9 @@ export function compileCheckModel(model: CheckModel): CompiledModel {
       rb.usedFor.set(n, used);
       rb.mandatoryFor.set(n, rb.rubriques.filter((r) => r.usage?.[n] === 'O'));
     }
+    if (natures.length) rb.mandatoryAll = rb.rubriques.filter((r) => natures.every((n) => r.usage?.[n] === 'O'));
   }
-  return { model, root, blocks, rubriques, natures };
+  const versionBlock = model.roles.version ? rubriques.get(model.roles.version)?.block : undefined;
+  const envoiBlock = versionBlock && versionBlock.parent === null ? versionBlock : undefined;
+  return { model, root, blocks, rubriques, natures, envoiBlock };
 }

@@ -28,3 +28,48 @@ export async function* decodeChunks(chunks: AsyncIterable<Uint8Array>, encoding:
 export function decodeHead(bytes: Uint8Array, encoding: FileEncoding): string {
   return new TextDecoder(encoding === 'UTF-8' ? 'utf-8' : 'latin1').decode(bytes);
 }
+
+/**
+ * UTF-16 file (byte-order mark, or NUL bytes every other byte in the head): the checker cannot
+ * read it as text, the caller says so (« enregistrez-le en UTF-8 ou ISO-8859-1 »).
+ */
+export function utf16Of(head: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'UTF-16LE';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'UTF-16BE';
+  const n = Math.min(head.length - (head.length % 2), 64);
+  if (n < 4) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) if (head[i] === 0) i % 2 ? odd++ : even++;
+  if (odd >= n / 2 - 1 && even === 0) return 'UTF-16LE';
+  if (even >= n / 2 - 1 && odd === 0) return 'UTF-16BE';
+  return undefined;
+}
+
+/**
+ * Characters that an ISO-8859-1 file can only hold as Windows-1252 bytes 0x80–0x9F (the
+ * WHATWG `latin1` decoder reads them as Windows-1252): character → byte.
+ */
+let cp1252: Map<string, number> | undefined;
+export function windows1252Byte(ch: string): number | undefined {
+  if (!cp1252) {
+    cp1252 = new Map();
+    const dec = new TextDecoder('latin1');
+    for (let b = 0x80; b <= 0x9f; b++) {
+      const c = dec.decode(new Uint8Array([b]));
+      if (c.charCodeAt(0) > 0xff) cp1252.set(c, b);
+    }
+  }
+  return cp1252.get(ch);
+}
+
+/** Plain ISO-8859-1 replacements of the usual Windows-1252 characters. */
+export const WINDOWS_1252_REPLACEMENTS: Record<string, string> = {
+  '’': "'", '‘': "'", '‚': "'", '“': '"', '”': '"', '„': '"', '–': '-', '—': '-', '…': '...', '€': 'EUR', 'œ': 'oe', 'Œ': 'OE', '•': '-', 'Š': 'S', 'š': 's', 'Ž': 'Z', 'ž': 'z', 'Ÿ': 'Y',
+};
+
+/** « encodé en UTF-16 (LE) : enregistrez-le en UTF-8 ou ISO-8859-1 … » for an unreadable encoding, else undefined. */
+export function unusableEncoding(head: Uint8Array): string | undefined {
+  const u = utf16Of(head);
+  return u ? `est encodé en UTF-16 (${u.slice(6)}) : enregistrez-le en UTF-8 ou ISO-8859-1 (encodages de la norme).` : undefined;
+}

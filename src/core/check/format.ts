@@ -39,7 +39,7 @@ export function formatText(r: CheckReport, ctx: ReportContext): string {
   const declared = r.declaredVersion !== undefined ? `version déclarée ${r.declaredVersion}` : 'aucune version déclarée';
   L.push(`Auto-contrôle de ${ctx.file} : norme ${r.version} (${r.versionLabel}), ${declared}`);
   const nat = r.natures.length ? ` (nature ${r.natures.join(', ')})` : '';
-  L.push(`${plural(r.lines, 'ligne', 'lignes')}, ${plural(r.declarations, 'déclaration', 'déclarations')}${nat}${ctx.encoding ? `, encodage ${ctx.encoding}` : ''}`);
+  L.push(`${plural(r.lines, 'ligne', 'lignes')}, ${r.envois > 1 ? `${r.envois} envois, ` : ''}${plural(r.declarations, 'déclaration', 'déclarations')}${nat}${ctx.encoding ? `, encodage ${ctx.encoding}` : ''}`);
   L.push('');
   for (const f of r.findings) L.push(formatFinding(f, ctx.file));
   if (r.omittedFindings) L.push(`… ${plural(r.omittedFindings, 'autre constat non affiché', 'autres constats non affichés')} (limite atteinte ; ils sont comptés dans le bilan).`);
@@ -97,7 +97,7 @@ code{font-size:.9em}
 <body>
 <h1>Auto-contrôle de <code>${esc(ctx.file)}</code></h1>
 <p>Norme <strong>${esc(r.version)}</strong> (${esc(r.versionLabel)}) ; ${r.declaredVersion !== undefined ? `version déclarée <code>${esc(r.declaredVersion)}</code>` : 'aucune version déclarée'}.
-${r.lines} lignes, ${r.declarations} déclaration(s)${r.natures.length ? ` (nature ${esc(r.natures.join(', '))})` : ''}${ctx.encoding ? `, encodage ${esc(ctx.encoding)}` : ''}.
+${r.lines} lignes, ${r.envois > 1 ? `${r.envois} envois, ` : ''}${r.declarations} déclaration(s)${r.natures.length ? ` (nature ${esc(r.natures.join(', '))})` : ''}${ctx.encoding ? `, encodage ${esc(ctx.encoding)}` : ''}.
 Les valeurs personnelles (NIR, noms, dates de naissance…) sont masquées.</p>
 <h2>Bilan</h2>
 <p><strong>${esc(headline(r))}</strong></p>
@@ -120,3 +120,33 @@ ${legend}
 }
 
 export { controlFamily };
+
+/** One line of JSON (`--format jsonl`): the report of one file, for CI tools that read line by line. */
+export function formatJsonLine(r: CheckReport, ctx: ReportContext): string {
+  return JSON.stringify({ file: ctx.file, encoding: ctx.encoding, ...r }) + '\n';
+}
+
+/** Outcome of one file of a multi-file check (summary). */
+export interface FileOutcome {
+  file: string;
+  /** `dsn/P26V01`; absent when the file is unusable before a version is chosen. */
+  version?: string;
+  /** `inexploitable`: exit 2 for this file (the message says why). */
+  status: 'sans constat' | 'constats' | 'inexploitable';
+  bloquant: number;
+  nonBloquant: number;
+  message?: string;
+}
+
+/** Summary of a multi-file check: one line per file, then the totals. */
+export function formatSummary(outcomes: FileOutcome[]): string {
+  const L = [`Résumé : ${plural(outcomes.length, 'fichier contrôlé', 'fichiers contrôlés')}`];
+  const w = Math.min(60, Math.max(...outcomes.map((o) => o.file.length)));
+  for (const o of outcomes) {
+    const what = o.status === 'inexploitable' ? `inexploitable : ${o.message ?? ''}` : o.status === 'sans constat' ? 'aucun constat' : `${plural(o.bloquant, 'bloquant', 'bloquants')}, ${plural(o.nonBloquant, 'non bloquant', 'non bloquants')}`;
+    L.push(`  ${o.file.padEnd(w)}  ${(o.version ?? '').padEnd(12)} ${what}`);
+  }
+  const n = (s: FileOutcome['status']) => outcomes.filter((o) => o.status === s).length;
+  L.push(`${n('sans constat')} sans constat, ${n('constats')} avec constats, ${n('inexploitable')} inexploitable(s).`);
+  return L.join('\n') + '\n';
+}

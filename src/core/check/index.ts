@@ -21,13 +21,13 @@ export { createChecker, checkText, checkLines, controlFamily } from './checker.t
 export type { Checker, CheckOptions, CheckReport, Finding, UnverifiedRubrique } from './checker.ts';
 export { RULES, SEVERITY_RANK } from './rules.ts';
 export type { RuleId, RuleInfo, Severity } from './rules.ts';
-export { formatText, formatJson, formatHtml, formatFinding, headline } from './format.ts';
-export type { ReportContext } from './format.ts';
+export { formatText, formatJson, formatJsonLine, formatHtml, formatFinding, formatSummary, headline } from './format.ts';
+export type { ReportContext, FileOutcome } from './format.ts';
 export { sniffDeclaredVersion } from './version.ts';
 export type { DeclaredVersion } from './version.ts';
 export { showValue, maskedText } from './mask.ts';
 export { calendarCheck, daysInMonth } from './dates.ts';
 export { luhnValid, luhnDigit, sirenValid, siretValid, ibanValid, bbanValid, ribKey, makeIban, keyVerdict, LA_POSTE_SIREN } from './keys.ts';
 export { valueProblem } from './value.ts';
-export { detectEncoding, decodeChunks, decodeHead } from './encoding.ts';
+export { detectEncoding, decodeChunks, decodeHead, utf16Of, unusableEncoding, windows1252Byte } from './encoding.ts';
 export type { FileEncoding } from './encoding.ts';

@@ -38,8 +38,10 @@ export interface CheckRubrique {
   /** Number within the block (`007` → 7): drives instance detection. */
   num: number;
   datatype: string;
-  /** Usage per declaration nature (only when the version's usage table is published). */
+  /** Usage per declaration nature (only when the version's usage table is published or inferred). */
   usage?: Record<string, UsageCode>;
+  /** The usage is inferred from the tables of these versions (no official table for this version). */
+  usageFrom?: string[];
   /** Personal data: the value never appears in a report. */
   masked?: true;
   keys?: KeyCheck[];
@@ -95,7 +97,8 @@ export interface CheckModel {
   key: string;
   label: string;
   roles: CheckRoles;
-  usages: { published: boolean; natures: { code: string; label: string }[] };
+  /** `published`: usages are checked (official table, or inferred: then `inferredFrom` names the tables' versions). */
+  usages: { published: boolean; natures: { code: string; label: string }[]; inferredFrom?: string[] };
   /** Tree order: parents before children. */
   blocks: CheckBlock[];
   datatypes: Record<string, CheckDatatype>;
@@ -167,8 +170,10 @@ export function buildCheckModel(v: ResolvedVersion, family?: Family): CheckModel
   const datatypes: Record<string, CheckDatatype> = {};
   for (const [id, t] of v.datatypes) datatypes[id] = checkDatatype(t);
 
-  const published = v.meta.usages?.status === 'publié';
+  const published = v.meta.usages?.status === 'publié' || v.meta.usages?.status === 'inféré';
   const natures = published ? (v.meta.usages.natures ?? []).map((n) => ({ code: n.code, label: n.label })) : [];
+  const usages: CheckModel['usages'] = { published, natures };
+  if (v.meta.usages?.status === 'inféré') usages.inferredFrom = (v.meta.usages.inferredFrom ?? []).map((x) => x.version);
 
   const personBlocks = new Set<string>();
   for (const b of v.blocks.values()) {
@@ -220,7 +225,7 @@ export function buildCheckModel(v: ResolvedVersion, family?: Family): CheckModel
     key: v.key,
     label: v.meta.name,
     roles: findRoles(v, byId, family),
-    usages: { published, natures },
+    usages,
     blocks,
     datatypes,
     controlCounts,
@@ -245,7 +250,10 @@ function checkDatatype(t: Datatype): CheckDatatype {
 
 function checkRubrique(r: Rubrique, b: Block, t: CheckDatatype | undefined, personBlock: boolean, published: boolean): CheckRubrique {
   const cr: CheckRubrique = { id: r.id, name: r.name, num: rubriqueNum(r.id), datatype: r.datatype };
-  if (published && r.usage && Object.keys(r.usage).length) cr.usage = { ...r.usage };
+  if (published && r.usage && Object.keys(r.usage).length) {
+    cr.usage = { ...r.usage };
+    if (r.usageProvenance) cr.usageFrom = [...r.usageProvenance.from];
+  }
   const personal = PERSONAL_LABEL.test(r.name) || PERSONAL_DATATYPE.test(r.datatype) || (personBlock && t?.nature !== 'Enumeration');
   if (personal) cr.masked = true;
   const controls = r.controls ?? [];

@@ -7,6 +7,8 @@ export type Severity = 'bloquant' | 'non bloquant';
 
 export type RuleId =
   | 'line-syntax'
+  | 'line-trailing-space'
+  | 'value-charset'
   | 'empty-line'
   | 'unknown-rubrique'
   | 'rubrique-order'
@@ -37,6 +39,8 @@ export interface RuleInfo {
 
 export const RULES: Record<RuleId, RuleInfo> = {
   'line-syntax': { severity: 'bloquant', label: "ligne qui n'a pas la forme S21.G00.30.001,'valeur'" },
+  'line-trailing-space': { severity: 'bloquant', label: "espaces après l'apostrophe fermante de la valeur" },
+  'value-charset': { severity: 'bloquant', label: "caractère Windows-1252 absent d'ISO-8859-1 (fichier lu en ISO-8859-1)" },
   'empty-line': { severity: 'non bloquant', label: 'ligne vide' },
   'unknown-rubrique': { severity: 'bloquant', label: "rubrique absente de la version de la norme" },
   'rubrique-order': { severity: 'bloquant', label: 'rubrique placée après les blocs enfants de son bloc' },

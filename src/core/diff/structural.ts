@@ -220,7 +220,8 @@ export function structuralDiff(a: ResolvedVersion, b: ResolvedVersion): Structur
   const compareUsages = usagesPublished(a) && usagesPublished(b);
   if (!compareUsages && (usagesPublished(a) || usagesPublished(b))) {
     const missing = usagesPublished(a) ? b : a;
-    notes.push(`Usages non comparés : le tableau des usages de ${missing.key} n'est pas publié.`);
+    const inferred = missing.meta.usages?.status === 'inféré' ? ` (ses usages sont inférés de ${(missing.meta.usages.inferredFrom ?? []).map((x) => x.version).join(' et ')})` : '';
+    notes.push(`Usages non comparés : le tableau des usages de ${missing.key} n'est pas publié${inferred}.`);
   }
   const natA = naturesOf(a);
   const natB = naturesOf(b);

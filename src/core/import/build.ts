@@ -48,7 +48,8 @@ export interface VersionReport {
   values: number;
   controls: number;
   controlsByFamily: Record<string, number>;
-  usages?: { natures: string[]; rubriques: number };
+  /** Natures and rubriques with a usage; `inferredFrom` when inferred from the neighbours' tables. */
+  usages?: { natures: string[]; rubriques: number; inferredFrom?: string[] };
   orphanControls: string[];
   cleanups: Cleanup[];
 }

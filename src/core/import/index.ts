@@ -6,9 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { diag, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Family } from '../model/schema-types.ts';
-import { buildVersion, type VersionReport } from './build.ts';
+import { buildVersion, type BuiltVersion, type VersionReport } from './build.ts';
+import { inferUsages, type UsageNeighbour } from './infer-usages.ts';
 import { toYaml } from './emit.ts';
-import { parseManifest, type Manifest, type ManifestFamily } from './manifest.ts';
+import { parseManifest, type Manifest, type ManifestFamily, type ManifestVersion } from './manifest.ts';
 import { readNormTables, readUsageTables } from './sources.ts';
 import type { ReadProblem } from './sheet.ts';
 
@@ -109,30 +110,51 @@ export async function importRegistry(opts: ImportOptions): Promise<ImportResult>
     const famFile = `${fam.id}/family.yaml`;
     files.set(famFile, toYaml(familyObject(fam), 'family', famFile, schemaBase));
     owned.push(famFile);
+    // Every version is built before any is written: a version without a usage table takes its
+    // usages from its neighbours' tables (inferUsages), even when `only` leaves them out.
+    const built = new Map<string, BuiltVersion | null>();
+    const build = async (mv: ManifestVersion): Promise<BuiltVersion | null> => {
+      if (built.has(mv.id)) return built.get(mv.id)!;
+      const norm = await readNormTables(mv.datatypes, opts.sourceDir);
+      const problems = norm.problems.map(problemDiag);
+      let usage;
+      if (mv.usages) {
+        usage = await readUsageTables(mv.usages, opts.sourceDir);
+        problems.push(...usage.problems.map(problemDiag));
+      }
+      const b = norm.problems.length && !norm.tables.fields ? null : buildVersion(fam, mv, norm.tables, usage?.tables, opts.manifestFile);
+      if (b) b.diagnostics.unshift(...problems);
+      else diagnostics.push(...problems);
+      built.set(mv.id, b);
+      return b;
+    };
     for (const mv of fam.versions) {
       if (!matchOnly(opts.only, fam.id, mv.id)) continue;
       const base = `${fam.id}/${mv.id}`;
       owned.push(`${base}/version.yaml`, `${base}/blocks`, `${base}/datatypes`);
-      const norm = await readNormTables(mv.datatypes, opts.sourceDir);
-      diagnostics.push(...norm.problems.map(problemDiag));
-      let usage;
-      if (mv.usages) {
-        usage = await readUsageTables(mv.usages, opts.sourceDir);
-        diagnostics.push(...usage.problems.map(problemDiag));
+      const b = await build(mv);
+      if (!b) continue;
+      if (!mv.usages) {
+        const around = [fam.versions.find((x) => x.id === mv.previous), fam.versions.find((x) => x.previous === mv.id)];
+        const neighbours: UsageNeighbour[] = [];
+        for (const x of around) {
+          const nb = x && (await build(x));
+          if (nb) neighbours.push({ id: x!.id, version: nb.version, blocks: nb.blocks });
+        }
+        const inf = inferUsages(b, neighbours);
+        if (inf) b.report.usages = { natures: (b.version.usages.natures ?? []).map((n) => n.code), rubriques: inf.inferred, inferredFrom: neighbours.filter((n) => n.version.usages.status === 'publié').map((n) => n.id) };
       }
-      if (norm.problems.length && !norm.tables.fields) continue;
-      const built = buildVersion(fam, mv, norm.tables, usage?.tables, opts.manifestFile);
-      diagnostics.push(...built.diagnostics);
-      report.versions.push(built.report);
+      diagnostics.push(...b.diagnostics);
+      report.versions.push(b.report);
 
       const vFile = `${base}/version.yaml`;
-      files.set(vFile, toYaml(built.version, 'version', vFile, schemaBase));
-      for (const b of built.blocks) {
-        const f = `${base}/blocks/${b.id}.yaml`;
-        files.set(f, toYaml(b, 'block', f, schemaBase));
+      files.set(vFile, toYaml(b.version, 'version', vFile, schemaBase));
+      for (const blk of b.blocks) {
+        const f = `${base}/blocks/${blk.id}.yaml`;
+        files.set(f, toYaml(blk, 'block', f, schemaBase));
       }
       const taken = new Map<string, string>();
-      for (const dt of built.datatypes) {
+      for (const dt of b.datatypes) {
         let name = datatypeFileName(dt.id);
         while (taken.has(name.toLowerCase())) name += '~2';
         taken.set(name.toLowerCase(), dt.id);

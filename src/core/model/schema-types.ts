@@ -43,6 +43,18 @@ export interface Rubrique {
   usage?: {
     [k: string]: UsageCode;
   };
+  /**
+   * Présent quand les usages ne viennent pas du tableau officiel de la version mais sont inférés des tableaux des versions voisines (règle dans usages.rule de version.yaml)
+   */
+  usageProvenance?: {
+    source: 'inférée';
+    /**
+     * Versions dont le tableau officiel des usages a donné ces usages, ex. [P25V01, P27V01]
+     *
+     * @minItems 1
+     */
+    from: [string, ...string[]];
+  };
   controls?: Control[];
   /**
    * Identifiant de la rubrique dont celle-ci est le renommage
@@ -640,12 +652,34 @@ export interface Version {
     source?: string;
   }[];
   usages: {
-    status: 'publié' | 'non publié';
+    /**
+     * inféré : pas de tableau officiel pour la version, usages déduits des tableaux des versions voisines (inferredFrom, rule)
+     */
+    status: 'publié' | 'inféré' | 'non publié';
     natures?: {
       code: string;
       label: string;
     }[];
     source?: string;
+    /**
+     * Tableaux officiels des versions voisines dont les usages sont inférés
+     */
+    inferredFrom?: {
+      version: string;
+      source: string;
+    }[];
+    /**
+     * Règle d'inférence appliquée par l'import
+     */
+    rule?: string;
+    /**
+     * Rubriques ayant reçu au moins un usage inféré
+     */
+    inferred?: number;
+    /**
+     * Rubriques sans usage inférable (restées non publiées)
+     */
+    undetermined?: number;
   };
   provenance: {
     importedBy?: string;

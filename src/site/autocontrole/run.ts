@@ -12,6 +12,7 @@ import {
   decodeHead,
   detectEncoding,
   sniffDeclaredVersion,
+  unusableEncoding,
   type CheckModel,
   type CheckReport,
   type CompiledModel,
@@ -144,6 +145,8 @@ export async function runCheck(req: RunRequest, onProgress?: (p: RunProgress) =>
   if (size === 0) return { ok: false, message: 'le fichier est vide.' };
   const progress = (phase: RunProgress['phase']) => (done: number) => onProgress?.({ phase, done, total: size });
 
+  const badEncoding = unusableEncoding(new Uint8Array(await req.file.slice(0, 64).arrayBuffer()));
+  if (badEncoding) return { ok: false, message: `le fichier ${badEncoding}` };
   const encoding = await detectEncoding(blobChunks(req.file, progress('encodage'), signal));
   const t1 = performance.now();
   const head = decodeHead(new Uint8Array(await req.file.slice(0, HEAD_BYTES).arrayBuffer()), encoding);
@@ -159,7 +162,7 @@ export async function runCheck(req: RunRequest, onProgress?: (p: RunProgress) =>
   }
   const t2 = performance.now();
 
-  const checker = createChecker(cm, { maxFindings: req.maxFindings });
+  const checker = createChecker(cm, { maxFindings: req.maxFindings, encoding });
   for await (const text of decodeChunks(blobChunks(req.file, progress('controle'), signal), encoding)) checker.pushText(text);
   const report = checker.end();
   const t3 = performance.now();

@@ -107,9 +107,12 @@ export function blockView(sv: SiteVersion, block: Block, level: 2 | 3 = 2, mode:
   }${block.rationale ? html`<dt>Motif</dt><dd>${block.rationale}</dd>` : ''}</dl>${h(level, 'rubriques', `Rubriques (${block.rubriques.length})`)}${
     block.rubriques.length === 0
       ? raw('<p class="empty">Ce bloc ne contient pas de rubrique.</p>')
-      : html`<div class="table-wrap" tabindex="0" role="region" aria-label="${`Rubriques du bloc ${block.id}`}"><table class="rubriques"><caption>${`Rubriques du bloc ${block.id} en ${v.id}${
-          natures.length ? ' ; usage par nature de déclaration' : ''
-        }`}</caption><thead><tr><th scope="col">Code</th><th scope="col">Libellé</th><th scope="col">Type</th><th scope="col">Longueur</th><th scope="col">Format</th>${usageColumns.map(
+      : html`<div class="table-wrap" tabindex="0" role="region" aria-label="${`Rubriques du bloc ${block.id}`}"><table class="rubriques"><caption>${`Rubriques du bloc ${block.id} en ${v.id}${natures.length && v.meta.usages.status === 'publié' ? ' ; usage par nature de déclaration' : ''}`}${
+          // Inferred usages: said on the page, in a `.usage` span the search index leaves out (as before inference).
+          natures.length && v.meta.usages.status === 'inféré' && mode === 'page'
+            ? html`<span class="usage"> ; usage par nature de déclaration (inféré des tableaux de ${inferredFrom(v)})</span>`
+            : ''
+        }</caption><thead><tr><th scope="col">Code</th><th scope="col">Libellé</th><th scope="col">Type</th><th scope="col">Longueur</th><th scope="col">Format</th>${usageColumns.map(
           (n) => html`<th scope="col" class="usage"><abbr title="${`Nature ${n.code} : ${n.label}`}">${n.code}</abbr></th>`,
         )}</tr></thead><tbody>${rows}</tbody></table></div>`
   }${
@@ -118,6 +121,9 @@ export function blockView(sv: SiteVersion, block: Block, level: 2 | 3 = 2, mode:
       : ''
   }`;
 }
+
+/** `P25V01 et P27V01`: versions whose tables gave the inferred usages of `v`. */
+const inferredFrom = (v: SiteVersion['v']) => (v.meta.usages.inferredFrom ?? []).map((x) => x.version).join(' et ');
 
 /** A rubrique as defined in one version: attributes, datatype with its values, controls, usages. */
 export function rubriqueView(sv: SiteVersion, entry: RubriqueEntry, level: 2 | 3 = 2, mode: RenderMode = 'page'): Html {
@@ -153,10 +159,24 @@ export function rubriqueView(sv: SiteVersion, entry: RubriqueEntry, level: 2 | 3
       ? html`<p class="muted">Le tableau des usages n'est pas publié pour ${v.id}.</p>`
       : mode === 'index'
       ? ''
-      : html`<div class="table-wrap" tabindex="0" role="region" aria-label="${`Usages de ${r.id}`}"><table class="usages"><thead><tr><th scope="col">Nature</th><th scope="col">Usage</th></tr></thead><tbody>${sv.natures.map((n) => {
+      : html`${
+          r.usageProvenance
+            ? html`<p class="usage-inferred"><strong>Usages inférés</strong> : pas de tableau officiel des usages pour ${v.id} ; ces usages sont ceux ${
+                r.usageProvenance.from.length > 1 ? 'des tableaux' : 'du tableau'
+              } de ${r.usageProvenance.from.join(' et ')}, la rubrique y étant inchangée (même bloc, même libellé, même type de données)${
+                r.usageProvenance.from.length > 1 ? ' et de même usage dans les deux' : ''
+              }.${
+                r.usageProvenance.from.length < 2 ? ' Un seul tableau voisin : l\'auto-contrôle en fait des constats non bloquants.' : ''
+              }</p>`
+            : v.meta.usages.status === 'inféré'
+            ? html`<p class="usage-inferred">Pas de tableau officiel des usages pour ${v.id}, et aucun usage inférable des tableaux de ${inferredFrom(v)} (rubrique absente ou modifiée) : usages inconnus.</p>`
+            : ''
+        }<div class="table-wrap" tabindex="0" role="region" aria-label="${`Usages de ${r.id}`}"><table class="usages"><thead><tr><th scope="col">Nature</th><th scope="col">Usage</th></tr></thead><tbody>${sv.natures.map((n) => {
           const u = r.usage?.[n.code];
           return html`<tr><th scope="row"><code>${n.code}</code> ${n.label}</th><td>${
-            u ? html`<abbr class="usage-${u}" title="${USAGE_LABELS[u] ?? u}">${u}</abbr> ${USAGE_LABELS[u] ?? ''}` : raw('<span class="muted">non renseigné</span>')
+            u
+              ? html`<abbr class="usage-${u}" title="${USAGE_LABELS[u] ?? u}">${u}</abbr> ${USAGE_LABELS[u] ?? ''}${r.usageProvenance ? raw(' <span class="small muted">(inféré)</span>') : ''}`
+              : raw(v.meta.usages.status === 'inféré' ? '<span class="muted">inconnu (non inférable)</span>' : '<span class="muted">non renseigné</span>')
           }</td></tr>`;
         })}</tbody></table></div>`
   }`;

@@ -37,6 +37,7 @@ export const EXCLUDE_SELECTORS = [
   '#controles',
   '.usage', // O/C/N/F usage letters of the rubriques table
   'table.usages',
+  '.usage-inferred', // provenance of inferred usages (P24V01, P26V01)
   '#usages',
   '.citing-fiches', // fiches are records of their own
   '.consigne-example',

@@ -65,11 +65,12 @@ function blockSignature(b: Block, v: ResolvedVersion): string {
 
 /**
  * What the index holds of a rubrique page: the rubrique and its data type. Not its controls
- * (records of their own) nor its usages (not indexed; and a version whose usage tables are
- * not published would otherwise differ from every other one on every rubrique).
+ * (records of their own) nor its usages and their provenance (not indexed; and a version whose
+ * usage tables are not published, or only inferred, would otherwise differ from every other one
+ * on every rubrique).
  */
 function rubriqueSignature(r: Rubrique, v: ResolvedVersion): string {
-  const { controls: _controls, usage: _usage, ...own } = r;
+  const { controls: _controls, usage: _usage, usageProvenance: _provenance, ...own } = r;
   return stableJson([own, v.datatypes.get(r.datatype) ?? null]);
 }
 

@@ -177,6 +177,26 @@ describe('vérificateur, modèle miniature', () => {
     expect(r).toMatchObject({ declarations: 2, natures: ['01', '04'] });
   });
 
+  it('plusieurs envois (enveloppe de lot S05/S06…S96/S95) : totaux et cardinalités envoi par envoi, constats qui nomment l\'envoi', () => {
+    const lot = ["S05.G51.00.001,'V01R02'", "S06.G51.00.001,'DSNOK'"];
+    const end = ["S96.G51.00.001,'FINSL'", "S95.G51.00.002,'2'"];
+    const clean = check([...lot, ...BASE, ...BASE, ...end]);
+    // Each S90.G00.90.001 counts its own envoi (23 lines), the envelope is left out.
+    expect(brief(clean)).toEqual([]);
+    expect(clean).toMatchObject({ envois: 2, envelopeLines: 4, declarations: 2, rubriques: 50 });
+    expect(clean.unverified.notes).toContain("4 ligne(s) d'enveloppe de lot (S05, S06, S95, S96) autour des envois : hors des tables de la norme, non contrôlées ; chaque envoi est contrôlé séparément (totaux S90, cardinalités).");
+    // Second envoi without its S90 block, first one with a wrong total.
+    const second = BASE.filter((l) => !l.startsWith('S90.'));
+    const first = edit(BASE, 22, "S90.G00.90.001,'99'");
+    const r = check([...lot, ...first, ...second]);
+    expect(brief(r)).toEqual(['24 total-rubriques S90.G00.90.001', '46 block-min -']);
+    expect(r.findings.map((f) => f.message)).toEqual([
+      "Nombre total de rubriques déclaré : 99 ; l'envoi 1 (lignes 3 à 25) en contient 23.",
+      "Bloc S90.G00.90 (Total de l'envoi) absent dans l'envoi 2 (commencé ligne 26) : au moins 1 attendu(s).",
+    ]);
+    expect(formatText(r, { file: 'lot.dsn' }).split('\n')[1]).toBe('46 lignes, 2 envois, 2 déclarations (nature 01)');
+  });
+
   it('limite de constats : les suivants sont comptés, pas gardés', () => {
     const many = BASE.flatMap((l, i) => (i === 12 ? Array.from({ length: 30 }, () => "S21.G00.40.007,'09'") : [l]));
     const r = checkText(model, withTotal(many).join('\n'), { maxFindings: 5 });

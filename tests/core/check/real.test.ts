@@ -178,14 +178,29 @@ describe.each(REAL_DSN.filter((k) => realModel(k).model.usages.published))('%s :
     const mutated = withTotal([...lines.slice(0, target!.at), target!.line, ...lines.slice(target!.at)], key);
     const r = check(key, mutated);
     expect(brief(r)).toEqual([`${target!.at + 1} usage-forbidden ${idOf(target!.line)}`]);
-    expect(r.findings[0].message).toMatch(/interdite \(usage I\) pour la nature 04\.$/);
+    const inferred = realModel(key).model.usages.inferredFrom;
+    if (!inferred) expect(r.findings[0].message).toMatch(/interdite \(usage I\) pour la nature 04\.$/);
+    // P26V01: both neighbours' tables agree (bloquant); P24V01: one table only (non bloquant).
+    else expect(r.findings[0]).toMatchObject({
+      message: expect.stringMatching(new RegExp(`interdite \\(usage I\\) pour la nature 04 \\(usage inféré d(u tableau|es tableaux) des usages de ${inferred.join(' et ')}, pas de tableau officiel pour ${key.split('/')[1]}`)),
+      severity: inferred.length > 1 ? 'bloquant' : 'non bloquant',
+    });
   });
 });
 
 describe('versions sans tableau des usages', () => {
-  it.each(REAL_DSN.filter((k) => !realModel(k).model.usages.published))('%s : le rapport le dit', (key) => {
+  it.each(['dsn/P19V01', 'pasrau/201710'])('%s : le rapport le dit', (key) => {
     const r = check(key, sample(key));
-    expect(r.unverified.notes[0]).toBe(`Tableau des usages non publié pour ${key} : rubriques obligatoires ou interdites selon la nature de déclaration non vérifiées.`);
+    expect(r.unverified.notes).toContain(`Tableau des usages non publié pour ${key} : rubriques obligatoires ou interdites selon la nature de déclaration non vérifiées.`);
+  });
+  it('dsn/P26V01 et dsn/P24V01 : usages inférés, le rapport nomme les tableaux voisins', () => {
+    // The samples hold rubriques new in the version (e.g. S21.G00.11.025 in P26V01): counted, not checked.
+    expect(check('dsn/P26V01', sample('dsn/P26V01')).unverified.notes).toContainEqual(
+      expect.stringMatching(/^Pas de tableau officiel des usages pour dsn\/P26V01 : usages inférés de P25V01 et P27V01 \(rubrique inchangée, même usage\) ; \d+ rubrique\(s\) présente\(s\) sans usage inférable, non vérifiée\(s\) \(npx norme usages report dsn\/P26V01\)\.$/),
+    );
+    expect(check('dsn/P24V01', sample('dsn/P24V01')).unverified.notes).toContainEqual(
+      expect.stringMatching(/^Pas de tableau officiel des usages pour dsn\/P24V01 : usages inférés de P25V01 \(rubrique inchangée, même usage ; constats non bloquants\) ; \d+ rubrique\(s\) présente\(s\) sans usage inférable, non vérifiée\(s\) \(npx norme usages report dsn\/P24V01\)\.$/),
+    );
   });
 });
 
@@ -196,5 +211,27 @@ describe('autres familles et versions', () => {
       const lines = [...generateSample(realModel(key).compiled, { seed, salaries: 3, optionalBlocks: 0.6 })];
       expect(brief(check(key, lines)), `graine ${seed}`).toEqual([]);
     }
+  });
+});
+
+describe('cardinalité des blocs selon les usages (règle générale des tables)', () => {
+  it.each(['dsn/P24V01', 'dsn/P25V01', 'dsn/P26V01', 'dsn/P27V01'])('%s : S21.G00.63 (min 1 sous S21.G00.62) requis en 07 seulement', (key) => {
+    // CT2025.1 et CT2027.1, lignes S21.G00.63.001 à .003 : N, N, N, O/C, N, N (01, 04, 05, 07, 08, 09) :
+    // toutes N hors 07, donc le bloc n'est pas dû pour ces natures malgré sa cardinalité minimale 1.
+    const b = realModel(key).compiled.blocks.get('S21.G00.63')!;
+    expect(b.min).toBe(1);
+    expect(['01', '04', '05', '07', '08', '09'].map((n) => `${n}:${b.usedFor.get(n)}`)).toEqual(['01:false', '04:false', '05:false', '07:true', '08:false', '09:false']);
+  });
+
+  it('dsn/P26V01 : nature absente → rubriques obligatoires pour toutes les natures vérifiées ; nature hors du tableau (10) → rien', () => {
+    const lines = sample('dsn/P26V01', '01');
+    const noNature = withTotal(lines.filter((l) => !l.startsWith('S20.G00.05.001,') && !l.startsWith('S21.G00.30.002,')), 'dsn/P26V01');
+    const r = check('dsn/P26V01', noNature);
+    // CT2025.1 et CT2027.1 : S20.G00.05.001 et S21.G00.30.002 sont O pour toutes les natures.
+    expect(brief(r).filter((x) => x.includes('usage-mandatory'))).toEqual([
+      `${lineOf(noNature, 'S20.G00.05.002')} usage-mandatory S20.G00.05.001`,
+      ...noNature.flatMap((l, i) => (l.startsWith('S21.G00.30.001,') ? [`${i + 1} usage-mandatory S21.G00.30.002`] : [])),
+    ]);
+    expect(r.findings.find((f) => f.rubrique === 'S20.G00.05.001')!.message).toContain('pour toutes les natures de déclaration (nature absente du fichier)');
   });
 });

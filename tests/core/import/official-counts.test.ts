@@ -58,11 +58,33 @@ describe('comptes des tables officielles dans norm/', () => {
     expect(count('pasrau', '201710')).toMatchObject({ blocks: 10, headerBlocks: 3, rubriques: 100, datatypes: 348, controls: 0 });
   });
 
-  it('usages : P25V01 (6 natures) et P27V01 (7 natures, dont 10 DPAE) publiés, les autres non', () => {
+  it('usages : P25V01 (6 natures) et P27V01 (7 natures, dont 10 DPAE) publiés, P26V01 et P24V01 inférés, P19V01 non publié', () => {
     const v = (id: string) => parse(readFileSync(path.join(NORM, 'dsn', id, 'version.yaml'), 'utf8'));
     expect(v('P25V01').usages.natures.map((n: { code: string }) => n.code)).toEqual(['01', '04', '05', '07', '08', '09']);
     expect(v('P27V01').usages.natures.map((n: { code: string }) => n.code)).toEqual(['01', '04', '05', '07', '08', '09', '10']);
-    for (const id of ['P19V01', 'P24V01', 'P26V01']) expect(v(id).usages).toEqual({ status: 'non publié' });
+    expect(v('P19V01').usages).toEqual({ status: 'non publié' });
+    // P26V01 : voisines P25V01 et P27V01, toutes deux avec un tableau ; P24V01 : seule P25V01 (P19V01 n'en a pas).
+    expect(v('P26V01').usages).toMatchObject({ status: 'inféré', inferredFrom: [{ version: 'P25V01', source: 'dsn-tableau-des-usages-CT2025.1.xlsx' }, { version: 'P27V01', source: 'dsn-tableau-des-usages-CT2027.1.xlsx' }] });
+    expect(v('P24V01').usages).toMatchObject({ status: 'inféré', inferredFrom: [{ version: 'P25V01', source: 'dsn-tableau-des-usages-CT2025.1.xlsx' }] });
+    // La nature 10 n'est pas dans CT2025.1 : pas d'usage inféré pour elle dans P26V01.
+    expect(v('P26V01').usages.natures.map((n: { code: string }) => n.code)).toEqual(['01', '04', '05', '07', '08', '09']);
+    const s30 = parse(readFileSync(path.join(NORM, 'dsn/P26V01/blocks/S21.G00.30.yaml'), 'utf8'));
+    // CT2025.1 et CT2027.1, ligne S21.G00.30.002 « Nom de famille » : O pour toutes les natures.
+    expect(s30.rubriques.find((r: { id: string }) => r.id === 'S21.G00.30.002')).toMatchObject({
+      usage: { '01': 'O', '04': 'O', '05': 'O', '07': 'O', '08': 'O', '09': 'O' },
+      usageProvenance: { source: 'inférée', from: ['P25V01', 'P27V01'] },
+    });
+    const s11 = parse(readFileSync(path.join(NORM, 'dsn/P26V01/blocks/S21.G00.11.yaml'), 'utf8'));
+    // S21.G00.11.024 « Demande de sortie de la DSN » : I en 01 dans CT2025.1, C en 01 dans CT2027.1 → inconnu en 01.
+    expect(s11.rubriques.find((r: { id: string }) => r.id === 'S21.G00.11.024').usage).toEqual({ '04': 'I', '05': 'I', '07': 'I', '08': 'I', '09': 'I' });
+    // S21.G00.11.025 (SPST) n'existe pas dans P25V01 : aucun usage inférable.
+    expect(s11.rubriques.find((r: { id: string }) => r.id === 'S21.G00.11.025').usage).toBeUndefined();
+    const s63 = parse(readFileSync(path.join(NORM, 'dsn/P24V01/blocks/S21.G00.63.yaml'), 'utf8'));
+    // CT2025.1, ligne S21.G00.63.001 : N, N, N, O, N, N (seule voisine de P24V01 avec un tableau).
+    expect(s63.rubriques.find((r: { id: string }) => r.id === 'S21.G00.63.001')).toMatchObject({
+      usage: { '01': 'N', '04': 'N', '05': 'N', '07': 'O', '08': 'N', '09': 'N' },
+      usageProvenance: { source: 'inférée', from: ['P25V01'] },
+    });
     const s20 = parse(readFileSync(path.join(NORM, 'dsn/P27V01/blocks/S20.G00.05.yaml'), 'utf8'));
     expect(s20.rubriques.find((r: { id: string }) => r.id === 'S20.G00.05.005').usage).toEqual({ '01': 'O', '04': 'I', '05': 'I', '07': 'I', '08': 'I', '09': 'O', '10': 'I' });
     expect(v('P26V01').activations).toEqual([
