@@ -32,6 +32,11 @@ export {
   formatHtml as formatCheckHtml,
   formatFinding,
   sniffDeclaredVersion,
+  nextVersionOf,
+  compareWithNext,
+  checkTextWithNext,
+  formatNextText,
+  nextDocument,
 } from './check/index.ts';
 export type {
   CheckModel,
@@ -43,6 +48,10 @@ export type {
   RuleId as CheckRuleId,
   Severity as CheckSeverity,
   DeclaredVersion,
+  NextChangeKind,
+  NextFinding,
+  NextReport,
+  NextTarget,
 } from './check/index.ts';
 export { generateSample, SampleError, createRng } from './sample/index.ts';
 export type { SampleOptions, Rng } from './sample/index.ts';

@@ -16,11 +16,13 @@ import {
   type FileEncoding,
 } from '../../core/check/index.ts';
 import { oneOf, parseArgs, UsageError } from '../args.ts';
+import { checkNext, formatNextText, nextDocument, nextKey } from './check-next.ts';
+import type { NextReport } from '../../core/check/index.ts';
 import { findRoot, usageError } from '../context.ts';
 import type { Command, Io } from '../types.ts';
 
 const usage = `Usage : npx norme check <fichier> [--version dsn/P26V01] [--format text|json|html]
-                         [--fail-on bloquant|non-bloquant] [--max N]
+                         [--fail-on bloquant|non-bloquant] [--max N] [--next]
 
 Auto-contrôle d'un fichier DSN ou PASRAU au format plat (une rubrique par ligne :
 S21.G00.30.001,'valeur'), contre les données de la norme du registre.
@@ -31,6 +33,10 @@ S21.G00.30.001,'valeur'), contre les données de la norme du registre.
   --fail-on   gravité à partir de laquelle le code de sortie vaut 1 (par défaut : bloquant)
   --max       nombre maximal de constats détaillés dans le rapport (par défaut 1000 ;
               les autres sont comptés)
+  --next      contrôler aussi contre la version suivante de la famille (ex. P26V01 → P27V01) :
+              nouveaux constats (rubrique obligatoire ajoutée, rubrique supprimée, code retiré,
+              nouveau contrôle…), chacun avec la version et son mois d'application ; le code de
+              sortie compte alors aussi ces nouveaux constats
 
 Encodage détecté automatiquement (UTF-8 sinon ISO-8859-1), fins de ligne LF ou CRLF.
 Les valeurs personnelles (NIR, noms, dates de naissance…) sont masquées dans les rapports.
@@ -133,8 +139,10 @@ export const command: Command = {
   async run(args, io) {
     let file: string, format: 'text' | 'json' | 'html', failOn: 'bloquant' | 'non-bloquant', root: string, max: number;
     let versionRef: string | undefined;
+    let next = false;
     try {
-      const a = parseArgs(args, { string: ['version', 'format', 'fail-on', 'max', 'root'] });
+      const a = parseArgs(args, { string: ['version', 'format', 'fail-on', 'max', 'root'], boolean: ['next'] });
+      next = a.options.next === true;
       if (a.positionals.length !== 1) throw new UsageError('il faut un et un seul fichier à contrôler');
       file = a.positionals[0];
       format = oneOf('format', a.options.format, ['text', 'json', 'html'] as const, 'text');
@@ -147,11 +155,11 @@ export const command: Command = {
       if (e instanceof UsageError) return usageError(io, e.message, usage);
       throw e;
     }
-    return runCheck(io, { file, format, failOn, root, max, versionRef });
+    return runCheck(io, { file, format, failOn, root, max, versionRef, next });
   },
 };
 
-export async function runCheck(io: Io, o: { file: string; format: 'text' | 'json' | 'html'; failOn: 'bloquant' | 'non-bloquant'; root: string; max: number; versionRef?: string }): Promise<number> {
+export async function runCheck(io: Io, o: { file: string; format: 'text' | 'json' | 'html'; failOn: 'bloquant' | 'non-bloquant'; root: string; max: number; versionRef?: string; next?: boolean }): Promise<number> {
   const abs = path.resolve(io.cwd, o.file);
   const unusable = (msg: string) => {
     io.stderr.write(`norme check : ${msg}\n`);
@@ -206,8 +214,22 @@ export async function runCheck(io: Io, o: { file: string; format: 'text' | 'json
   }
 
   const ctx = { file: o.file, encoding };
-  const out = o.format === 'json' ? formatJson(report, ctx) : o.format === 'html' ? formatHtml(report, ctx) : formatText(report, ctx);
+  let nextReport: NextReport | undefined;
+  if (o.next) {
+    const n = nextKey(o.root, key);
+    if (!n.ok) return unusable(n.message);
+    const loaded = loadCheckModel(o.root, n.key);
+    if (!loaded.model) {
+      for (const e of loaded.errors) io.stderr.write(e + '\n');
+      return unusable(`les données de la norme ${n.key} sont inutilisables (voir ci-dessus ; npx norme validate).`);
+    }
+    nextReport = await checkNext(readTextChunks(abs, encoding), report, model, loaded.model, n, o.max);
+  }
+  let out = o.format === 'json' ? formatJson(report, ctx) : o.format === 'html' ? formatHtml(report, ctx) : formatText(report, ctx);
+  if (nextReport && o.format === 'json') out = JSON.stringify({ ...JSON.parse(out), next: nextDocument(nextReport) }, null, 2) + '\n';
+  else if (nextReport && o.format === 'text') out += formatNextText(nextReport, o.file);
   io.stdout.write(out);
-  const failing = o.failOn === 'bloquant' ? report.counts.bloquant : report.counts.bloquant + report.counts['non bloquant'];
+  const count = (c: { bloquant: number; 'non bloquant': number }) => (o.failOn === 'bloquant' ? c.bloquant : c.bloquant + c['non bloquant']);
+  const failing = count(report.counts) + (nextReport ? count(nextReport.counts) : 0);
   return failing > 0 ? 1 : 0;
 }
