@@ -55,3 +55,5 @@ export type {
 } from './check/index.ts';
 export { generateSample, SampleError, createRng } from './sample/index.ts';
 export type { SampleOptions, Rng } from './sample/index.ts';
+export { registryRoot, loadBundledRegistry, checkDsn } from './api.ts';
+export type { CheckDsnOptions, CheckDsnResult } from './api.ts';

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYamlText } from 'yaml';
-import { compareWithNext, createChecker, formatNextText, nextDocument, nextVersionOf, type CheckModel, type CheckReport, type NextReport, type VersionInfo } from '../../core/check/index.ts';
+import { compareWithNext, createChecker, formatNextText, nextDocument, nextVersionOf, startOf, type CheckModel, type CheckReport, type NextReport, type VersionInfo } from '../../core/check/index.ts';
 
 /** Metadata (`version.yaml`) of every version of a family, read cheaply (no full load). */
 export function familyVersions(root: string, family: string): VersionInfo[] {
@@ -33,8 +33,7 @@ export function nextKey(root: string, key: string): NextResolution {
   const versions = familyVersions(root, family);
   const next = nextVersionOf(versions, id);
   if (!next) return { ok: false, message: `aucune version de ${family} après ${id} dans le registre : --next n'a rien à comparer.` };
-  const app = next.applicability as (VersionInfo['applicability'] & { source?: string }) | undefined;
-  return { ok: true, key: `${family}/${next.id}`, from: app?.from, inferred: !!app && app.source !== 'texte officiel' };
+  return { ok: true, key: `${family}/${next.id}`, ...startOf(next) };
 }
 
 /** Second pass over the file against the next model, compared with the current report. */

@@ -16,9 +16,15 @@ import type { Severity } from './rules.ts';
 /** Minimal version metadata to find the next version of a family (a `Version` fits). */
 export interface VersionInfo {
   id: string;
-  previous?: string;
+  previous?: string | null;
   status?: string;
-  applicability?: { from: string; to?: string };
+  applicability?: { from: string; to?: string; source?: string };
+}
+
+/** First month of a version and whether it is inferred (not from an official text). */
+export function startOf(v: VersionInfo | undefined): { from?: string; inferred: boolean } {
+  const a = v?.applicability;
+  return a ? { from: a.from, inferred: a.source !== 'texte officiel' } : { inferred: false };
 }
 
 /**
