@@ -18,10 +18,11 @@ import {
 import { oneOf, parseArgs, UsageError } from '../args.ts';
 import { checkNext, formatNextText, nextDocument, nextKey } from './check-next.ts';
 import type { NextReport } from '../../core/check/index.ts';
+import { checkAnnotations } from '../../core/github.ts';
 import { findRoot, usageError } from '../context.ts';
 import type { Command, Io } from '../types.ts';
 
-const usage = `Usage : npx norme check <fichier> [--version dsn/P26V01] [--format text|json|html]
+const usage = `Usage : npx norme check <fichier> [--version dsn/P26V01] [--format text|json|html|github]
                          [--fail-on bloquant|non-bloquant] [--max N] [--next]
 
 Auto-contrôle d'un fichier DSN ou PASRAU au format plat (une rubrique par ligne :
@@ -29,7 +30,8 @@ S21.G00.30.001,'valeur'), contre les données de la norme du registre.
 
   --version   version de norme à utiliser (par défaut : celle déclarée dans le fichier,
               rubrique S10.G00.00.006)
-  --format    text (par défaut), json ou html ; le rapport est écrit sur la sortie standard
+  --format    text (par défaut), json, html ou github (annotations d'un job GitHub Actions) ;
+              le rapport est écrit sur la sortie standard
   --fail-on   gravité à partir de laquelle le code de sortie vaut 1 (par défaut : bloquant)
   --max       nombre maximal de constats détaillés dans le rapport (par défaut 1000 ;
               les autres sont comptés)
@@ -137,7 +139,7 @@ export const command: Command = {
   summary: "auto-contrôle d'un fichier DSN/PASRAU (structure, types, usages, clés, totaux)",
   usage,
   async run(args, io) {
-    let file: string, format: 'text' | 'json' | 'html', failOn: 'bloquant' | 'non-bloquant', root: string, max: number;
+    let file: string, format: 'text' | 'json' | 'html' | 'github', failOn: 'bloquant' | 'non-bloquant', root: string, max: number;
     let versionRef: string | undefined;
     let next = false;
     try {
@@ -145,7 +147,7 @@ export const command: Command = {
       next = a.options.next === true;
       if (a.positionals.length !== 1) throw new UsageError('il faut un et un seul fichier à contrôler');
       file = a.positionals[0];
-      format = oneOf('format', a.options.format, ['text', 'json', 'html'] as const, 'text');
+      format = oneOf('format', a.options.format, ['text', 'json', 'html', 'github'] as const, 'text');
       failOn = oneOf('fail-on', a.options['fail-on'], ['bloquant', 'non-bloquant'] as const, 'bloquant');
       versionRef = typeof a.options.version === 'string' ? a.options.version : undefined;
       max = a.options.max === undefined ? 1000 : Number(a.options.max);
@@ -159,7 +161,7 @@ export const command: Command = {
   },
 };
 
-export async function runCheck(io: Io, o: { file: string; format: 'text' | 'json' | 'html'; failOn: 'bloquant' | 'non-bloquant'; root: string; max: number; versionRef?: string; next?: boolean }): Promise<number> {
+export async function runCheck(io: Io, o: { file: string; format: 'text' | 'json' | 'html' | 'github'; failOn: 'bloquant' | 'non-bloquant'; root: string; max: number; versionRef?: string; next?: boolean }): Promise<number> {
   const abs = path.resolve(io.cwd, o.file);
   const unusable = (msg: string) => {
     io.stderr.write(`norme check : ${msg}\n`);
@@ -225,7 +227,7 @@ export async function runCheck(io: Io, o: { file: string; format: 'text' | 'json
     }
     nextReport = await checkNext(readTextChunks(abs, encoding), report, model, loaded.model, n, o.max);
   }
-  let out = o.format === 'json' ? formatJson(report, ctx) : o.format === 'html' ? formatHtml(report, ctx) : formatText(report, ctx);
+  let out = o.format === 'json' ? formatJson(report, ctx) : o.format === 'html' ? formatHtml(report, ctx) : o.format === 'github' ? checkAnnotations(report, o.file, nextReport) : formatText(report, ctx);
   if (nextReport && o.format === 'json') out = JSON.stringify({ ...JSON.parse(out), next: nextDocument(nextReport) }, null, 2) + '\n';
   else if (nextReport && o.format === 'text') out += formatNextText(nextReport, o.file);
   io.stdout.write(out);

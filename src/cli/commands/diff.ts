@@ -19,6 +19,7 @@ import {
 import { attributeJournal, resolveStateRef } from '../../core/journal/index.ts';
 import type { LoadResult } from '../../core/load/registry.ts';
 import type { Registry, ResolvedVersion } from '../../core/model/types.ts';
+import { diffAnnotations } from '../../core/github.ts';
 import { oneOf, parseArgs, UsageError } from '../args.ts';
 import { GitError, snapshotAtRef } from '../git.ts';
 import { findRoot, requireClean, usageError } from '../context.ts';
@@ -41,7 +42,9 @@ Avec --base <réf-git> : le registre à cette référence (ex. origin/main) cont
 travail ; sans version, toutes les versions présentes des deux côtés.
 
 Options :
-  --format text|md|json|csv      sortie (défaut text ; md = note différentielle, csv pour Excel)
+  --format text|md|json|csv|github
+                                 sortie (défaut text ; md = note différentielle, csv pour Excel,
+                                 github = annotations d'un job GitHub Actions)
   --fail-on breaking|warning|info|editorial
                                  code de sortie 1 si un changement a au moins cette gravité
   --element <liste>              ${ELEMENTS.join(', ')}
@@ -92,7 +95,7 @@ export const command: Command = {
   summary: 'comparer deux versions ou éditions (note différentielle)',
   usage,
   async run(args, io) {
-    let format: 'text' | 'md' | 'json' | 'csv';
+    let format: 'text' | 'md' | 'json' | 'csv' | 'github';
     let root: string;
     let failOn: Severity | undefined;
     let base: string | undefined;
@@ -103,7 +106,7 @@ export const command: Command = {
     try {
       const a = parseArgs(args, { string: ['format', 'fail-on', 'element', 'severity', 'block', 'rule', 'severity-override', 'base', 'root'], boolean: ['no-cache'] });
       useCache = a.options['no-cache'] !== true && io.env.NORME_CACHE !== '0';
-      format = oneOf('format', a.options.format, ['text', 'md', 'json', 'csv'] as const, 'text');
+      format = oneOf('format', a.options.format, ['text', 'md', 'json', 'csv', 'github'] as const, 'text');
       failOn = a.options['fail-on'] === undefined ? undefined : oneOf('fail-on', a.options['fail-on'], SEVERITIES, 'breaking');
       for (const e of list(a.options.element)) {
         if (!ELEMENTS.includes(e as ChangeElement)) throw new UsageError(`--element : « ${e} » inconnu (attendu : ${ELEMENTS.join(', ')})`);
@@ -187,7 +190,9 @@ export const command: Command = {
 
     const filtered = results.map((r) => filterDiff(r, filter));
     const multi = base !== undefined && !refs.length;
-    if (format === 'json') {
+    if (format === 'github') {
+      io.stdout.write(diffAnnotations(filtered));
+    } else if (format === 'json') {
       const docs = filtered.map((r) => diffDocument(r));
       io.stdout.write(JSON.stringify(multi ? docs : docs[0], null, 2) + '\n');
     } else if (format === 'csv' && multi) {

@@ -58,7 +58,7 @@ export const NEXT_CHANGE_LABELS: Record<NextChangeKind, string> = {
   'rubrique-added-mandatory': 'nouvelle rubrique obligatoire',
   'usage-now-mandatory': 'rubrique devenue obligatoire pour la nature',
   'usage-now-forbidden': 'rubrique devenue interdite ou non utilisée pour la nature',
-  'usage-unknown-before': 'usage de la nature, non comparable',
+  'usage-unknown-before': 'usage non comparable (tableau des usages actuel non publié)',
   'rubrique-removed': 'rubrique supprimée',
   'code-removed': 'code retiré de la liste',
   'datatype-changed': 'type de données modifié (longueur, format ou liste)',
