@@ -57,3 +57,5 @@ export { generateSample, SampleError, createRng } from './sample/index.ts';
 export type { SampleOptions, Rng } from './sample/index.ts';
 export { registryRoot, loadBundledRegistry, checkDsn } from './api.ts';
 export type { CheckDsnOptions, CheckDsnResult } from './api.ts';
+export { searchElements } from './search.ts';
+export type { SearchHit } from './search.ts';
