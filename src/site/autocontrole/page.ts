@@ -8,6 +8,7 @@
  */
 import { NEXT_CHANGE_LABELS, RULES, formatHtml, formatNextText, formatText, headline, monthLabel, nextHeading } from '../../core/check/index.ts';
 import type { CheckReport, Finding, NextReport } from '../../core/check/index.ts';
+import { escapeHtml } from '../../core/text/html.ts';
 import { CONTROL_FAMILY_LABELS, plural, urls } from '../urls.ts';
 import { blockOf, runCheck, type ModelEntry, type RunProgress, type RunRequest, type RunResult, type RunSuccess } from './run.ts';
 import type { WorkerMessage, WorkerRequest } from './worker.ts';
@@ -60,7 +61,7 @@ function setState(state: 'idle' | 'running' | 'done' | 'error') {
   root.setAttribute('aria-busy', state === 'running' ? 'true' : 'false');
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = escapeHtml;
 const n = (x: number) => x.toLocaleString('fr-FR');
 const seconds = (ms: number) => (ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${(ms / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s`);
 const size = (b: number) => (b < 1024 * 1024 ? `${n(Math.max(1, Math.round(b / 1024)))} Ko` : `${(b / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`);
