@@ -26,6 +26,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'check', summary: "auto-contrôle d'un fichier DSN/PASRAU (structure, types, usages, clés, totaux)", load: async () => (await import('./commands/check.ts')).command },
   { name: 'usages', summary: "rapport sur les usages d'une version (officiels, inférés, inconnus)", load: async () => (await import('./commands/usages.ts')).command },
   { name: 'sample', summary: 'écrire un fichier DSN/PASRAU synthétique conforme au registre', load: async () => (await import('./commands/sample.ts')).command },
+  { name: 'mcp', summary: 'serveur MCP (stdio) pour les assistants : éléments, recherche, diff, auto-contrôle', load: async () => (await import('./commands/mcp.ts')).command },
 ];
 
 function help(): string {

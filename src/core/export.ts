@@ -3,12 +3,15 @@ import type { VersionExport } from './model/schema-types.ts';
 import { indexBlock } from './model/index-block.ts';
 
 /** The document of `npx norme export` and of the site's `/{family}/{version}.json`: its type is generated from version-export.schema.json. */
+/** `$schema` of a version export (`/{family}/{version}.json`, `norme export`). */
+export const VERSION_EXPORT_SCHEMA_ID = 'https://norme.example/schemas/version-export.schema.json';
+
 export type VersionDocument = VersionExport;
 
 /** The whole resolved version as one JSON-ready document (blocks in tree order, rubriques inside). */
 export function versionDocument(v: ResolvedVersion): VersionDocument {
   return {
-    $schema: 'https://norme.example/schemas/version-export.schema.json',
+    $schema: VERSION_EXPORT_SCHEMA_ID,
     family: v.family,
     version: v.meta,
     blocks: [...v.blocks.values()],

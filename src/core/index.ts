@@ -32,6 +32,11 @@ export {
   formatHtml as formatCheckHtml,
   formatFinding,
   sniffDeclaredVersion,
+  nextVersionOf,
+  compareWithNext,
+  checkTextWithNext,
+  formatNextText,
+  nextDocument,
 } from './check/index.ts';
 export type {
   CheckModel,
@@ -43,6 +48,10 @@ export type {
   RuleId as CheckRuleId,
   Severity as CheckSeverity,
   DeclaredVersion,
+  NextChangeKind,
+  NextFinding,
+  NextReport,
+  NextTarget,
 } from './check/index.ts';
 export { generateSample, SampleError, createRng } from './sample/index.ts';
 export { unusedReport, codeMentions, formatUnused, sinceLabel, UNUSED_FORMATS, UNUSED_KIND_LABELS, UNUSED_REASONS, ANOMALY_TEXTS } from './unused/index.ts';
@@ -50,3 +59,7 @@ export type { UnusedReport, UnusedItem, UnusedKind, UnusedFormat, Anomaly as Unu
 export type { SampleOptions, Rng } from './sample/index.ts';
 export { usageGaps, inferUsages, INFERENCE_RULE_ONE, INFERENCE_RULE_TWO } from './import/infer-usages.ts';
 export type { UsageGap, UsageNeighbour } from './import/infer-usages.ts';
+export { registryRoot, loadBundledRegistry, checkDsn } from './api.ts';
+export type { CheckDsnOptions, CheckDsnResult } from './api.ts';
+export { searchElements } from './search.ts';
+export type { SearchHit } from './search.ts';

@@ -27,6 +27,8 @@ export const GET: APIRoute = async ({ site: siteUrl }) => {
         status: sv.v.meta.status,
         example: sv.v.meta.example ?? false,
         previous: sv.prev?.id ?? null,
+        published: sv.v.meta.editions[0]?.date ?? null,
+        updated: sv.v.meta.editions.at(-1)?.date ?? null,
         editions: sv.v.meta.editions,
         applicability: sv.app.from ? { from: sv.app.from, to: sv.app.to ?? null, toDerived: sv.app.toDerived, source: sv.app.source ?? null } : null,
         counts: sv.index.counts,
@@ -37,6 +39,13 @@ export const GET: APIRoute = async ({ site: siteUrl }) => {
           controls: abs(urls.controls(f.id, sv.id)),
           journal: abs(urls.journal(f.id, sv.id)),
           diffFromPrevious: sv.prev ? { page: abs(urls.diff(f.id, sv.prev.id, sv.id)), json: abs(urls.diffFile(f.id, sv.prev.id, sv.id, 'json')), csv: abs(urls.diffFile(f.id, sv.prev.id, sv.id, 'csv')), md: abs(urls.diffFile(f.id, sv.prev.id, sv.id, 'md')) } : null,
+        },
+        // Stable addresses: the same for every edition (the content follows the latest one).
+        exports: {
+          json: abs(urls.versionJson(f.id, sv.id)),
+          csv: abs(urls.versionCsv(f.id, sv.id)),
+          checkModel: abs(`${urls.version(f.id, sv.id)}check-model.json`),
+          schema: site.core.VERSION_EXPORT_SCHEMA_ID,
         },
       })),
     ),

@@ -1,6 +1,7 @@
 /**
- * What the news feed (`/flux.xml`) announces, newest first: each revision of a fiche consigne,
- * each edition of the cahier technique of each version, each journal (JMN) entry. Dated events
+ * What the news feeds (`/flux.xml`, `/flux.json`) announce, newest first: each new version (on
+ * the date of its first edition), each revision of a fiche consigne, each edition of the cahier
+ * technique of each version, each journal (JMN) entry. Dated events
  * read from the core's data (fiches, version metadata, journal); nothing computed here.
  * Illustrative data (example fiches and entries) is marked in the title and the text.
  */
@@ -10,6 +11,14 @@ import { journalEntries } from './journal.ts';
 import { urls } from './urls.ts';
 
 export interface FeedItem {
+  /** Stable id of the announcement (`version:dsn/P27V01`, `edition:dsn/P26V01@2026.1.0.5`…). */
+  id: string;
+  kind: 'version' | 'edition' | 'journal' | 'fiche';
+  family?: string;
+  version?: string;
+  edition?: string;
+  fiche?: number;
+  example: boolean;
   title: string;
   /** Root-relative address. */
   link: string;
@@ -29,6 +38,11 @@ export async function feedItems(): Promise<FeedItem[]> {
     const ex = c.meta.example === true;
     for (const r of c.revisions) {
       items.push({
+        id: `fiche:${c.id}/${r.revision}`,
+        kind: 'fiche',
+        family: c.family,
+        fiche: c.id,
+        example: ex,
         title: `${ex ? '[Exemple] ' : ''}Fiche n° ${c.id}${r.revision > 1 ? `, révision ${r.revision}` : ''} : ${r.title}`,
         link: consigneUrls.revision(c.id, r.revision),
         date: r.published,
@@ -41,8 +55,30 @@ export async function feedItems(): Promise<FeedItem[]> {
     const name = f.fam.meta.name;
     for (const sv of f.versions) {
       const ex = sv.v.meta.example === true;
+      const first = sv.v.meta.editions[0];
+      if (first) {
+        const app = sv.v.meta.applicability;
+        items.push({
+          id: `version:${f.id}/${sv.id}`,
+          kind: 'version',
+          family: f.id,
+          version: sv.id,
+          example: ex,
+          title: `${ex ? '[Exemple] ' : ''}${name} ${sv.id} : nouvelle version de la norme (${sv.v.meta.name})`,
+          link: urls.version(f.id, sv.id),
+          date: first.date,
+          description: `${sv.v.meta.name}, première édition ${first.id} du ${dayLabel(first.date)}.${app ? ` Applicable aux mois principaux déclarés à partir de ${app.from}${app.source === 'texte officiel' ? '' : ' (date déduite)'}.` : ''}${ex ? ` ${EXAMPLE}` : ''}`,
+          categories: ['version', name],
+        });
+      }
       for (const e of sv.v.meta.editions) {
         items.push({
+          id: `edition:${f.id}/${sv.id}@${e.id}`,
+          kind: 'edition',
+          family: f.id,
+          version: sv.id,
+          edition: e.id,
+          example: ex,
           title: `${ex ? '[Exemple] ' : ''}${name} ${sv.id} : édition ${e.id} du cahier technique`,
           link: urls.version(f.id, sv.id),
           date: e.date,
@@ -52,6 +88,12 @@ export async function feedItems(): Promise<FeedItem[]> {
       }
       for (const j of await journalEntries(sv)) {
         items.push({
+          id: `journal:${f.id}/${sv.id}#${j.id}`,
+          kind: 'journal',
+          family: f.id,
+          version: sv.id,
+          edition: j.entry.edition,
+          example: j.example,
           title: `${j.example ? '[Exemple] ' : ''}${name} ${sv.id} : ${j.entry.title}`,
           link: `${urls.journal(f.id, sv.id)}#${j.id}`,
           date: j.entry.date,

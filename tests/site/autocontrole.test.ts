@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page, Request } from 'playwright-core';
-import { checkText, generateSample, type CheckModel } from '../../src/core/index.ts';
+import { checkText, checkTextWithNext, generateSample, type CheckModel } from '../../src/core/index.ts';
 import { axeViolations, launchBrowser, type Browser } from './helpers.ts';
 
 const base = inject('siteUrl');
@@ -151,6 +151,29 @@ describe('auto-contrôle dans le navigateur', () => {
     expect(await waitForResult()).toBe('error');
     expect(await page.locator('#ac-status').innerText()).toMatch(/^« inconnu\.dsn » n'a pas pu être vérifié : version déclarée « P99V01 » \(S10\.G00\.00\.006, ligne 1\) inconnue du registre/);
     expect(await page.locator('#ac-results').isHidden()).toBe(true);
+  });
+
+  test('case « version suivante » : les ajouts obligatoires de P27V01, avec leur mois', async () => {
+    const lines = [...generateSample(model(), { salaries: 2, seed: 3 })];
+    const text = lines.join('\n') + '\n';
+    const next = JSON.parse(readFileSync(path.join(dist, 'dsn/P27V01/check-model.json'), 'utf8')) as CheckModel;
+    const expected = checkTextWithNext(model(), { model: next, from: '2027-01' }, text).next;
+    // From the official tables: S21.G00.40.084 is new in CT 2027, usage O for nature 01.
+    const contracts = lines.map((l, i) => (l.startsWith('S21.G00.40.001,') ? i + 1 : 0)).filter(Boolean);
+    expect(expected.findings.filter((f) => f.change === 'rubrique-added-mandatory').map((f) => `${f.line} ${f.rubrique}`)).toEqual(contracts.map((n) => `${n} S21.G00.40.084`));
+
+    await page.goto(base + '/autocontrole/');
+    await page.check('#ac-next');
+    await page.setInputFiles('#ac-file', { name: 'suivante.dsn', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
+    expect(await waitForResult()).toBe('done');
+    expect(await page.locator('#ac-suivante').innerText()).toBe(`Version suivante : dsn/P27V01 (${expected.findings.length} nouveaux constats)`);
+    expect(await page.locator('#ac-suivante + p').innerText()).toContain('applicable à partir de janvier 2027');
+    const rows = page.locator('#ac-next-table tbody tr[data-change="rubrique-added-mandatory"]');
+    expect(await rows.count()).toBe(contracts.length);
+    const cells = await rows.first().locator('td').allInnerTexts();
+    expect(cells.slice(0, 4)).toEqual([String(contracts[0]), 'bloquant', 'S21.G00.40.084', 'nouvelle rubrique obligatoire\ndsn/P27V01 dès 2027-01']);
+    expect(await rows.first().locator('td a').getAttribute('href')).toBe('/dsn/P27V01/S21.G00.40.084/');
+    expect(await page.locator('#ac-next-table tbody tr').count()).toBe(expected.findings.length);
   });
 
   test('sans JavaScript, la page renvoie à la ligne de commande', async () => {

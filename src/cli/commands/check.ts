@@ -22,11 +22,14 @@ import {
   type FileEncoding,
 } from '../../core/check/index.ts';
 import { oneOf, parseArgs, UsageError } from '../args.ts';
+import { checkNext, formatNextText, nextDocument, nextKey } from './check-next.ts';
+import type { NextReport } from '../../core/check/index.ts';
+import { checkAnnotations } from '../../core/github.ts';
 import { findRoot, usageError } from '../context.ts';
 import type { Command, Io } from '../types.ts';
 
 const usage = `Usage : npx norme check <fichier|dossier>... [--version dsn/P26V01]
-                         [--format text|json|html|jsonl] [--fail-on bloquant|non-bloquant] [--max N]
+                         [--format text|json|html|jsonl|github] [--fail-on bloquant|non-bloquant] [--max N] [--next]
 
 Auto-contrôle de fichiers DSN ou PASRAU au format plat (une rubrique par ligne :
 S21.G00.30.001,'valeur'), contre les données de la norme du registre. Plusieurs fichiers ou
@@ -36,10 +39,15 @@ données de chaque version ne sont chargées qu'une fois.
   --version   version de norme à utiliser (par défaut : celle déclarée dans le fichier,
               rubrique S10.G00.00.006)
   --format    text (par défaut), json ou html (un seul fichier), jsonl (une ligne JSON par
-              fichier, puis une ligne {"summary": …}) ; écrit sur la sortie standard
+              fichier, puis une ligne {"summary": …}), github (annotations d'un job GitHub
+              Actions) ; écrit sur la sortie standard
   --fail-on   gravité à partir de laquelle le code de sortie vaut 1 (par défaut : bloquant)
   --max       nombre maximal de constats détaillés dans le rapport (par défaut 1000 ;
               les autres sont comptés)
+  --next      contrôler aussi contre la version suivante de la famille (ex. P26V01 → P27V01) :
+              nouveaux constats (rubrique obligatoire ajoutée, rubrique supprimée, code retiré,
+              nouveau contrôle…), chacun avec la version et son mois d'application ; le code de
+              sortie compte alors aussi ces nouveaux constats
 
 Encodage détecté automatiquement (UTF-8 sinon ISO-8859-1), fins de ligne LF ou CRLF.
 Les valeurs personnelles (NIR, noms, dates de naissance…) sont masquées dans les rapports.
@@ -147,11 +155,13 @@ export const command: Command = {
   async run(args, io) {
     let files: string[], format: Format, failOn: 'bloquant' | 'non-bloquant', root: string, max: number;
     let versionRef: string | undefined;
+    let next = false;
     try {
-      const a = parseArgs(args, { string: ['version', 'format', 'fail-on', 'max', 'root'] });
+      const a = parseArgs(args, { string: ['version', 'format', 'fail-on', 'max', 'root'], boolean: ['next'] });
+      next = a.options.next === true;
       if (a.positionals.length < 1) throw new UsageError('il faut au moins un fichier (ou un dossier) à contrôler');
       files = a.positionals;
-      format = oneOf('format', a.options.format, ['text', 'json', 'html', 'jsonl'] as const, 'text');
+      format = oneOf('format', a.options.format, ['text', 'json', 'html', 'jsonl', 'github'] as const, 'text');
       failOn = oneOf('fail-on', a.options['fail-on'], ['bloquant', 'non-bloquant'] as const, 'bloquant');
       versionRef = typeof a.options.version === 'string' ? a.options.version : undefined;
       max = a.options.max === undefined ? 1000 : Number(a.options.max);
@@ -172,7 +182,7 @@ export const command: Command = {
     let code = 0;
     for (const file of expanded) {
       if (multi && format === 'text' && outcomes.length) io.stdout.write('\n');
-      const o = await runCheck(io, { file, format, failOn, root, max, versionRef }, session);
+      const o = await runCheck(io, { file, format, failOn, root, max, versionRef, next }, session);
       outcomes.push(o.outcome);
       code = Math.max(code, o.code);
     }
@@ -182,7 +192,7 @@ export const command: Command = {
   },
 };
 
-type Format = 'text' | 'json' | 'html' | 'jsonl';
+type Format = 'text' | 'json' | 'html' | 'jsonl' | 'github';
 
 function isDir(p: string): boolean {
   try {
@@ -232,7 +242,7 @@ export class CheckSession {
 
 export async function runCheck(
   io: Io,
-  o: { file: string; format: Format; failOn: 'bloquant' | 'non-bloquant'; root: string; max: number; versionRef?: string },
+  o: { file: string; format: Format; failOn: 'bloquant' | 'non-bloquant'; root: string; max: number; versionRef?: string; next?: boolean },
   session = new CheckSession(o.root),
 ): Promise<{ code: number; outcome: FileOutcome }> {
   const abs = path.resolve(io.cwd, o.file);
@@ -294,10 +304,33 @@ export async function runCheck(
   }
 
   const ctx = { file: o.file, encoding };
-  const out =
-    o.format === 'json' ? formatJson(report, ctx) : o.format === 'jsonl' ? formatJsonLine(report, ctx) : o.format === 'html' ? formatHtml(report, ctx) : formatText(report, ctx);
+  let nextReport: NextReport | undefined;
+  if (o.next) {
+    const n = nextKey(o.root, key);
+    if (!n.ok) return unusable(n.message);
+    const loaded = session.model(n.key);
+    if (!loaded.model) {
+      for (const e of loaded.errors) io.stderr.write(e + '\n');
+      return unusable(`les données de la norme ${n.key} sont inutilisables (voir ci-dessus ; npx norme validate).`);
+    }
+    nextReport = await checkNext(readTextChunks(abs, encoding), report, model, loaded.model, n, o.max);
+  }
+  let out =
+    o.format === 'json'
+      ? formatJson(report, ctx)
+      : o.format === 'jsonl'
+        ? formatJsonLine(report, ctx)
+        : o.format === 'html'
+          ? formatHtml(report, ctx)
+          : o.format === 'github'
+            ? checkAnnotations(report, o.file, nextReport)
+            : formatText(report, ctx);
+  if (nextReport && o.format === 'json') out = JSON.stringify({ ...JSON.parse(out), next: nextDocument(nextReport) }, null, 2) + '\n';
+  else if (nextReport && o.format === 'jsonl') out = JSON.stringify({ ...JSON.parse(out), next: nextDocument(nextReport) }) + '\n';
+  else if (nextReport && o.format === 'text') out += formatNextText(nextReport, o.file);
   io.stdout.write(out);
-  const failing = o.failOn === 'bloquant' ? report.counts.bloquant : report.counts.bloquant + report.counts['non bloquant'];
+  const count = (c: { bloquant: number; 'non bloquant': number }) => (o.failOn === 'bloquant' ? c.bloquant : c.bloquant + c['non bloquant']);
+  const failing = count(report.counts) + (nextReport ? count(nextReport.counts) : 0);
   const b = report.counts.bloquant;
   const nb = report.counts['non bloquant'];
   return { code: failing > 0 ? 1 : 0, outcome: { file: o.file, version: key, status: b + nb ? 'constats' : 'sans constat', bloquant: b, nonBloquant: nb } };

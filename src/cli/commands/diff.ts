@@ -1,9 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { registryFromSnapshots, snapshotOf, versionFingerprint, type VersionSnapshot } from '../../core/diff/snapshot.ts';
 import {
   changeSeverityLabel,
   diffDocument,
@@ -23,10 +19,14 @@ import {
 import { attributeJournal, resolveStateRef } from '../../core/journal/index.ts';
 import type { LoadResult } from '../../core/load/registry.ts';
 import type { Registry, ResolvedVersion } from '../../core/model/types.ts';
+import { diffAnnotations } from '../../core/github.ts';
 import { oneOf, parseArgs, UsageError } from '../args.ts';
 import { GitError, snapshotAtRef } from '../git.ts';
-import { findRoot, loadFor, requireClean, usageError } from '../context.ts';
+import { findRoot, requireClean, usageError } from '../context.ts';
 import type { Command } from '../types.ts';
+import { cacheDir, loadVersions } from '../version-cache.ts';
+
+export { cacheDir, loadVersions };
 
 const usage = `Usage : npx norme diff <de> <à> [options]
         npx norme diff --base <réf-git> [<version> [<version>]] [options]
@@ -42,7 +42,9 @@ Avec --base <réf-git> : le registre à cette référence (ex. origin/main) cont
 travail ; sans version, toutes les versions présentes des deux côtés.
 
 Options :
-  --format text|md|json|csv      sortie (défaut text ; md = note différentielle, csv pour Excel)
+  --format text|md|json|csv|github
+                                 sortie (défaut text ; md = note différentielle, csv pour Excel,
+                                 github = annotations d'un job GitHub Actions)
   --fail-on breaking|warning|info|editorial
                                  code de sortie 1 si un changement a au moins cette gravité
   --element <liste>              ${ELEMENTS.join(', ')}
@@ -77,71 +79,6 @@ function onlyFor(refs: string[]): string[] | undefined {
   return [...new Set(refs.map((r) => r.split('@')[0]))];
 }
 
-/** Where snapshots of resolved versions are kept (outside the project). */
-export function cacheDir(root: string): string {
-  return path.join(tmpdir(), 'norme-cache', createHash('sha1').update(path.resolve(root)).digest('hex').slice(0, 16));
-}
-
-/** In each cache folder: the registry root it belongs to (to drop the caches of deleted clones). */
-const ROOT_FILE = 'root.txt';
-
-/** Remove the cache folders of registries that no longer exist (deleted clones, test fixtures). */
-function pruneCaches(parent: string): void {
-  for (const name of readdirSync(parent)) {
-    const d = path.join(parent, name);
-    try {
-      const owner = readFileSync(path.join(d, ROOT_FILE), 'utf8').trim();
-      if (owner && !existsSync(path.join(owner, 'norm'))) rmSync(d, { recursive: true, force: true });
-    } catch {
-      // a folder without root.txt (older cache) or being written: left alone
-    }
-  }
-}
-
-/**
- * The versions named by `keys` (`dsn/P26V01`): from snapshots when every one is fresh,
- * otherwise from the YAML files (then snapshotted when they load without errors).
- */
-function loadVersions(io: Parameters<Command['run']>[1], root: string, keys: string[] | undefined, useCache: boolean): Registry | undefined {
-  const dir = cacheDir(root);
-  const fps = keys && useCache ? keys.map((k) => versionFingerprint(root, k.split('/')[0], k.split('/')[1])) : [];
-  if (keys && useCache && fps.every((f) => f)) {
-    try {
-      const snaps = keys.map((k, i) => JSON.parse(readFileSync(path.join(dir, `${k.replace('/', '__')}__${fps[i]}.json`), 'utf8')) as VersionSnapshot);
-      return registryFromSnapshots(root, snaps);
-    } catch {
-      // missing or unreadable snapshot: load from the files
-    }
-  }
-  // A version that does not exist: load everything, so that the error can suggest the right one.
-  if (keys && keys.some((k) => !existsSync(path.join(root, 'norm', k, 'version.yaml')))) keys = undefined;
-  const res = loadFor(io, root, keys ? { only: keys } : {});
-  if (!requireClean(io, res)) return undefined;
-  if (keys && useCache) {
-    try {
-      if (!existsSync(dir)) {
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(path.join(dir, ROOT_FILE), path.resolve(root));
-        pruneCaches(path.dirname(dir));
-      }
-      keys.forEach((k, i) => {
-        const [f, ver] = k.split('/');
-        const fam = res.registry.families.get(f);
-        const v = fam?.versions.get(ver);
-        if (!fam || !v || !fps[i]) return;
-        const stem = `${f}__${ver}__`;
-        for (const old of readdirSync(dir)) if (old.startsWith(stem)) rmSync(path.join(dir, old), { force: true });
-        const tmp = path.join(dir, `.${stem}${process.pid}.tmp`);
-        writeFileSync(tmp, JSON.stringify(snapshotOf(fam, v, fps[i]!)));
-        renameSync(tmp, path.join(dir, `${stem}${fps[i]}.json`));
-      });
-    } catch {
-      // the cache is an optimisation only
-    }
-  }
-  return res.registry;
-}
-
 function state(reg: Registry, ref: string): ResolvedVersion {
   const r = resolveStateRef(reg, ref);
   if (!r.ok) throw new UsageError(r.error + (r.hint ? `\n${r.hint}` : ''));
@@ -158,7 +95,7 @@ export const command: Command = {
   summary: 'comparer deux versions ou éditions (note différentielle)',
   usage,
   async run(args, io) {
-    let format: 'text' | 'md' | 'json' | 'csv';
+    let format: 'text' | 'md' | 'json' | 'csv' | 'github';
     let root: string;
     let failOn: Severity | undefined;
     let base: string | undefined;
@@ -169,7 +106,7 @@ export const command: Command = {
     try {
       const a = parseArgs(args, { string: ['format', 'fail-on', 'element', 'severity', 'block', 'rule', 'severity-override', 'base', 'root'], boolean: ['no-cache'] });
       useCache = a.options['no-cache'] !== true && io.env.NORME_CACHE !== '0';
-      format = oneOf('format', a.options.format, ['text', 'md', 'json', 'csv'] as const, 'text');
+      format = oneOf('format', a.options.format, ['text', 'md', 'json', 'csv', 'github'] as const, 'text');
       failOn = a.options['fail-on'] === undefined ? undefined : oneOf('fail-on', a.options['fail-on'], SEVERITIES, 'breaking');
       for (const e of list(a.options.element)) {
         if (!ELEMENTS.includes(e as ChangeElement)) throw new UsageError(`--element : « ${e} » inconnu (attendu : ${ELEMENTS.join(', ')})`);
@@ -253,7 +190,9 @@ export const command: Command = {
 
     const filtered = results.map((r) => filterDiff(r, filter));
     const multi = base !== undefined && !refs.length;
-    if (format === 'json') {
+    if (format === 'github') {
+      io.stdout.write(diffAnnotations(filtered));
+    } else if (format === 'json') {
       const docs = filtered.map((r) => diffDocument(r));
       io.stdout.write(JSON.stringify(multi ? docs : docs[0], null, 2) + '\n');
     } else if (format === 'csv' && multi) {

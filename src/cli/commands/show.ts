@@ -1,4 +1,6 @@
-import { elementDocument, findElement, resolveVersionRef, type ResolvedVersion } from '../../core/index.ts';
+import { elementDocument } from '../../core/export.ts';
+import { findElement, resolveVersionRef } from '../../core/query.ts';
+import type { ResolvedVersion } from '../../core/model/types.ts';
 import { oneOf, parseArgs, UsageError } from '../args.ts';
 import { findRoot, loadFor, requireClean, usageError } from '../context.ts';
 import type { Command } from '../types.ts';
@@ -76,9 +78,17 @@ export const command: Command = {
       if (e instanceof UsageError) return usageError(io, e.message, usage);
       throw e;
     }
-    const res = loadFor(io, root);
-    if (!requireClean(io, res)) return 1;
-    const v = resolveVersionRef(res.registry, ref);
+    // A full key (`dsn/P26V01`): that version only, from its snapshot when fresh (as `norme diff`).
+    let registry;
+    if (ref.includes('/') && io.env.NORME_CACHE !== '0') {
+      registry = (await import('../version-cache.ts')).loadVersions(io, root, [ref], true);
+      if (!registry) return 1;
+    } else {
+      const res = loadFor(io, root);
+      if (!requireClean(io, res)) return 1;
+      registry = res.registry;
+    }
+    const v = resolveVersionRef(registry, ref);
     if (!v.ok) return usageError(io, v.error + (v.hint ? `\n${v.hint}` : ''), usage);
     const el = findElement(v.value, id);
     if (!el.ok) {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../../core/diagnostics/diagnostic.ts';
+import { githubAnnotation } from '../../core/github.ts';
 import { oneOf, parseArgs, UsageError } from '../args.ts';
 import { findRoot, loadFor, usageError } from '../context.ts';
 import type { Command } from '../types.ts';
@@ -14,9 +15,7 @@ Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 mauvaise utilisation.`
 
 function githubLine(d: Diagnostic): string {
   const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
-  const props = [d.file && `file=${d.file}`, d.line && `line=${d.line}`, d.column && `col=${d.column}`, `title=${d.rule}`].filter(Boolean).join(',');
-  const msg = (d.message + (d.hint ? ` — ${d.hint}` : '')).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  return `::${level} ${props}::${msg}`;
+  return githubAnnotation(level, d.message + (d.hint ? ` — ${d.hint}` : ''), { file: d.file || undefined, line: d.line || undefined, col: d.column || undefined, title: d.rule });
 }
 
 export const command: Command = {

@@ -1,6 +1,7 @@
 /** Report renderings: text (one canonical line per finding), JSON and a standalone HTML page. */
 import { controlFamily, type CheckReport, type Finding } from './checker.ts';
 import { RULES } from './rules.ts';
+import { escapeHtml } from '../text/html.ts';
 
 export interface ReportContext {
   /** File name as given by the user (shown as is). */
@@ -66,7 +67,7 @@ export function formatJson(r: CheckReport, ctx: ReportContext): string {
   return JSON.stringify({ file: ctx.file, encoding: ctx.encoding, ...r, rules: RULES }, null, 2) + '\n';
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = escapeHtml;
 
 export function formatHtml(r: CheckReport, ctx: ReportContext): string {
   const rows = r.findings

@@ -31,3 +31,5 @@ export { luhnValid, luhnDigit, sirenValid, siretValid, ibanValid, bbanValid, rib
 export { valueProblem } from './value.ts';
 export { detectEncoding, decodeChunks, decodeHead, utf16Of, unusableEncoding, windows1252Byte } from './encoding.ts';
 export type { FileEncoding } from './encoding.ts';
+export { nextVersionOf, startOf, compareWithNext, checkTextWithNext, formatNextText, formatNextFinding, nextHeading, nextDocument, monthLabel, NEXT_CHANGE_LABELS } from './next.ts';
+export type { NextChangeKind, NextFinding, NextReport, NextTarget, VersionInfo } from './next.ts';

@@ -5,6 +5,7 @@
  */
 import type { Root } from 'mdast';
 import { COMPONENTS, type MdxNode } from './mdx.ts';
+import { escapeHtml } from '../text/html.ts';
 import type { ConsigneRevision, ResolvedRef } from './types.ts';
 
 export type LinkTarget = { type: 'element'; ref: ResolvedRef } | { type: 'consigne'; id: number };
@@ -16,9 +17,7 @@ export interface RenderOptions {
 
 const CALLOUT_TITLE: Record<string, string> = { Exemple: 'Exemple', Note: 'À noter', Attention: 'Attention' };
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+export { escapeHtml };
 
 const SAFE_URL = /^(https?:\/\/|mailto:|\/|#|\.{0,2}\/)/i;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;

@@ -369,6 +369,57 @@ export interface Family {
   natureDeclaredIn?: string;
 }
 
+// --- feed.schema.json
+/**
+ * Adresse absolue (ou relative au site si son adresse n'est pas configurée)
+ */
+export type FeedUrl = string;
+
+/**
+ * Le flux JSON du site (/flux.json), au format JSON Feed 1.1 (https://jsonfeed.org/version/1.1), à côté de /flux.xml : nouvelles versions, éditions du cahier technique, entrées du journal de maintenance et révisions des fiches, de la plus récente à la plus ancienne. L'extension « _norme » dit de quoi parle chaque entrée.
+ */
+export interface Feed {
+  version: 'https://jsonfeed.org/version/1.1';
+  title: string;
+  home_page_url: FeedUrl;
+  feed_url: FeedUrl;
+  description: string;
+  language: 'fr-FR';
+  items: FeedItem[];
+}
+export interface FeedItem {
+  /**
+   * Identifiant stable de l'annonce, ex. version:dsn/P27V01, edition:dsn/P26V01@2026.1.0.5
+   */
+  id: string;
+  url: FeedUrl;
+  title: string;
+  content_text: string;
+  /**
+   * RFC 3339 ; le jour seul est connu (minuit UTC)
+   */
+  date_published: string;
+  tags: string[];
+  _norme: {
+    kind: 'version' | 'edition' | 'journal' | 'fiche';
+    family?: string;
+    /**
+     * Identifiant de la version (P27V01)
+     */
+    version?: string;
+    edition?: string;
+    fiche?: number;
+    /**
+     * Adresse absolue (ou relative au site si son adresse n'est pas configurée)
+     */
+    exports?: string;
+    /**
+     * true : donnée d'exemple, pas une donnée officielle
+     */
+    example: boolean;
+  };
+}
+
 // --- journal-entry.schema.json
 /**
  * Valeur précédente annoncée : vérifiée au chargement (null : absente)
@@ -478,6 +529,7 @@ export interface JournalRubrique {
  * Adresse absolue (ou relative au site si son adresse n'est pas configurée)
  */
 export type ReleaseUrl = string;
+export type ReleaseDate = string;
 export type ReleaseMonth = string;
 
 /**
@@ -526,8 +578,22 @@ export interface Release {
    */
   example: boolean;
   previous: string | null;
+  /**
+   * Date de publication de la version : celle de sa première édition du cahier technique (null sans édition)
+   */
+  published: ReleaseDate | null;
+  /**
+   * Date de publication de sa dernière édition (null sans édition)
+   */
+  updated: ReleaseDate | null;
+  /**
+   * Éditions du cahier technique, de la plus ancienne à la plus récente
+   */
   editions: {
     id: string;
+    /**
+     * Date de publication (révision) de l'édition
+     */
     date: string;
     note?: string;
   }[];
@@ -560,6 +626,27 @@ export interface Release {
     controls: ReleaseUrl;
     journal: ReleaseUrl;
     diffFromPrevious: ReleaseDiffLinks | null;
+  };
+  /**
+   * Adresses stables des exports de la version : elles ne changent pas d'une édition à l'autre (le contenu suit la dernière édition ; « updated » dit de quand elle date)
+   */
+  exports: {
+    /**
+     * Adresse absolue (ou relative au site si son adresse n'est pas configurée)
+     */
+    json: string;
+    /**
+     * Adresse absolue (ou relative au site si son adresse n'est pas configurée)
+     */
+    csv: string;
+    /**
+     * Adresse absolue (ou relative au site si son adresse n'est pas configurée)
+     */
+    checkModel: string;
+    /**
+     * Adresse absolue (ou relative au site si son adresse n'est pas configurée)
+     */
+    schema: string;
   };
 }
 export interface ReleaseDiffLinks {

@@ -6,8 +6,9 @@
  * Privacy: the file is read locally (File.stream()); the only request is the GET of the
  * version's check model. There is no form, no upload, no analytics on this page.
  */
-import { RULES, formatHtml, formatText, headline } from '../../core/check/index.ts';
-import type { CheckReport, Finding } from '../../core/check/index.ts';
+import { NEXT_CHANGE_LABELS, RULES, formatHtml, formatNextText, formatText, headline, monthLabel, nextHeading } from '../../core/check/index.ts';
+import type { CheckReport, Finding, NextReport } from '../../core/check/index.ts';
+import { escapeHtml } from '../../core/text/html.ts';
 import { CONTROL_FAMILY_LABELS, plural, urls } from '../urls.ts';
 import { blockOf, runCheck, type ModelEntry, type RunProgress, type RunRequest, type RunResult, type RunSuccess } from './run.ts';
 import type { WorkerMessage, WorkerRequest } from './worker.ts';
@@ -19,6 +20,7 @@ const root = $<HTMLElement>('autocontrole');
 const input = $<HTMLInputElement>('ac-file');
 const drop = $<HTMLElement>('ac-drop');
 const select = $<HTMLSelectElement>('ac-version');
+const nextBox = $<HTMLInputElement>('ac-next');
 const progressBox = $<HTMLElement>('ac-progress-box');
 const progress = $<HTMLProgressElement>('ac-progress');
 const progressText = $<HTMLElement>('ac-progress-text');
@@ -39,6 +41,7 @@ const models: Entry[] = [...select.querySelectorAll('option')]
     version: o.dataset.version!,
     declaredIn: o.dataset.declaredIn || undefined,
     url: o.dataset.url!,
+    next: o.dataset.nextKey ? { key: o.dataset.nextKey, url: o.dataset.nextUrl!, from: o.dataset.nextFrom || undefined, inferred: o.dataset.nextInferred === 'oui' } : undefined,
     title: o.dataset.title!,
     label: o.dataset.label ?? '',
   }));
@@ -58,7 +61,7 @@ function setState(state: 'idle' | 'running' | 'done' | 'error') {
   root.setAttribute('aria-busy', state === 'running' ? 'true' : 'false');
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = escapeHtml;
 const n = (x: number) => x.toLocaleString('fr-FR');
 const seconds = (ms: number) => (ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${(ms / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s`);
 const size = (b: number) => (b < 1024 * 1024 ? `${n(Math.max(1, Math.round(b / 1024)))} Ko` : `${(b / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`);
@@ -91,7 +94,7 @@ function start(file: File) {
   statusBox.textContent = `Vérification de « ${file.name} » en cours, dans votre navigateur…`;
   showProgress({ phase: 'encodage', done: 0, total: file.size });
 
-  const req: RunRequest = { file, models: models.map(({ key, family, version, declaredIn, url }) => ({ key, family, version, declaredIn, url })), choice: select.value, maxFindings: MAX_FINDINGS };
+  const req: RunRequest = { file, models: models.map(({ key, family, version, declaredIn, url, next }) => ({ key, family, version, declaredIn, url, next })), choice: select.value, maxFindings: MAX_FINDINGS, next: nextBox.checked };
   const done = (r: RunResult) => {
     if (id !== runId) return;
     progressBox.hidden = true;
@@ -243,6 +246,8 @@ function resultsHtml(r: RunSuccess, file: File, ms: number): string {
     H.push(`<p class="small muted">Par règle : ${rules.map(([k, c]) => `<code title="${esc(RULES[k as keyof typeof RULES]?.label ?? '')}">${esc(k)}</code> ${n(c ?? 0)}`).join(', ')}.</p>`);
   }
 
+  if (r.next || r.nextMissing) H.push(nextHtml(r));
+
   const u = rep.unverified;
   H.push(`<h2 id="ac-non-verifies">Contrôles non vérifiés automatiquement</h2>`);
   const fams = Object.entries(u.byFamily)
@@ -258,6 +263,32 @@ ${u.total ? `Contrôles rédigés seulement en texte, <strong>non vérifiés</st
     H.push(`<details class="ac-unverified"><summary>Par rubrique présente dans le fichier (${plural(u.byRubrique.length, 'rubrique', 'rubriques')})</summary><ul>${items}</ul></details>`);
   }
   if (u.notes.length) H.push(`<p>Autres vérifications non faites :</p><ul>${u.notes.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`);
+  return H.join('\n');
+}
+
+/** Section « Version suivante »: findings the next version would add, labelled with its month. */
+function nextHtml(r: RunSuccess): string {
+  const H: string[] = [];
+  const nx = r.next;
+  if (!nx) return `<h2 id="ac-suivante">Version suivante</h2><p>${esc(r.nextMissing ?? '')}</p>`;
+  const [fam, ver] = nx.version.split('/');
+  H.push(`<h2 id="ac-suivante">Version suivante : ${esc(nx.version)} (${plural(nx.findings.length, 'nouveau constat', 'nouveaux constats')})</h2>`);
+  H.push(`<p>${esc(nextHeading(nx))}.${nx.from ? ` Les constats ci-dessous s'appliqueraient aux déclarations du mois principal de <strong>${esc(monthLabel(nx.from))}</strong> et suivants.` : ''}${nx.resolved ? ` ${plural(nx.resolved, 'constat actuel disparaîtrait', 'constats actuels disparaîtraient')}.` : ''}</p>`);
+  if (!nx.findings.length) {
+    H.push(`<p class="ac-none">Aucun nouveau constat : le fichier passerait les contrôles vérifiés automatiquement de ${esc(nx.version)}.</p>`);
+    return H.join('\n');
+  }
+  const rows = nx.findings
+    .map((f) => {
+      const sev = f.severity === 'bloquant' ? 'b' : 'nb';
+      const rub = f.rubrique ? `<a href="${esc(urls.element(fam, ver, f.rubrique))}"><code>${esc(f.rubrique)}</code></a>` : '<span class="muted">—</span>';
+      return `<tr data-change="${esc(f.change)}"><td class="num">${n(f.line)}</td><td><span class="ac-sev-${sev}">${esc(f.severity)}</span></td><td>${rub}</td><td>${esc(NEXT_CHANGE_LABELS[f.change])}<br><span class="small muted">${esc(f.version)}${f.from ? ` dès ${esc(f.from)}` : ''}</span></td><td>${esc(f.message)}</td></tr>`;
+    })
+    .join('');
+  H.push(`<div class="table-wrap"><table class="ac-findings" id="ac-next-table">
+<caption class="visually-hidden">Nouveaux constats sous la version suivante, par numéro de ligne</caption>
+<thead><tr><th scope="col" class="num">Ligne</th><th scope="col">Gravité</th><th scope="col">Rubrique</th><th scope="col">Changement</th><th scope="col">Constat</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`);
   return H.join('\n');
 }
 
@@ -284,14 +315,15 @@ function wireResults(r: RunSuccess, file: File) {
     apply();
   }
   for (const btn of results.querySelectorAll<HTMLButtonElement>('button[data-save]')) {
-    btn.addEventListener('click', () => save(r.report, file, r.encoding, btn.dataset.save as 'html' | 'txt'));
+    btn.addEventListener('click', () => save(r.report, file, r.encoding, btn.dataset.save as 'html' | 'txt', r.next));
   }
 }
 
 /** Download a report built locally (blob: URL, no network). */
-function save(report: CheckReport, file: File, encoding: string, kind: 'html' | 'txt') {
+function save(report: CheckReport, file: File, encoding: string, kind: 'html' | 'txt', next?: NextReport) {
   const ctx = { file: file.name, encoding };
-  const blob = kind === 'html' ? new Blob([formatHtml(report, ctx)], { type: 'text/html;charset=utf-8' }) : new Blob([formatText(report, ctx)], { type: 'text/plain;charset=utf-8' });
+  const text = () => formatText(report, ctx) + (next ? formatNextText(next, file.name) : '');
+  const blob = kind === 'html' ? new Blob([formatHtml(report, ctx)], { type: 'text/html;charset=utf-8' }) : new Blob([text()], { type: 'text/plain;charset=utf-8' });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
   a.download = `${file.name.replace(/\.[^.]*$/, '') || 'dsn'}-autocontrole.${kind}`;
@@ -307,6 +339,9 @@ input.addEventListener('change', () => {
 });
 
 select.addEventListener('change', () => {
+  if (current) start(current);
+});
+nextBox.addEventListener('change', () => {
   if (current) start(current);
 });
 

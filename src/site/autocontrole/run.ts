@@ -13,7 +13,9 @@ import {
   detectEncoding,
   sniffDeclaredVersion,
   unusableEncoding,
+  compareWithNext,
   type CheckModel,
+  type NextReport,
   type CheckReport,
   type CompiledModel,
   type DeclaredVersion,
@@ -30,6 +32,8 @@ export interface ModelEntry {
   declaredIn?: string;
   /** `/dsn/P26V01/check-model.json` */
   url: string;
+  /** The next version of the family (for « contrôler aussi contre la version suivante »). */
+  next?: { key: string; url: string; from?: string; inferred?: boolean };
 }
 
 export interface RunRequest {
@@ -38,6 +42,8 @@ export interface RunRequest {
   /** Key of the version to use; empty: the version declared in the file. */
   choice: string;
   maxFindings: number;
+  /** Also check against the next version of the family (src/core/check/next.ts). */
+  next?: boolean;
 }
 
 export interface RunProgress {
@@ -57,6 +63,10 @@ export interface RunSuccess {
   declared?: DeclaredVersion;
   encoding: FileEncoding;
   report: CheckReport;
+  /** What would change under the next version (when asked and the family has one). */
+  next?: NextReport;
+  /** Why there is no `next` although it was asked (French). */
+  nextMissing?: string;
   /** Names of the rubriques and blocks the findings and unverified controls mention (present in the version). */
   rubriqueNames: Record<string, string>;
   blockNames: Record<string, string>;
@@ -172,6 +182,23 @@ export async function runCheck(req: RunRequest, onProgress?: (p: RunProgress) =>
     return { ok: false, message: "ce n'est pas un fichier DSN/PASRAU au format plat : aucune ligne de la forme S21.G00.30.001,'valeur'." };
   }
 
+  let next: NextReport | undefined;
+  let nextMissing: string | undefined;
+  if (req.next) {
+    if (!entry.next) nextMissing = `aucune version après ${entry.version} dans le registre : rien à comparer.`;
+    else {
+      try {
+        const nm = await loadModel(entry.next.url);
+        const nc = createChecker(nm, { maxFindings: req.maxFindings });
+        for await (const text of decodeChunks(blobChunks(req.file, undefined, signal), encoding)) nc.pushText(text);
+        next = compareWithNext(report, cm, nc.end(), { model: nm, from: entry.next.from, inferred: entry.next.inferred });
+      } catch (err) {
+        if (err instanceof Cancelled) throw err;
+        nextMissing = `les données de la norme ${entry.next.key} n'ont pas pu être chargées : ${(err as Error).message}.`;
+      }
+    }
+  }
+
   const rubriqueNames: Record<string, string> = {};
   const blockNames: Record<string, string> = {};
   const name = (id: string | undefined) => {
@@ -192,6 +219,8 @@ export async function runCheck(req: RunRequest, onProgress?: (p: RunProgress) =>
     declared,
     encoding,
     report,
+    ...(next ? { next } : {}),
+    ...(nextMissing ? { nextMissing } : {}),
     rubriqueNames,
     blockNames,
     ms: { encoding: t1 - t0, model: t2 - t1, check: t3 - t2, total: t3 - t0 },

@@ -1,0 +1,77 @@
+/**
+ * Entry points for programs that use norme as a library (payroll software, CI scripts, the MCP
+ * server): the registry shipped in the package, and `checkDsn`, the same check as
+ * `npx norme check [--next]` on a text already in memory. The rest of the core (diffVersions,
+ * diffDocument, findElement, applicableVersion…) is exported as is from `norme`.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildCheckModel } from './check/model.ts';
+import { checkText, type CheckOptions, type CheckReport } from './check/checker.ts';
+import { compareWithNext, nextVersionOf, startOf, type NextReport } from './check/next.ts';
+import { sniffDeclaredVersion } from './check/version.ts';
+import { loadRegistry, type LoadOptions, type LoadResult } from './load/registry.ts';
+import type { Registry, ResolvedVersion } from './model/types.ts';
+import { resolveVersionRef } from './query.ts';
+
+/** Folder holding `norm/` and `consignes/` of this package (the repository root in a checkout). */
+export const registryRoot: string = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The registry shipped with the package (`loadRegistry(registryRoot, opts)`). */
+export function loadBundledRegistry(opts: LoadOptions = {}): LoadResult {
+  return loadRegistry(registryRoot, opts);
+}
+
+export interface CheckDsnOptions extends CheckOptions {
+  /** `dsn/P26V01` or `P26V01`; default: the version declared in the text (S10.G00.00.006). */
+  version?: string;
+  /** Also check against the next version of the family (as `norme check --next`). */
+  next?: boolean;
+}
+
+export type CheckDsnResult =
+  | { ok: true; version: ResolvedVersion; report: CheckReport; next?: NextReport; nextMissing?: string }
+  | { ok: false; message: string };
+
+/** The version a flat file declares, among the registry's families. */
+function declaredVersion(registry: Registry, text: string): ResolvedVersion | string {
+  const families = [...registry.families.values()];
+  const rubriques = [...new Set(families.map((f) => f.meta.versionDeclaredIn).filter((x): x is string => !!x))];
+  const d = sniffDeclaredVersion(text.slice(0, 64 * 1024), rubriques);
+  if (!d) return `aucune version de norme déclarée (rubrique ${rubriques.join(' ou ') || 'S10.G00.00.006'}) en tête du fichier ; précisez la version.`;
+  const owners = families.filter((f) => f.meta.versionDeclaredIn === d.rubrique && f.versions.has(d.value));
+  if (owners.length !== 1) return `version déclarée « ${d.value} » (ligne ${d.line}) ${owners.length ? 'ambiguë' : 'inconnue du registre'} ; précisez la version.`;
+  return owners[0].versions.get(d.value)!;
+}
+
+/**
+ * Check a flat DSN/PASRAU text against a version of `registry` (and, with `next`, against the
+ * next version of its family). Values of personal data are masked in the report.
+ */
+export function checkDsn(registry: Registry, text: string, opts: CheckDsnOptions = {}): CheckDsnResult {
+  let v: ResolvedVersion;
+  if (opts.version) {
+    const r = resolveVersionRef(registry, opts.version);
+    if (!r.ok) return { ok: false, message: r.error };
+    v = r.value;
+  } else {
+    const d = declaredVersion(registry, text);
+    if (typeof d === 'string') return { ok: false, message: d };
+    v = d;
+  }
+  const fam = registry.families.get(v.family)!;
+  const model = buildCheckModel(v, fam.meta);
+  const report = checkText(model, text, opts);
+  if (!opts.next) return { ok: true, version: v, report };
+  const versions = [...fam.versions.values()];
+  const nv = nextVersionOf(versions.map((x) => x.meta), v.id);
+  if (!nv) return { ok: true, version: v, report, nextMissing: `aucune version de ${v.family} après ${v.id} dans le registre.` };
+  const next = fam.versions.get(nv.id)!;
+  const nextModel = buildCheckModel(next, fam.meta);
+  return {
+    ok: true,
+    version: v,
+    report,
+    next: compareWithNext(report, model, checkText(nextModel, text, opts), { model: nextModel, ...startOf(next.meta) }),
+  };
+}
