@@ -39,7 +39,7 @@ describe('norme check --next', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('Version suivante : dsn/P27V01 (Année 2027 Version 1), applicable à partir de janvier 2027 (mois principal déclaré, date déduite)');
     const contracts = lines.map((l, i) => (l.startsWith('S21.G00.40.001,') ? i + 1 : 0)).filter(Boolean);
-    expect(contracts.length).toBe(2);
+    expect(contracts.length).toBeGreaterThan(0);
     for (const n of contracts) {
       expect(r.out).toContain(
         `${f}:${n}: bloquant S21.G00.40.084 [dsn/P27V01 dès 2027-01 : nouvelle rubrique obligatoire] Rubrique S21.G00.40.084 (Application de la proratisation du Plafond de Sécurité Sociale à hauteur de la quotité de travail) absente du bloc S21.G00.40 commencé ligne ${n} : elle est obligatoire (usage O) pour la nature 01. [usage-mandatory]`,
@@ -48,8 +48,9 @@ describe('norme check --next', () => {
     expect(r.out).toContain(`${f}:${at + 1}: bloquant S21.G00.06.003 [dsn/P27V01 dès 2027-01 : rubrique supprimée] Rubrique inconnue dans la norme dsn/P27V01 : le bloc S21.G00.06 (Entreprise) n'a pas de rubrique 003. [unknown-rubrique]`);
     // The declared version itself is not a finding (the file would declare P27V01).
     expect(r.out).not.toMatch(/S10\.G00\.00\.006 \[dsn\/P27V01/);
-    // P26V01 has no published usage table: the other usages are listed apart, not as changes.
-    expect(r.out).toMatch(/^Usages de dsn\/P27V01 non comparables \(tableau des usages de dsn\/P26V01 non publié ; peut-être déjà exigés aujourd'hui\) \(\d+\) :$/m);
+    // P26V01's usages are inferred from P25V01 and P27V01 (norm/dsn/P26V01/version.yaml, usages.status
+    // inféré): today's usage findings exist, so P27V01's usage findings are compared, none listed apart.
+    expect(r.out).not.toContain('non comparables');
 
     const js = JSON.parse((await run(['check', f, '--next', '--format', 'json'])).out);
     expect(js.version).toBe('dsn/P26V01');
@@ -64,7 +65,7 @@ describe('norme check --next', () => {
       from: '2027-01',
       change: 'rubrique-added-mandatory',
     });
-    expect(js.next.counts.byChange['rubrique-added-mandatory']).toBe(2);
+    expect(js.next.counts.byChange['rubrique-added-mandatory']).toBe(contracts.length);
     expect(js.next.counts.byChange['rubrique-removed']).toBe(1);
   });
 
