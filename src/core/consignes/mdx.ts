@@ -9,6 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { diag, didYouMean, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Loc } from '../model/types.ts';
+import { judgeUrl, visibleControls } from '../text/url.ts';
 import type { AllowedComponent } from './types.ts';
 
 export interface ComponentSpec {
@@ -92,9 +93,6 @@ interface Pos {
 }
 
 const processor = unified().use(remarkParse).use(remarkMdx);
-
-const SAFE_URL = /^(https?:\/\/|mailto:|\/|#|\.{0,2}\/)/i;
-const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** Translate the MDX parser's error into a French diagnostic. */
 function syntaxDiagnostic(file: string, source: string, err: unknown): Diagnostic {
@@ -225,9 +223,13 @@ export function checkTree(file: string, tree: Root, bodyLine = 1): Omit<CheckedM
   };
 
   const checkUrl = (url: string, at: Loc) => {
-    if (SAFE_URL.test(url) || !HAS_SCHEME.test(url)) return;
-    diagnostics.push(diag('error', 'consigne-link-forbidden', `Lien \`${short(url)}\` interdit : seuls les liens http(s), mailto et relatifs sont admis`, at,
-      'pour citer la norme, utilisez `<Rubrique id="…"/>`, `<Bloc id="…"/>` … ; pour une autre fiche, `<Fiche id="…"/>`.'));
+    const verdict = judgeUrl(url);
+    if (verdict.safe) return;
+    const disguised = verdict.protocol !== undefined && !url.toLowerCase().startsWith(verdict.protocol);
+    diagnostics.push(diag('error', 'consigne-link-forbidden', `Lien \`${short(visibleControls(url))}\` interdit : seuls les liens http(s), mailto et relatifs sont admis`, at,
+      disguised
+        ? `un navigateur lit ce lien comme \`${verdict.protocol}\` (il ignore espaces et caractères de contrôle en tête et en fin, tabulations et retours à la ligne, et décode les entités \`&#…;\`) ; supprimez-le.`
+        : 'pour citer la norme, utilisez `<Rubrique id="…"/>`, `<Bloc id="…"/>` … ; pour une autre fiche, `<Fiche id="…"/>`.'));
   };
 
   const checkElement = (node: MdxNode, at: Loc, parent?: ComponentSpec) => {
