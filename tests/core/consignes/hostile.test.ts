@@ -2,11 +2,17 @@
  * Hostile fiches (issue #22): links a browser would run, and inputs meant to crash or stall the
  * loader. Each case is what an untrusted pull request could contain.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkMdx, renderConsigneHtml } from '../../../src/core/index.ts';
-import { consigneLines, type FileEdit } from './helpers.ts';
+import { checkMdx, formatDiagnostic, loadConsignes, loadRegistry, renderConsigneHtml } from '../../../src/core/index.ts';
+import { runNorme } from '../../helpers/fixture.ts';
+import { consigneLines, consignesFixture, type FileEdit } from './helpers.ts';
 
+const F1 = 'consignes/1/fiche.mdx';
 const F2 = 'consignes/2/fiche.mdx';
+const R1 = 'consignes/1/revisions/1.mdx';
 /** Append a paragraph at the end of fiche 2 (the new paragraph is line 22). */
 const inF2 = (s: string): FileEdit[] => [{ file: F2, from: 'code="10"/>.', to: 'code="10"/>.\n\n' + s }];
 const forbidden = (shown: string, line = 22) =>
@@ -46,5 +52,51 @@ describe('fiches consignes : liens jugés comme un navigateur les lit', () => {
     const html = renderConsigneHtml({ tree: checked.tree }, { href });
     expect(html).not.toMatch(/<a\b/);
     expect(html).toBe('<p>a b c d e f g h i j</p>\n');
+  });
+});
+
+describe('fiches consignes : fichiers du mauvais type, liens symboliques (aucun plantage)', () => {
+  /** Diagnostic lines of the fixture after `mutate(root)`, and the CLI's `norme validate` on it. */
+  async function linesAfter(mutate: (root: string) => void): Promise<{ lines: string[]; cli: { code: number; out: string; err: string } }> {
+    const f = consignesFixture('valid');
+    try {
+      mutate(f.root);
+      const reg = loadRegistry(f.root);
+      const lines = loadConsignes(f.root, reg.registry).diagnostics.map(formatDiagnostic);
+      const cli = await runNorme(['validate'], f.root);
+      return { lines, cli };
+    } finally {
+      f.cleanup();
+    }
+  }
+  const at = (root: string, rel: string) => path.join(root, rel);
+
+  const cases: Array<[string, (root: string) => void, string[]]> = [
+    ['fiche.mdx est un dossier', (r) => { rmSync(at(r, F2)); mkdirSync(at(r, F2)); },
+      [`${F2}: erreur \`${F2}\` est un dossier : un fichier de texte MDX est attendu [not-a-file]`]],
+    ['fiche.mdx est un tube nommé (sa lecture bloquerait)', (r) => { rmSync(at(r, F2)); execFileSync('mkfifo', [at(r, F2)]); },
+      [`${F2}: erreur \`${F2}\` n'est pas un fichier ordinaire : un fichier de texte MDX est attendu [not-a-file]`]],
+    ['fiche.mdx est un lien symbolique vers /etc/passwd', (r) => { rmSync(at(r, F2)); symlinkSync('/etc/passwd', at(r, F2)); },
+      [`${F2}: erreur Lien symbolique \`${F2}\` refusé : les fiches ne sont lues que dans des fichiers et dossiers ordinaires du dépôt [symlink]`]],
+    ['un dossier de fiche est un lien symbolique', (r) => { symlinkSync('/etc', at(r, 'consignes/7')); },
+      ['consignes/7: erreur Lien symbolique `consignes/7` refusé : les fiches ne sont lues que dans des fichiers et dossiers ordinaires du dépôt [symlink]']],
+    ['le texte d\'une révision est un dossier', (r) => { rmSync(at(r, R1)); mkdirSync(at(r, R1)); },
+      [`${R1}: erreur \`${R1}\` est un dossier : un fichier de texte MDX est attendu [not-a-file]`]],
+    ['le texte d\'une révision est un lien symbolique', (r) => { rmSync(at(r, R1)); symlinkSync('/etc/passwd', at(r, R1)); },
+      [`${R1}: erreur Lien symbolique \`${R1}\` refusé : les fiches ne sont lues que dans des fichiers et dossiers ordinaires du dépôt [symlink]`]],
+    ['revisions/ est un fichier', (r) => { rmSync(at(r, 'consignes/1/revisions'), { recursive: true }); writeFileSync(at(r, 'consignes/1/revisions'), 'x'); },
+      [
+        `${F1}:14:5: erreur Texte de la révision 1 introuvable : \`${R1}\` [consigne-revision-missing]`,
+        'consignes/1/revisions: erreur `consignes/1/revisions` est un fichier : un dossier est attendu [not-a-directory]',
+      ]],
+    ['consignes/ est un fichier', (r) => { rmSync(at(r, 'consignes'), { recursive: true }); writeFileSync(at(r, 'consignes'), 'x'); },
+      ['consignes: erreur `consignes` est un fichier : un dossier est attendu [not-a-directory]']],
+  ];
+  it.each(cases)('%s', async (_name, mutate, expected) => {
+    const { lines, cli } = await linesAfter(mutate);
+    expect(lines).toEqual(expected);
+    expect(cli.code).toBe(1);
+    for (const l of expected) expect(cli.err + cli.out).toContain(l);
+    expect(cli.err + cli.out).not.toMatch(/root:|\/etc|    at |Error:/);
   });
 });
