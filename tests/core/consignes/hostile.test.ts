@@ -100,3 +100,49 @@ describe('fiches consignes : fichiers du mauvais type, liens symboliques (aucun 
     expect(cli.err + cli.out).not.toMatch(/root:|\/etc|    at |Error:/);
   });
 });
+
+describe('fiches consignes : travail borné (taille, imbrication, marques par paragraphe)', () => {
+  /** Fiche 2 with `body` appended at line 22. */
+  const withBody = (body: string) => consigneLines(inF2(body));
+  const nested = (n: number) => '*a '.repeat(n) + 'b' + ' c*'.repeat(n);
+
+  it('fiche de 5 Mo : refusée avant lecture', () => {
+    const lines = withBody('Texte ordinaire. '.repeat(5 * 1024 * 1024 / 17));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^consignes\/2\/fiche\.mdx: erreur Fiche trop volumineuse \(5\u202f\d{3} Ko\) : une fiche fait au plus 64 Ko \[fiche-too-large\]$/);
+  });
+
+  it('emphase imbriquée dans une fiche de 120 Ko : refusée', () => {
+    const lines = withBody(nested(20_000));
+    expect(lines).toEqual([expect.stringMatching(/^consignes\/2\/fiche\.mdx: erreur Fiche trop volumineuse \(1\d\d Ko\) : une fiche fait au plus 64 Ko \[fiche-too-large\]$/)]);
+  });
+
+  it('emphase imbriquée dans une fiche de 60 Ko : paragraphe refusé à sa ligne, sans l\'analyser', () => {
+    expect(withBody(nested(10_000))).toEqual([
+      `${F2}:22:1: erreur Paragraphe trop chargé : 20000 marques de mise en forme (\`*\`, \`_\`, \`[\`, \`]\`, \`\` \` \`\`, \`<\`, \`&\`), au plus 100 par paragraphe [paragraph-too-complex]`,
+    ]);
+  });
+
+  it('des liens ouverts en série ([a]( [a]( …) : paragraphe refusé', () => {
+    expect(withBody('Voir\n' + '[a]('.repeat(5_000))).toEqual([
+      `${F2}:22:1: erreur Paragraphe trop chargé : 10000 marques de mise en forme (\`*\`, \`_\`, \`[\`, \`]\`, \`\` \` \`\`, \`<\`, \`&\`), au plus 100 par paragraphe [paragraph-too-complex]`,
+    ]);
+  });
+
+  const deep = (line: number) => [`${F2}:${line}:1: erreur Imbrication trop profonde : plus de 20 niveaux de citations \`>\`, de listes ou d'encadrés [nesting-too-deep]`];
+  it.each([
+    ['10 000 citations `>` imbriquées (débordait la pile)', '>'.repeat(10_000) + ' a', deep(22)],
+    ['citations imbriquées, une par ligne', Array.from({ length: 50 }, (_v, i) => '> '.repeat(i + 1) + 'a').join('\n'), deep(42)],
+    ['liste de 200 niveaux (à 1 000 niveaux, la fiche dépasse 64 Ko)', Array.from({ length: 200 }, (_v, i) => '  '.repeat(i) + '- a').join('\n'), deep(42)],
+    ['listes imbriquées sur une ligne', '- '.repeat(1000) + 'a', deep(22)],
+    ['encadrés imbriqués', '<Note>\n\n'.repeat(200) + 'a\n\n' + '</Note>\n\n'.repeat(200), deep(62)],
+    ['20 niveaux : admis', Array.from({ length: 10 }, (_v, i) => '  '.repeat(i) + '- a').join('\n'), []],
+  ])('%s', (_name, body, expected) => {
+    expect(withBody(body)).toEqual(expected);
+  });
+
+  it('100 marques dans un paragraphe : admis ; un bloc de code ne compte pas', () => {
+    expect(withBody('*a* '.repeat(25))).toEqual([]);
+    expect(withBody('```\n' + '*'.repeat(5000) + '\n```')).toEqual([]);
+  });
+});
