@@ -4,13 +4,14 @@
  * runs, no dialog opens. A control page with the same targets written as raw `href`s proves the
  * harness sees a script when one runs (so the test can fail).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { checkMdx, escapeHtml, renderConsigneHtml } from '../../src/core/index.ts';
-import { launchBrowser, serveStatic, type Browser, type StaticServer } from './helpers.ts';
+import { consignesFixture } from '../core/consignes/helpers.ts';
+import { buildSite, launchBrowser, serveStatic, type Browser, type StaticServer } from './helpers.ts';
 
 const PWN = 'window.__pwned=1;alert(document.domain)';
 /** The bypasses of the issue, and their variants; each target runs PWN if a browser follows it. */
@@ -102,4 +103,17 @@ describe('fiche hostile dans Chromium', () => {
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
   });
+});
+
+test('la construction du site refuse la fiche hostile de l\'issue, à sa ligne', () => {
+  const fx = consignesFixture('valid', [{ file: 'consignes/2/fiche.mdx', from: 'code="10"/>.', to: 'code="10"/>.\n\n[clic](<java\tscript:alert(document.domain)>)' }]);
+  try {
+    const out = path.join(fx.root, 'out');
+    const r = buildSite(fx.root, out);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('consignes/2/fiche.mdx:22:1: erreur Lien `java\\tscript:alert(document.domain)` interdit : seuls les liens http(s), mailto et relatifs sont admis [consigne-link-forbidden]');
+    expect(existsSync(path.join(out, 'index.html'))).toBe(false);
+  } finally {
+    fx.cleanup();
+  }
 });
