@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, machine } from './bench/common.mjs';
 
-const ALL = ['validate', 'hostile', 'diff', 'check', 'package', 'site-build', 'autocontrole-browser', 'search'];
+const ALL = ['validate', 'hostile', 'diff', 'check', 'package', 'site-build', 'autocontrole-browser', 'search', 'hostile-fiches'];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const sections = wanted.length ? wanted : ALL;
 

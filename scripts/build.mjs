@@ -26,6 +26,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { processCpuMs, threadCpuMs } from './cpu-usage.mjs';
+import { removeStale, swapInto } from './swap-dist.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const coreUrl = pathToFileURL(path.join(ROOT, 'src/core/index.ts')).href;
@@ -255,8 +256,9 @@ const tmpRoot = path.join(ROOT, '.tmp');
 mkdirSync(tmpRoot, { recursive: true });
 const tmp = path.join(tmpRoot, `dist-${process.pid}`);
 rmSync(tmp, { recursive: true, force: true });
-// Previous outputs whose background deletion was interrupted (machine stopped…).
-for (const f of readdirSync(tmpRoot)) if (/^dist-old-\d+$/.test(f)) removeInBackground(path.join(tmpRoot, f));
+// What killed builds left (their process is dead): temporary outputs, search bundles, previous
+// outputs whose background deletion was interrupted, unused generations (scripts/swap-dist.mjs).
+removeStale(tmpRoot, outDir, removeInBackground);
 // The search bundle, written by the worker, moved into tmp/pagefind/ before the swap.
 const searchOut = path.join(tmpRoot, `pagefind-${process.pid}`);
 rmSync(searchOut, { recursive: true, force: true });
@@ -393,15 +395,15 @@ try {
   process.exit(1);
 }
 
-// 5. Swap.
-const old = path.join(tmpRoot, `dist-old-${process.pid}`);
-if (existsSync(outDir)) renameSync(outDir, old);
+// 5. Swap, atomic: the output is a symbolic link renamed over the previous one (scripts/swap-dist.mjs).
 mkdirSync(path.dirname(outDir), { recursive: true });
-renameSync(tmp, outDir);
+const oldDir = path.join(tmpRoot, `dist-old-${process.pid}`);
+const old = swapInto(tmp, outDir, oldDir);
 const ms = performance.now() - t0;
-// The previous output is deleted in the background: removing its ~9 000 files takes 2 to 4 s on
-// the measuring machine, and nobody needs to wait for it (the new site is already in place).
-if (existsSync(old)) removeInBackground(old);
+// The generation replaced stays until the next build removes it (removeStale): a reader that
+// resolved the link just before the swap may still be reading it. A real folder moved aside (first
+// swap) is deleted in the background: removing its ~9 000 files takes 2 to 4 s, nobody waits for it.
+if (old === oldDir && existsSync(old)) removeInBackground(old);
 let pages = 0;
 let files = 0;
 let bytes = 0;

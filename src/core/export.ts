@@ -70,13 +70,28 @@ export function elementDocument(v: ResolvedVersion, kind: 'block' | 'rubrique' |
   }
 }
 
-/** CSV for French Excel: `;` separator, CRLF, UTF-8 BOM, every field quoted when needed. */
+/**
+ * A text that a spreadsheet would read as a formula (OWASP « CSV injection »): it begins with
+ * `=`, `+`, `-` or `@` (after blanks, which Excel and LibreOffice skip), or with a tab or a CR.
+ */
+const FORMULA_START = /^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/;
+
+/**
+ * One CSV cell for French Excel, never a formula: a text that could start one is prefixed with `'`
+ * (OWASP rule, applied to every text, `-` alone and `-5` written as text included: the registry's
+ * values are texts, and a spreadsheet must show them as they are, not compute them); numbers of
+ * our own (lengths) are written as they are. Quoted when it holds `"`, `;`, a line break or edge blanks.
+ */
+export function csvCell(x: string | number | undefined | null): string {
+  if (x === undefined || x === null) return '';
+  let s = String(x);
+  if (typeof x === 'string' && FORMULA_START.test(s)) s = `'${s}`;
+  return /[";\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV for French Excel: `;` separator, CRLF, UTF-8 BOM, every cell through csvCell. */
 export function toCsv(header: string[], rows: (string | number | undefined | null)[][]): string {
-  const esc = (x: string | number | undefined | null) => {
-    const s = x === undefined || x === null ? '' : String(x);
-    return /[";\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return '\ufeff' + [header, ...rows].map((r) => r.map(esc).join(';')).join('\r\n') + '\r\n';
+  return '\ufeff' + [header, ...rows].map((r) => r.map(csvCell).join(';')).join('\r\n') + '\r\n';
 }
 
 export function usageNatures(v: ResolvedVersion): string[] {

@@ -1,7 +1,9 @@
 /** `/flux.xml`: the news feed (RSS 2.0, @astrojs/rss) — fiche revisions, editions of the cahier technique, journal entries. */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
+import { getSite } from '../site/data.ts';
 import { feedItems } from '../site/feed.ts';
+import { rssItems } from '../site/feed-rss.ts';
 
 export const GET: APIRoute = async (context) =>
   rss({
@@ -9,11 +11,5 @@ export const GET: APIRoute = async (context) =>
     description: 'Révisions des fiches consignes, éditions du cahier technique et entrées du journal de maintenance, de la plus récente à la plus ancienne.',
     site: context.site ?? 'https://norme.example',
     customData: '<language>fr-FR</language>',
-    items: (await feedItems()).map((i) => ({
-      title: i.title,
-      link: i.link,
-      pubDate: new Date(`${i.date}T00:00:00Z`),
-      description: i.description,
-      categories: i.categories,
-    })),
+    items: rssItems(await feedItems(), (await getSite()).core),
   });

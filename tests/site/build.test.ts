@@ -1,5 +1,6 @@
 /** scripts/build.mjs: the registry is checked first, and the output is swapped in atomically. */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fixtureCopy } from '../helpers/fixture.ts';
@@ -25,16 +26,24 @@ describe('construction atomique', () => {
     }
   });
 
-  test('un registre valide : le nouveau site remplace entièrement l\'ancien', () => {
+  test('un registre valide : le nouveau site remplace entièrement l\'ancien', async () => {
     const fx = fixtureCopy('valid');
     try {
       const out = path.join(fx.root, 'out');
       mkdirSync(out);
       writeFileSync(path.join(out, 'precedent.txt'), 'ancien site');
       const statsFile = path.join(fx.root, 'stats.json');
+      // Leftovers of a killed build (its process is dead): removed by the next build.
+      const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+      const stale = [`dist-${dead}`, `pagefind-${dead}`].map((d) => path.join(PROJECT_ROOT, '.tmp', d));
+      for (const d of stale) mkdirSync(d, { recursive: true });
       const r = buildSite(fx.root, out, { NORME_BUILD_STATS: statsFile });
       expect(r.status, r.stderr).toBe(0);
       expect(existsSync(path.join(out, 'precedent.txt'))).toBe(false);
+      // The output is a link to its generation, swapped atomically (scripts/swap-dist.mjs).
+      expect(lstatSync(out).isSymbolicLink()).toBe(true);
+      for (let i = 0; i < 100 && stale.some(existsSync); i++) await new Promise((res) => setTimeout(res, 100));
+      expect(stale.filter(existsSync)).toEqual([]);
       // What the bench reads (scripts/bench/site-build.mjs): counts, and on Linux the CPU time by part.
       const stats = JSON.parse(readFileSync(statsFile, 'utf8'));
       expect(stats.pages).toBeGreaterThan(10);

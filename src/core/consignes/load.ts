@@ -5,13 +5,13 @@
  * Two phases, as in remark-validate-links: each fiche is parsed and checked on its own, then
  * one pass resolves what crosses fiches (replacements, `<Fiche>` links, duplicate ids).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { diag, didYouMean, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { at, lazyAt, type ParsedYaml } from '../load/yaml-file.ts';
 import { validateAgainst } from '../load/schemas.ts';
 import { isIsoDate } from '../check/dates.ts';
 import type { Loc, Registry, ResolvedFamily, ResolvedVersion } from '../model/types.ts';
+import { listFicheFolder, readFicheText, type FolderListing } from './files.ts';
 import { checkMdx, type CheckedMdx, type ComponentUse, type MdxNode } from './mdx.ts';
 import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
 import { kindOfId, KIND_COMPONENT, resolveCode, resolveElement, valueProblem, type RefContext } from './references.ts';
@@ -48,16 +48,6 @@ interface Draft {
   texts: Array<{ rev: ConsigneRevision; checked: CheckedMdx; ctx?: RefContext }>;
 }
 
-function listDirs(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name).sort();
-}
-
-function readText(abs: string): string {
-  const t = readFileSync(abs, 'utf8');
-  return t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
-}
-
 export function loadConsignes(root: string, registry: Registry, opts: LoadConsignesOptions = {}): ConsignesResult {
   const dirRel = opts.dir ?? 'consignes';
   const base = path.join(root, dirRel);
@@ -66,7 +56,9 @@ export function loadConsignes(root: string, registry: Registry, opts: LoadConsig
   /** Ids declared by fiches whose frontmatter failed: no cascading "unknown fiche" errors. */
   const brokenIds = new Set<number>();
 
-  for (const name of listDirs(base)) {
+  const top = listFicheFolder(base, dirRel);
+  diagnostics.push(...top.diagnostics);
+  for (const name of top.dirs) {
     const dir = `${dirRel}/${name}`;
     if (!/^[1-9][0-9]*$/.test(name)) {
       diagnostics.push(diag('error', 'consigne-folder-name', `Dossier \`${dir}/\` : le nom d'un dossier de fiche est son numéro (ex. \`${dirRel}/9001/\`)`, { file: dir },
@@ -74,11 +66,19 @@ export function loadConsignes(root: string, registry: Registry, opts: LoadConsig
       continue;
     }
     const file = `${dir}/fiche.mdx`;
-    if (!existsSync(path.join(root, file))) {
+    const inside = listFicheFolder(path.join(base, name), dir);
+    diagnostics.push(...inside.diagnostics);
+    const read = readFicheText(path.join(root, file), file);
+    if ('missing' in read) {
       diagnostics.push(diag('error', 'consigne-fiche-missing', `Le dossier \`${dir}/\` n'a pas de fichier \`fiche.mdx\``, { file: dir }, 'ajoutez fiche.mdx (en-tête YAML + texte de la révision courante).'));
       continue;
     }
-    const d = loadOne(root, registry, dirRel, name, diagnostics, brokenIds);
+    if ('diagnostic' in read) {
+      diagnostics.push(read.diagnostic);
+      brokenIds.add(Number(name));
+      continue;
+    }
+    const d = loadOne(root, registry, dirRel, name, read.text, inside, diagnostics, brokenIds);
     if (d) drafts.push(d);
   }
 
@@ -135,13 +135,25 @@ export function loadConsignes(root: string, registry: Registry, opts: LoadConsig
   }
 
   const consignes = [...byId.values()].map((d) => d.consigne).sort((a, b) => a.id - b.id);
-  return { consignes, index: buildIndex(consignes), diagnostics: sortDiagnostics(diagnostics) };
+  return { consignes, index: buildIndex(consignes), diagnostics: sortDiagnostics(unique(diagnostics)) };
 }
 
-function loadOne(root: string, registry: Registry, dirRel: string, name: string, diagnostics: Diagnostic[], brokenIds: Set<number>): Draft | undefined {
+/** A symbolic link seen both in its folder's listing and when read is reported once. */
+function unique(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function loadOne(
+  root: string, registry: Registry, dirRel: string, name: string, text: string, inside: FolderListing, diagnostics: Diagnostic[], brokenIds: Set<number>,
+): Draft | undefined {
   const dir = `${dirRel}/${name}`;
   const file = `${dir}/fiche.mdx`;
-  const text = readText(path.join(root, file));
   const split = splitFrontmatter(text);
   const fm = parseFrontmatter(file, split);
   diagnostics.push(...fm.diagnostics);
@@ -242,15 +254,17 @@ function loadOne(root: string, registry: Registry, dirRel: string, name: string,
   // Texts.
   const revDir = `${dir}/revisions`;
   const archived = new Set(entries.slice(0, -1).map((e) => `${e.revision}.mdx`));
-  if (existsSync(path.join(root, revDir))) {
-    for (const f of readdirSync(path.join(root, revDir)).sort()) {
+  if (inside.dirs.includes('revisions') || inside.files.includes('revisions')) {
+    const revs = listFicheFolder(path.join(root, revDir), revDir);
+    out.push(...revs.diagnostics);
+    for (const f of [...revs.files, ...revs.dirs].sort()) {
       if (!archived.has(f)) {
         out.push(diag('error', 'consigne-revision-orphan', `Fichier \`${f}\` sans révision correspondante dans l'en-tête de \`${file}\``, { file: `${revDir}/${f}` },
           `chaque révision antérieure n a son texte dans \`revisions/<n>.mdx\` et une entrée dans \`revisions:\` (la révision courante est fiche.mdx).`));
       }
     }
   }
-  for (const f of readdirSync(path.join(root, dir)).sort()) {
+  for (const f of [...inside.files, ...inside.dirs].sort()) {
     if (f !== 'fiche.mdx' && f !== 'revisions') {
       out.push(diag('warning', 'consigne-unexpected-file', `Fichier inattendu \`${dir}/${f}\``, { file: `${dir}/${f}` }, 'un dossier de fiche contient fiche.mdx et, si besoin, revisions/<n>.mdx.'));
     }
@@ -275,13 +289,18 @@ function loadOne(root: string, registry: Registry, dirRel: string, name: string,
     if (current) {
       source = split.body;
       checked = checkMdx(file, split.body, split.bodyLine);
-    } else if (!existsSync(path.join(root, revFile))) {
-      out.push(diag('error', 'consigne-revision-missing', `Texte de la révision ${e.revision} introuvable : \`${revFile}\``, loc(['revisions', i]),
-        `avant de réécrire fiche.mdx, copiez son texte (sans l'en-tête) dans \`${revFile}\`.`));
-      return;
     } else {
-      const t = readText(path.join(root, revFile));
-      const s = splitFrontmatter(t);
+      const read = readFicheText(path.join(root, revFile), revFile);
+      if ('missing' in read) {
+        out.push(diag('error', 'consigne-revision-missing', `Texte de la révision ${e.revision} introuvable : \`${revFile}\``, loc(['revisions', i]),
+          `avant de réécrire fiche.mdx, copiez son texte (sans l'en-tête) dans \`${revFile}\`.`));
+        return;
+      }
+      if ('diagnostic' in read) {
+        out.push(read.diagnostic);
+        return;
+      }
+      const s = splitFrontmatter(read.text);
       if (s.yaml !== undefined) {
         out.push(diag('error', 'consigne-revision-frontmatter', 'Une révision archivée n\'a pas d\'en-tête : ses métadonnées sont dans `fiche.mdx`', { file: revFile, line: 1, column: 1 },
           'supprimez l\'en-tête YAML de ce fichier.'));

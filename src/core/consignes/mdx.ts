@@ -9,6 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { diag, didYouMean, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Loc } from '../model/types.ts';
+import { judgeUrl, visibleControls } from '../text/url.ts';
 import type { AllowedComponent } from './types.ts';
 
 export interface ComponentSpec {
@@ -93,9 +94,6 @@ interface Pos {
 
 const processor = unified().use(remarkParse).use(remarkMdx);
 
-const SAFE_URL = /^(https?:\/\/|mailto:|\/|#|\.{0,2}\/)/i;
-const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-
 /** Translate the MDX parser's error into a French diagnostic. */
 function syntaxDiagnostic(file: string, source: string, err: unknown): Diagnostic {
   const e = err as { reason?: string; message?: string; ruleId?: string; source?: string; line?: number; column?: number; place?: unknown };
@@ -154,19 +152,102 @@ function locOf(file: string, p: Pos | undefined): Loc {
 
 const ALLOWED = Object.keys(COMPONENTS) as AllowedComponent[];
 
+/** Deepest nesting of quotes `>`, lists and callouts a fiche may have (real fiches: 2). */
+export const MAX_NESTING = 20;
+/** Most formatting marks (`*` `_` `[` `]` `` ` `` `<` `&`) in one paragraph (real fiches: ≤ 30). */
+export const MAX_MARKS_PER_PARAGRAPH = 100;
+const MARKS = /[*_[\]`<&]/g;
+const FENCE = /^(`{3,}|~{3,})/;
+const CONTAINER = /^(>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*/;
+const FLOW_OPEN = /^<[A-Za-z][\w.-]*(\s[^>]*)?(?<!\/)>\s*$/;
+const FLOW_CLOSE = /^<\/[A-Za-z][\w.-]*\s*>\s*$/;
+
+/**
+ * The parser's work bound, checked on the raw text before parsing: Markdown parsing is
+ * superlinear on deep nesting (one stack frame per level: thousands of `>` overflowed the stack)
+ * and on many emphasis and link marks in one paragraph (minutes for 120 Ko). With these limits
+ * and the file size limit (files.ts), the worst fiche parses in about a second.
+ */
+export function checkBudget(file: string, source: string): Diagnostic[] {
+  const lines = source.split('\n');
+  let fence: string | undefined;
+  let flowDepth = 0;
+  let para = { line: 0, marks: 0 };
+  const out: Diagnostic[] = [];
+  const endParagraph = () => {
+    if (para.marks > MAX_MARKS_PER_PARAGRAPH) {
+      out.push(diag('error', 'paragraph-too-complex',
+        `Paragraphe trop chargé : ${para.marks} marques de mise en forme (\`*\`, \`_\`, \`[\`, \`]\`, \`\` \` \`\`, \`<\`, \`&\`), au plus ${MAX_MARKS_PER_PARAGRAPH} par paragraphe`,
+        { file, line: para.line, column: 1 }, 'scindez le paragraphe ou simplifiez sa mise en forme ; un exemple littéral s\'écrit dans un bloc de code.'));
+    }
+    para = { line: 0, marks: 0 };
+  };
+  for (let i = 0; i < lines.length && out.length === 0; i++) {
+    const raw = lines[i];
+    const lead = /^[ \t]*/.exec(raw)![0];
+    const indent = [...lead].reduce((w, c) => (c === '\t' ? w + 4 - (w % 4) : w + 1), 0);
+    let rest = raw.slice(lead.length);
+    let depth = Math.floor(indent / 2);
+    for (let m = CONTAINER.exec(rest); m && m[0]; m = CONTAINER.exec(rest)) {
+      depth++;
+      rest = rest.slice(m[0].length);
+      if (depth > MAX_NESTING) break;
+    }
+    const f = FENCE.exec(rest);
+    if (fence !== undefined) {
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (f) {
+      endParagraph();
+      fence = f[1];
+      continue;
+    }
+    if (FLOW_CLOSE.test(rest)) flowDepth = Math.max(0, flowDepth - 1);
+    else if (FLOW_OPEN.test(rest)) flowDepth++;
+    if (depth + flowDepth > MAX_NESTING) {
+      out.push(diag('error', 'nesting-too-deep',
+        `Imbrication trop profonde : plus de ${MAX_NESTING} niveaux de citations \`>\`, de listes ou d'encadrés`, { file, line: i + 1, column: 1 },
+        'une fiche se lit sans imbriquer plus de quelques niveaux : mettez le texte à plat, en paragraphes ou en liste simple.'));
+      break;
+    }
+    if (rest.trim() === '') {
+      endParagraph();
+      continue;
+    }
+    if (para.line === 0) para.line = i + 1;
+    para.marks += rest.match(MARKS)?.length ?? 0;
+  }
+  if (out.length === 0) endParagraph();
+  return out;
+}
+
 /**
  * Parse a fiche's text and check it against the restrictions. `source` must keep file positions
- * (frontmatter lines blanked, see splitFrontmatter).
+ * (frontmatter lines blanked, see splitFrontmatter). The text is parsed only within the budget
+ * (checkBudget); a stack overflow that would still happen is a diagnostic, never a crash.
  */
 export function checkMdx(file: string, source: string, bodyLine = 1): CheckedMdx {
+  const budget = checkBudget(file, source);
+  if (budget.length) return { components: [], dsnLines: [], diagnostics: budget };
   let tree: Root;
   try {
     tree = processor.parse(source) as Root;
   } catch (err) {
+    if (err instanceof RangeError) return { components: [], dsnLines: [], diagnostics: [tooDeep(file)] };
     return { components: [], dsnLines: [], diagnostics: [syntaxDiagnostic(file, source, err)] };
   }
-  return { tree, ...checkTree(file, tree, bodyLine) };
+  try {
+    return { tree, ...checkTree(file, tree, bodyLine) };
+  } catch (err) {
+    if (err instanceof RangeError) return { components: [], dsnLines: [], diagnostics: [tooDeep(file)] };
+    throw err;
+  }
 }
+
+const tooDeep = (file: string): Diagnostic =>
+  diag('error', 'nesting-too-deep', 'Imbrication trop profonde : le texte de la fiche ne peut pas être analysé', { file, line: 1, column: 1 },
+    'mettez le texte à plat, en paragraphes ou en liste simple.');
 
 /** Check a parsed text (see checkMdx). Exported for tests of the defensive branches. */
 export function checkTree(file: string, tree: Root, bodyLine = 1): Omit<CheckedMdx, 'tree'> {
@@ -225,9 +306,13 @@ export function checkTree(file: string, tree: Root, bodyLine = 1): Omit<CheckedM
   };
 
   const checkUrl = (url: string, at: Loc) => {
-    if (SAFE_URL.test(url) || !HAS_SCHEME.test(url)) return;
-    diagnostics.push(diag('error', 'consigne-link-forbidden', `Lien \`${short(url)}\` interdit : seuls les liens http(s), mailto et relatifs sont admis`, at,
-      'pour citer la norme, utilisez `<Rubrique id="…"/>`, `<Bloc id="…"/>` … ; pour une autre fiche, `<Fiche id="…"/>`.'));
+    const verdict = judgeUrl(url);
+    if (verdict.safe) return;
+    const disguised = verdict.protocol !== undefined && !url.toLowerCase().startsWith(verdict.protocol);
+    diagnostics.push(diag('error', 'consigne-link-forbidden', `Lien \`${short(visibleControls(url))}\` interdit : seuls les liens http(s), mailto et relatifs sont admis`, at,
+      disguised
+        ? `un navigateur lit ce lien comme \`${verdict.protocol}\` (il ignore espaces et caractères de contrôle en tête et en fin, tabulations et retours à la ligne, et décode les entités \`&#…;\`) ; supprimez-le.`
+        : 'pour citer la norme, utilisez `<Rubrique id="…"/>`, `<Bloc id="…"/>` … ; pour une autre fiche, `<Fiche id="…"/>`.'));
   };
 
   const checkElement = (node: MdxNode, at: Loc, parent?: ComponentSpec) => {

@@ -6,6 +6,7 @@
 import type { Root } from 'mdast';
 import { COMPONENTS, type MdxNode } from './mdx.ts';
 import { escapeHtml } from '../text/html.ts';
+import { isSafeUrl } from '../text/url.ts';
 import type { ConsigneRevision, ResolvedRef } from './types.ts';
 
 export type LinkTarget = { type: 'element'; ref: ResolvedRef } | { type: 'consigne'; id: number };
@@ -19,9 +20,6 @@ const CALLOUT_TITLE: Record<string, string> = { Exemple: 'Exemple', Note: 'À no
 
 export { escapeHtml };
 
-const SAFE_URL = /^(https?:\/\/|mailto:|\/|#|\.{0,2}\/)/i;
-const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-const safeUrl = (u: string) => SAFE_URL.test(u) || !HAS_SCHEME.test(u);
 
 const KIND_FR: Record<string, string> = { rubrique: 'Rubrique', block: 'Bloc', control: 'Contrôle', datatype: 'Type de données' };
 
@@ -43,7 +41,7 @@ export function renderConsigneHtml(rev: Pick<ConsigneRevision, 'tree'>, opts: Re
 export function renderTree(tree: Root, opts: RenderOptions): string {
   const defs = new Map<string, string>();
   const collect = (n: MdxNode) => {
-    if (n.type === 'definition' && n.url && safeUrl(n.url)) defs.set(String((n as { identifier?: string }).identifier ?? '').toLowerCase(), n.url);
+    if (n.type === 'definition' && n.url && isSafeUrl(n.url)) defs.set(String((n as { identifier?: string }).identifier ?? '').toLowerCase(), n.url);
     for (const c of n.children ?? []) collect(c);
   };
   collect(tree as unknown as MdxNode);
@@ -75,7 +73,7 @@ export function renderTree(tree: Root, opts: RenderOptions): string {
       case 'code': return code(n);
       case 'link': {
         const url = n.url ?? '';
-        return safeUrl(url) ? `<a href="${escapeHtml(url)}">${all(n.children)}</a>` : all(n.children);
+        return isSafeUrl(url) ? `<a href="${escapeHtml(url)}">${all(n.children)}</a>` : all(n.children);
       }
       case 'linkReference': {
         const url = defs.get(String((n as { identifier?: string }).identifier ?? '').toLowerCase());
