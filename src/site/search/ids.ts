@@ -65,18 +65,31 @@ export function exactId(q: string): { kind: 'rubrique' | 'block' | 'control' | '
 }
 
 /**
- * Very frequent French words (articles, prepositions): present on almost every page, they
- * rank nothing and each costs an index chunk to download. Dropped from a query that has
- * other words (`nature du contrat` → `nature contrat`); kept when alone.
+ * Very frequent French words (articles, prepositions) and the words of a question (`comment`,
+ * `quel`, `faut-il`, `déclarer`…): present on almost every page or in none, they rank nothing
+ * and each costs an index chunk to download. Dropped from a query that has other words
+ * (`nature du contrat` → `nature contrat`, `comment déclarer un apprenti` → `apprenti`); kept
+ * when alone.
  */
-const STOP_WORDS = new Set(['a', 'à', 'au', 'aux', 'd', 'de', 'des', 'du', 'en', 'et', 'l', 'la', 'le', 'les', 'ou', 'par', 'pour', 'sur', 'un', 'une']);
+const STOP_WORDS = new Set([
+  ...['a', 'à', 'au', 'aux', 'd', 'de', 'des', 'du', 'en', 'et', 'l', 'la', 'le', 'les', 'ou', 'par', 'pour', 'sur', 'un', 'une'],
+  // Questions: interrogatives, pronouns, auxiliaries and the verbs of "how do I declare".
+  ...['qui', 'que', 'qu', 'quoi', 'où', 'comment', 'quand', 'pourquoi', 'combien', 'quel', 'quelle', 'quels', 'quelles', 'lequel', 'laquelle'],
+  ...['est', 'est-ce', 'sont', 'faut', 'il', 'elle', 'on', 'je', 'j', 'nous', 'vous', 'dois', 'doit', 'peut', 'peux', 'puis', 'ce', 'cet', 'cette', 'ces', 'c', 'mon', 'ma', 'mes', 'son', 'sa', 'ses', 'y', 'ne', 'se', 's', 'dans', 'avec'],
+  ...['déclarer', 'renseigner', 'indiquer', 'saisir', 'remplir', 'appliquer', 'mettre', 'utiliser', 'encore'],
+]);
 
 /** The words sent to Pagefind for a query: normalised, without stop words when others remain. */
 export function searchTerms(q: string): string {
   const s = normalizeQuery(q);
   const words = s.split(' ');
-  const kept = words.filter((w) => !STOP_WORDS.has(w.toLowerCase().replace(/[’']$/, '')) && !/^[dl][’']$/i.test(w));
-  return (kept.length ? kept : words).join(' ').replace(/\b[dl][’'](?=\p{L})/giu, '');
+  const stop = (w: string) => STOP_WORDS.has(w.toLowerCase().replace(/[’'?!,;:]+$/, '').replace(/-(il|elle|on)$/, '')) || /^[dlcjsn]?[’']$|^[?!,;:]+$/i.test(w);
+  const kept = words.filter((w) => !stop(w) && !stop(w.replace(/^(qu|[dlcjsn])[’']/i, '')));
+  return (kept.length ? kept : words)
+    .join(' ')
+    .replace(/\b(?:qu|[dlcjsn])[’'](?=\p{L})/giu, '')
+    .replace(/[?!]+/g, '')
+    .trim();
 }
 
 /**

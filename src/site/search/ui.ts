@@ -5,11 +5,13 @@
  * renders result items. No framework, no other request than Pagefind's files.
  */
 import { exactId, normalizeQuery, searchTerms, settledTerms } from './ids.ts';
+import { closestWord, fold as foldWord, isKnown, type Vocabulary } from './words.ts';
 
 /** Ranking tuned on the relevance table of tests/site/search.test.ts. */
 export const RANKING = {
-  // `title` is the display title; `nom` the element name or fiche title; `cles` the ids and their variants.
-  metaWeights: { title: 1, nom: 10, cles: 10 },
+  // `title` is the display title; `nom` the element name or fiche title; `cles` the ids and their variants;
+  // `lexique` the words the lexicon gives the record (lexicon.ts).
+  metaWeights: { title: 1, nom: 10, cles: 10, lexique: 6 },
   // Rubrique and block pages are longer than data type pages and controls: penalise length less.
   pageLength: 0.5,
 };
@@ -41,11 +43,21 @@ export interface Hit {
   exemple?: boolean;
   /** HTML from Pagefind: text escaped, matches in <mark>. */
   excerpt: string;
+  /** Pagefind's score (for the ranking of the first results). */
+  score?: number;
+  /** Outside the searched scope: shown in the second tier, with its version. */
+  horsPortee?: boolean;
 }
 
 export interface Results {
   query: string;
   total: number;
+  /** Results from other versions than the applicable one, appended or promoted (second tier). */
+  others: number;
+  /** The query searched instead, when words of the typed one are unknown (« vouliez-vous dire »). */
+  suggestion?: string;
+  /** No result had every word: results with some of them. */
+  partial?: boolean;
   /** Counts per facet value, for the query in the chosen scope (before the facet filters). */
   counts: () => Promise<Partial<Record<Facet, Record<string, number>>>>;
   /** Loads the data of results `from` to `from + n` (the first page is ranked with exact matches first). */
@@ -118,6 +130,9 @@ const fold = (s: string) =>
 export function rankExact(hits: Hit[], q: string): Hit[] {
   const ex = exactId(q);
   const fq = fold(q);
+  // On ties, the DSN of employees before the blocks of non-employees (S89) and PASRAU; a
+  // control (which only mentions the words) after the elements.
+  const factor = (h: Hit) => (h.type === 'contrôle' ? 0.5 : 1) * (/^S89\./.test(h.id) || h.famille === 'PASRAU' ? 0.8 : 1);
   const klass = (h: Hit) => {
     if (h.id && fold(h.id) === fq) return 0;
     if (ex) {
@@ -127,8 +142,8 @@ export function rankExact(hits: Hit[], q: string): Hit[] {
     return h.nom && fold(h.nom) === fq ? 1 : 2;
   };
   const sorted = hits
-    .map((h, i) => ({ h, i, k: klass(h), p: h.portee === 'actuelle' ? 0 : 1 }))
-    .sort((a, b) => a.k - b.k || a.i - b.i);
+    .map((h, i) => ({ h, i, k: klass(h), p: h.portee === 'actuelle' ? 0 : 1, s: (h.score ?? 0) * factor(h) }))
+    .sort((a, b) => a.k - b.k || (a.k === 2 && b.k === 2 ? Number(a.h.horsPortee ?? false) - Number(b.h.horsPortee ?? false) || b.s - a.s : 0) || a.i - b.i);
   const groups = new Map<string, typeof sorted>();
   for (const x of sorted) {
     const key = `${x.h.type}\u0000${x.h.famille}\u0000${x.h.id || x.h.url}`;
@@ -139,31 +154,154 @@ export function rankExact(hits: Hit[], q: string): Hit[] {
   return [...groups.values()].flatMap((g) => g.sort((a, b) => a.p - b.p || a.i - b.i).map((x) => x.h));
 }
 
-async function toHit(r: PagefindResult): Promise<Hit> {
-  const d = await r.data();
-  const m = d.meta;
-  return { url: d.url, title: m.title ?? d.url, type: m.type ?? '', famille: m.famille ?? '', version: m.version ?? '', id: m.id ?? '', nom: m.nom, rubrique: m.rubrique, portee: m.portee, exemple: m.exemple === 'oui', excerpt: d.excerpt };
+/** A result of Pagefind with where it comes from: the searched scope (tier 1) or the other versions (tier 2). */
+interface Ranked {
+  r: PagefindResult;
+  score: number;
+  tier: 1 | 2;
 }
 
-/** How many results are loaded and re-ranked together at first (the search page's first page). */
+async function toHit(x: Ranked): Promise<Hit> {
+  const d = await x.r.data();
+  const m = d.meta;
+  return { url: d.url, title: m.title ?? d.url, type: m.type ?? '', famille: m.famille ?? '', version: m.version ?? '', id: m.id ?? '', nom: m.nom, rubrique: m.rubrique, portee: m.portee, exemple: m.exemple === 'oui', excerpt: d.excerpt, score: x.score, ...(x.tier === 2 ? { horsPortee: true } : {}) };
+}
+
+/**
+ * How many results are loaded and re-ranked together at first: the same window for the
+ * header box (which shows the first 6) and the search page (its first page), so that both
+ * show the same first results.
+ */
 export const FIRST_PAGE = 10;
+/** Fewer results than this in the scope: the results from the other versions are appended. */
+export const FEW = 5;
+/** Results of the other versions loaded to look for an exact id or name (promoted to the top). */
+const OTHERS_LOOKED_AT = 3;
 
 let allFilters: Promise<unknown> | undefined;
 
-/** Search in the scope, then with the facet filters (if any). */
-export async function runSearch(query: Query, opts: { first?: number } = {}): Promise<Results | null> {
+// A variable, so that Vite leaves it alone: the file exists only in the built site.
+const VOCABULARY_URL = '/pagefind/vocabulaire.json';
+let vocabulary: Promise<Vocabulary | null> | undefined;
+/** The vocabulary of the index (words.ts), loaded the first time a word is unknown. */
+function loadVocabulary(): Promise<Vocabulary | null> {
+  return (vocabulary ??= fetch(VOCABULARY_URL)
+    .then((r) => (r.ok ? (r.json() as Promise<Vocabulary>) : null))
+    .catch(() => null));
+}
+
+/** Words worth checking for typos: letters only, 4 or more. */
+const checkable = (w: string) => /^\p{L}{4,}$/u.test(w);
+
+/**
+ * The query with its unknown words replaced by the closest words of the index's vocabulary,
+ * or null when every word is known (or none has a close word). A word is unknown when
+ * Pagefind finds nothing for it alone.
+ */
+async function corrected(pf: Pagefind, terms: string): Promise<Map<string, string> | null> {
+  const words = terms.split(' ');
+  const unknown = await Promise.all(words.map(async (w) => checkable(w) && (await pf.search(w)).results.length === 0));
+  if (!unknown.some(Boolean)) return null;
+  const vocab = await loadVocabulary();
+  if (!vocab) return null;
+  const out = new Map<string, string>();
+  words.forEach((w, i) => {
+    const f = foldWord(w);
+    if (!unknown[i] || isKnown(f, vocab)) return;
+    const c = closestWord(f, vocab);
+    if (c) out.set(w, c);
+  });
+  return out.size ? out : null;
+}
+
+/** The text with the words of `fixes` replaced. */
+const applyFixes = (text: string, fixes: Map<string, string>) => text.replace(/[\p{L}\p{N}]+/gu, (w) => fixes.get(w) ?? w);
+
+/** Results with some of the words (each word searched alone): most words matched first, then score. */
+async function anyTerm(pf: Pagefind, terms: string, filters: object): Promise<PagefindResult[]> {
+  const words = terms.split(' ');
+  if (words.length < 2) return [];
+  const byId = new Map<string, { r: PagefindResult; n: number; score: number }>();
+  for (const w of words) {
+    for (const r of (await pf.search(w, { filters })).results) {
+      const x = byId.get(r.id);
+      if (x) {
+        x.n++;
+        x.score += r.score;
+      } else byId.set(r.id, { r, n: 1, score: r.score });
+    }
+  }
+  return [...byId.values()].sort((a, b) => b.n - a.n || b.score - a.score).map((x) => ({ ...x.r, score: x.score }));
+}
+
+/**
+ * Search in the scope (then with the facet filters, if any):
+ * - every word first; when nothing has them all, the results with some of them (`partial`);
+ * - a word that the index does not know is replaced by the closest word of its vocabulary
+ *   (`suggestion`: « vouliez-vous dire »);
+ * - in the default scope, the other versions form a second tier: appended when the scope has
+ *   few results, and an element of another version whose id or name is exactly the query
+ *   comes first (an element missing from the applicable version shows in its nearest one).
+ */
+export async function runSearch(query: Query): Promise<Results | null> {
   const q = normalizeQuery(query.q);
   if (!q) return null;
-  const terms = searchTerms(q);
-  const firstPage = opts.first ?? FIRST_PAGE;
+  let terms = searchTerms(q);
   const pf = await pagefind();
-  const scoped = await pf.search(terms, { filters: pagefindFilters(query, false) });
   const hasFacets = FACETS.some((k) => query.filters[k]);
-  const res = hasFacets ? await pf.search(terms, { filters: pagefindFilters(query, true) }) : scoped;
+  const inScope = pagefindFilters(query, hasFacets);
+  const others = query.scope === 'actuelle' ? { ...pagefindFilters({ ...query, scope: 'toutes' }, hasFacets), portee: 'autre' } : null;
+  const searchBoth = async (t: string) => {
+    const [a, b] = await Promise.all([pf.search(t, { filters: inScope }), others ? pf.search(t, { filters: others }) : Promise.resolve({ results: [], filters: {} } as PagefindResponse)]);
+    return { a: a.results, b: b.results };
+  };
+  let { a, b } = await searchBoth(terms);
+  let suggestion: string | undefined;
+  if (a.length + b.length < FEW && !exactId(q)) {
+    const fixes = await corrected(pf, terms);
+    if (fixes) {
+      const c = applyFixes(terms, fixes);
+      const again = await searchBoth(c);
+      if (again.a.length + again.b.length > 0) {
+        ({ a, b } = again);
+        terms = c;
+        suggestion = applyFixes(q, fixes);
+      }
+    }
+  }
+  let partial = false;
+  if (a.length + b.length === 0) {
+    a = await anyTerm(pf, terms, inScope);
+    if (others && a.length < FEW) b = await anyTerm(pf, terms, others);
+    partial = a.length + b.length > 0;
+  }
+  // Tier 2: appended when the scope has few results; else only its exact matches, promoted.
+  const appended = a.length < FEW ? b : [];
+  const list: Ranked[] = [...a.map((r) => ({ r, score: r.score, tier: 1 as const })), ...appended.map((r) => ({ r, score: r.score, tier: 2 as const }))];
+  const looked = appended.length ? [] : b.slice(0, OTHERS_LOOKED_AT).filter((r) => r.score >= (a[0]?.score ?? 0) * 0.5).map((r) => ({ r, score: r.score, tier: 2 as const }));
+  let promoted = 0;
   let first: Promise<Hit[]> | undefined;
+  const windowSize = Math.min(FIRST_PAGE, list.length);
+  const firstHits = async () => {
+    const [win, extra] = await Promise.all([Promise.all(list.slice(0, windowSize).map(toHit)), Promise.all(looked.map(toHit))]);
+    const fq = fold(q);
+    const ex = exactId(q);
+    const exact = (h: Hit) => (ex ? h.id.toUpperCase() === ex.id || (ex.kind === 'short' && h.type === 'rubrique' && h.id.endsWith('.' + ex.id)) : fold(h.id) === fq || (h.nom !== undefined && fold(h.nom) === fq));
+    const up = win.some(exact) ? [] : extra.filter(exact);
+    promoted = up.length;
+    return rankExact([...up, ...win], q);
+  };
   return {
     query: q,
-    total: res.results.length,
+    // Known once the first page is loaded (promoted results of the other versions).
+    get total() {
+      return list.length + promoted;
+    },
+    get others() {
+      return appended.length + promoted;
+    },
+    ...(suggestion ? { suggestion } : {}),
+    ...(partial ? { partial } : {}),
     counts: async () => {
       // Counts need every filter index (a few kB): loaded once, after the first results are shown.
       await (allFilters ??= pf.filters());
@@ -173,10 +311,11 @@ export async function runSearch(query: Query, opts: { first?: number } = {}): Pr
       return counts;
     },
     page: async (from, n) => {
-      first ??= Promise.all(res.results.slice(0, firstPage).map(toHit)).then((h) => rankExact(h, q));
-      const head = from < firstPage ? (await first).slice(from, from + n) : [];
-      const restFrom = Math.max(from, firstPage);
-      const rest = from + n > firstPage ? await Promise.all(res.results.slice(restFrom, from + n).map(toHit)) : [];
+      // Positions [0, ranked.length) are the re-ranked window; after it, Pagefind's order.
+      const ranked = await (first ??= firstHits());
+      const head = ranked.slice(from, from + n);
+      const restFrom = windowSize + Math.max(0, from - ranked.length);
+      const rest = await Promise.all(list.slice(restFrom, restFrom + n - head.length).map(toHit));
       return [...head, ...rest];
     },
   };
@@ -194,7 +333,7 @@ export function hitHtml(h: Hit, opts: { excerpt?: boolean } = {}): string {
   const cls = TYPE_CLASS[h.type] ?? 'autre';
   const where = [h.famille, h.version && (h.type === 'fiche' ? `versions ${h.version}` : h.version)].filter(Boolean).join(' · ');
   const sub = h.type === 'contrôle' && h.rubrique ? ` <span class="search-sub">de la rubrique « ${escHtml(h.rubrique)} »</span>` : '';
-  const old = h.portee === 'autre' && h.type !== 'fiche' ? ' <span class="badge retired">autre version</span>' : '';
+  const old = h.horsPortee ? ` <span class="badge retired">hors version applicable</span>` : h.portee === 'autre' && h.type !== 'fiche' ? ' <span class="badge retired">autre version</span>' : '';
   // Same words as on the fiche and in the list of fiches: an example is never taken for an official consigne.
   const example = !h.exemple
     ? ''
@@ -202,12 +341,21 @@ export function hitHtml(h: Hit, opts: { excerpt?: boolean } = {}): string {
       ? ' <span class="badge example">Exemple — ne constitue pas une consigne officielle</span>'
       : ' <span class="badge example" title="Donnée illustrative, pas une donnée officielle">Exemple</span>';
   return (
-    `<li class="search-hit" data-type="${escHtml(h.type)}" data-url="${escHtml(h.url)}" data-portee="${escHtml(h.portee ?? '')}">` +
+    `<li class="search-hit" data-type="${escHtml(h.type)}" data-url="${escHtml(h.url)}" data-portee="${escHtml(h.portee ?? '')}"${h.horsPortee ? ' data-tier="2"' : ''}>` +
     `<a class="search-title" href="${escHtml(h.url)}">${escHtml(h.title)}</a>${sub}` +
     `<span class="search-meta"><span class="badge search-type search-type-${cls}">${escHtml(h.type)}</span> ${escHtml(where)}${old}${example}</span>` +
     (opts.excerpt === false ? '' : `<span class="search-excerpt">${h.excerpt}</span>`) +
     `</li>`
   );
+}
+
+/** What the status line adds about a correction, partial matches and the second tier (French). */
+export function resultsNote(res: Pick<Results, 'suggestion' | 'partial' | 'others' | 'total'>): string {
+  const parts: string[] = [];
+  if (res.suggestion) parts.push(`vouliez-vous dire « ${res.suggestion} » ? Résultats pour ces mots`);
+  if (res.partial) parts.push('aucun résultat avec tous les mots : résultats avec une partie d\'entre eux');
+  if (res.others) parts.push(res.others === res.total ? 'tous dans une autre version que la version applicable' : `dont ${res.others} dans une autre version que la version applicable`);
+  return parts.length ? ` (${parts.join(' ; ')})` : '';
 }
 
 /** `12 résultats` */
