@@ -77,6 +77,8 @@ const STOP_WORDS = new Set([
   ...['qui', 'que', 'qu', 'quoi', 'où', 'comment', 'quand', 'pourquoi', 'combien', 'quel', 'quelle', 'quels', 'quelles', 'lequel', 'laquelle'],
   ...['est', 'est-ce', 'sont', 'faut', 'il', 'elle', 'on', 'je', 'j', 'nous', 'vous', 'dois', 'doit', 'peut', 'peux', 'puis', 'ce', 'cet', 'cette', 'ces', 'c', 'mon', 'ma', 'mes', 'son', 'sa', 'ses', 'y', 'ne', 'se', 's', 'dans', 'avec'],
   ...['déclarer', 'renseigner', 'indiquer', 'saisir', 'remplir', 'appliquer', 'mettre', 'utiliser', 'encore'],
+  // Every individual of a DSN is the employee the question is about.
+  ...['salarié', 'salariée', 'salariés', 'salariées'],
 ]);
 
 /** The words sent to Pagefind for a query: normalised, without stop words when others remain. */

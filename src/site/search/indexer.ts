@@ -23,7 +23,7 @@ import type { ControlEntry, LoadedConsigne, Registry, ResolvedVersion } from '..
 import { urls } from '../urls.ts';
 import type { PageRenderer } from './content.ts';
 import { idVariants } from './ids.ts';
-import { lexiconWords, loadLexicon, formsOf, type Lexicon } from './lexicon.ts';
+import { lexiconMatch, loadLexicon, formsOf, type Lexicon } from './lexicon.ts';
 import { fold, type Vocabulary } from './words.ts';
 import { referenceVersion, scopedElements, type FamilyReference, type RecordType, type Scope, type ScopedElement } from './scope.ts';
 import { openPagefindIndex } from './pagefind-service.ts';
@@ -128,8 +128,11 @@ interface Entry {
   themes?: string[];
   /** Illustrative data (example fiche, element of an example version): shown as such in the results. */
   example?: boolean;
-  /** Words from the lexicon (lexicon.ts): weighted (RANKING in ui.ts). */
+  /** Words from the lexicon (lexicon.ts) and the terms that designate the record: weighted (RANKING in ui.ts). */
   lexique?: string;
+  designe?: string;
+  /** Keywords of a fiche. */
+  motscles?: string;
 }
 
 function searchData(e: Entry): string {
@@ -143,6 +146,8 @@ function searchData(e: Entry): string {
   meta('id', e.id);
   if (e.name) meta('nom', e.name);
   if (e.lexique) meta('lexique', e.lexique);
+  if (e.designe) meta('designe', e.designe);
+  if (e.motscles) meta('motscles', e.motscles);
   meta('portee', e.scope);
   if (e.example) meta('exemple', 'oui');
   // Weighted identifiers. Not for data types: their ids are words (`DSN_Code_Cotisation`), which
@@ -162,7 +167,7 @@ const DATATYPE_WEIGHT = 0.5;
  * Weight of a rubrique's code-list values (code and label) on its page: a label
  * (`licenciement pour motif économique`) leads to the rubrique that holds it.
  */
-const VALUES_WEIGHT = 2;
+const VALUES_WEIGHT = 3;
 /** Weight of a control's text: a control only mentions the words of the rubrique it checks. */
 const CONTROL_WEIGHT = 0.3;
 
@@ -275,6 +280,12 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
 
   const lexicon = o.lexicon ?? loadLexicon();
   const vocabulary = new VocabularyBuilder(lexicon);
+  /** The lexicon's metadata of a record (its name first in `texts`); its words go to the vocabulary. */
+  const lexiconMeta = (texts: string[], id?: string): Pick<Entry, 'lexique' | 'designe'> => {
+    const m = lexiconMatch(lexicon, texts, id);
+    vocabulary.add(texts, m.words);
+    return { ...(m.words ? { lexique: m.words } : {}), ...(m.designates.length ? { designe: m.designates.join(' ; ') } : {}) };
+  };
   const pagefind = await openPagefindIndex({ forceLanguage: 'fr', excludeSelectors: EXCLUDE_SELECTORS }, { oneProcessor: o.oneProcessor });
   const index = pagefind.index;
   if (!index) {
@@ -350,7 +361,7 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
       const t = v.datatypes.get(s.id)!;
       url = urls.datatype(s.family, s.version, s.id);
       title = t.name && t.name !== s.id ? `${s.id} ${t.name}` : s.id;
-      texts = values(s.id);
+      texts = [t.name ?? '', ...values(s.id)];
     } else if (s.type === 'bloc') {
       url = urls.element(s.family, s.version, s.id);
       name = v.blocks.get(s.id)!.name;
@@ -363,9 +374,7 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
       title = `${s.id} ${name}`;
       texts = [name, r.technicalName ?? '', ...values(r.datatype)];
     }
-    const lexique = lexiconWords(lexicon, texts, s.id) || undefined;
-    vocabulary.add(texts, lexique);
-    const e: Entry = { ...base, url, title, name, lexique };
+    const e: Entry = { ...base, url, title, name, ...lexiconMeta(texts, s.id) };
     const render = o.render;
     if (render) {
       jobs.push(async () => {
@@ -384,8 +393,6 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
     const next = ref === undefined ? undefined : order[order.indexOf(ref) + 1];
     const inForce = c.meta.status === 'en vigueur';
     const texts = [c.meta.title, ...(c.meta.keywords ?? [])];
-    const lexique = lexiconWords(lexicon, texts) || undefined;
-    vocabulary.add(texts, lexique);
     const e: Entry = {
       url: `/consignes/${c.id}/`,
       type: 'fiche',
@@ -398,7 +405,8 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
       name: c.meta.title,
       themes: c.meta.themes,
       example: c.meta.example === true,
-      lexique,
+      ...lexiconMeta(texts),
+      ...(c.meta.keywords?.length ? { motscles: c.meta.keywords.join(' ; ') } : {}),
     };
     jobs.push(() => readPage(`consignes/${c.id}/index.html`, e));
   }

@@ -74,9 +74,25 @@ export function matchingEntries(lex: Lexicon, texts: string[], id?: string): Lex
     .map((c) => c.entry);
 }
 
-/** The search words a record gets from the lexicon (meta `lexique`), or '' when none. */
-export function lexiconWords(lex: Lexicon, texts: string[], id?: string): string {
-  const words: string[] = [];
-  for (const e of matchingEntries(lex, texts, id)) for (const f of formsOf(e)) if (!words.includes(f)) words.push(f);
-  return words.join(' ; ');
+/** What a record gets from the lexicon: its search words, and the entries that designate it. */
+export interface LexiconMatch {
+  /** Forms of the matching entries: entries separated by ` | `, forms by ` ; ` (meta `lexique`). */
+  words: string;
+  /**
+   * Terms of the entries that designate the record (meta `designe`): the entry names it in
+   * `elements`, or the record's name holds the meaning of a sigle (`NIR` → « Numéro
+   * d'inscription au répertoire »). A query that is such a term (or holds one of its forms)
+   * puts the record first (ui.ts).
+   */
+  designates: string[];
+}
+
+/** The lexicon's words for a record: `texts[0]` is its name, the others its other texts. */
+export function lexiconMatch(lex: Lexicon, texts: string[], id?: string): LexiconMatch {
+  const entries = matchingEntries(lex, texts, id);
+  const name = ` ${fold(texts[0] ?? '')} `;
+  return {
+    words: entries.map((e) => formsOf(e).join(' ; ')).join(' | '),
+    designates: entries.filter((e) => (id !== undefined && e.elements?.includes(id)) || (isSigle(e.terme) && name.includes(` ${fold(e.sens)} `))).map((e) => e.terme),
+  };
 }

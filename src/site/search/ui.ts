@@ -5,15 +5,16 @@
  * renders result items. No framework, no other request than Pagefind's files.
  */
 import { exactId, normalizeQuery, searchTerms, settledTerms } from './ids.ts';
-import { closestWord, fold as foldWord, isKnown, type Vocabulary } from './words.ts';
+import { correction, fold as foldWord, type Vocabulary } from './words.ts';
 
 /** Ranking tuned on the relevance table of tests/site/search.test.ts. */
 export const RANKING = {
   // `title` is the display title; `nom` the element name or fiche title; `cles` the ids and their variants;
-  // `lexique` the words the lexicon gives the record (lexicon.ts).
-  metaWeights: { title: 1, nom: 10, cles: 10, lexique: 6 },
+  // `lexique` the words the lexicon gives the record, `designe` the terms that designate it
+  // (lexicon.ts); `motscles` the keywords of a fiche.
+  metaWeights: { title: 1, nom: 10, cles: 10, lexique: 6, designe: 10, motscles: 6 },
   // Rubrique and block pages are longer than data type pages and controls: penalise length less.
-  pageLength: 0.5,
+  pageLength: 0.3,
 };
 
 export const FACETS = ['type', 'famille', 'version', 'theme'] as const;
@@ -47,6 +48,11 @@ export interface Hit {
   score?: number;
   /** Outside the searched scope: shown in the second tier, with its version. */
   horsPortee?: boolean;
+  /** From the lexicon: forms of the matching entries (` | ` between entries, ` ; ` between forms), the terms designating it. */
+  lexique?: string;
+  designe?: string;
+  /** Keywords of a fiche (` ; ` between them). */
+  motscles?: string;
 }
 
 export interface Results {
@@ -123,6 +129,24 @@ const fold = (s: string) =>
     .trim();
 
 /**
+ * How the lexicon ranks a hit for the folded query: 1 when the query is a form of an entry
+ * that designates the hit (`NIR` → S21.G00.30.001), 2 when the query holds such a form
+ * (`numéro de sécurité sociale du salarié`), else 0.
+ */
+function designation(h: Hit, wq: string): 0 | 1 | 2 {
+  if (!h.designe || !h.lexique) return 0;
+  const terms = h.designe.split(' ; ').map(foldWord);
+  let best: 0 | 1 | 2 = 0;
+  for (const g of h.lexique.split(' | ')) {
+    const forms = g.split(' ; ').map(foldWord);
+    if (!terms.includes(forms[0])) continue;
+    if (forms.includes(wq)) return 1;
+    if (forms.some((f) => f && ` ${wq} `.includes(` ${f} `))) best = 2;
+  }
+  return best;
+}
+
+/**
  * Ranking of the loaded first page, on top of Pagefind's: the element whose id is the query,
  * then the elements whose name is the query; and the versions of one element side by side,
  * the version of reference first (with « toutes les versions »). Otherwise Pagefind's order.
@@ -133,17 +157,22 @@ export function rankExact(hits: Hit[], q: string): Hit[] {
   // On ties, the DSN of employees before the blocks of non-employees (S89) and PASRAU; a
   // control (which only mentions the words) after the elements.
   const factor = (h: Hit) => (h.type === 'contrôle' ? 0.5 : 1) * (/^S89\./.test(h.id) || h.famille === 'PASRAU' ? 0.8 : 1);
+  const wq = foldWord(q);
   const klass = (h: Hit) => {
     if (h.id && fold(h.id) === fq) return 0;
     if (ex) {
       if (ex.kind === 'short' ? h.id.endsWith('.' + ex.id) && h.type === 'rubrique' : h.id.toUpperCase() === ex.id) return 0;
-      return 2;
+      return 3;
     }
-    return h.nom && fold(h.nom) === fq ? 1 : 2;
+    if (h.nom && fold(h.nom) === fq) return 1;
+    if (h.motscles?.split(' ; ').some((k) => foldWord(k) === wq)) return 1;
+    const d = designation(h, wq);
+    if (d) return d;
+    return h.nom && wq.includes(' ') && ` ${foldWord(h.nom)} `.includes(` ${wq} `) ? 2 : 3;
   };
   const sorted = hits
     .map((h, i) => ({ h, i, k: klass(h), p: h.portee === 'actuelle' ? 0 : 1, s: (h.score ?? 0) * factor(h) }))
-    .sort((a, b) => a.k - b.k || (a.k === 2 && b.k === 2 ? Number(a.h.horsPortee ?? false) - Number(b.h.horsPortee ?? false) || b.s - a.s : 0) || a.i - b.i);
+    .sort((a, b) => a.k - b.k || Number(a.h.horsPortee ?? false) - Number(b.h.horsPortee ?? false) || (a.k === 1 ? b.s / (b.h.score || 1) - a.s / (a.h.score || 1) || a.h.id.localeCompare(b.h.id) : b.s - a.s) || a.i - b.i);
   const groups = new Map<string, typeof sorted>();
   for (const x of sorted) {
     const key = `${x.h.type}\u0000${x.h.famille}\u0000${x.h.id || x.h.url}`;
@@ -164,7 +193,7 @@ interface Ranked {
 async function toHit(x: Ranked): Promise<Hit> {
   const d = await x.r.data();
   const m = d.meta;
-  return { url: d.url, title: m.title ?? d.url, type: m.type ?? '', famille: m.famille ?? '', version: m.version ?? '', id: m.id ?? '', nom: m.nom, rubrique: m.rubrique, portee: m.portee, exemple: m.exemple === 'oui', excerpt: d.excerpt, score: x.score, ...(x.tier === 2 ? { horsPortee: true } : {}) };
+  return { url: d.url, title: m.title ?? d.url, type: m.type ?? '', famille: m.famille ?? '', version: m.version ?? '', id: m.id ?? '', nom: m.nom, rubrique: m.rubrique, portee: m.portee, exemple: m.exemple === 'oui', excerpt: d.excerpt, score: x.score, ...(x.tier === 2 ? { horsPortee: true } : {}), lexique: m.lexique, designe: m.designe, motscles: m.motscles };
 }
 
 /**
@@ -193,22 +222,24 @@ function loadVocabulary(): Promise<Vocabulary | null> {
 /** Words worth checking for typos: letters only, 4 or more. */
 const checkable = (w: string) => /^\p{L}{4,}$/u.test(w);
 
+/** A word that Pagefind finds in fewer records than this is checked against the vocabulary. */
+const RARE = 10;
+
 /**
- * The query with its unknown words replaced by the closest words of the index's vocabulary,
- * or null when every word is known (or none has a close word). A word is unknown when
- * Pagefind finds nothing for it alone.
+ * The corrections of the query's words (word → closest word of the index's vocabulary), or
+ * null when there is none. Only rare words are checked (found alone in fewer than RARE
+ * records): the vocabulary is then loaded, once.
  */
 async function corrected(pf: Pagefind, terms: string): Promise<Map<string, string> | null> {
   const words = terms.split(' ');
-  const unknown = await Promise.all(words.map(async (w) => checkable(w) && (await pf.search(w)).results.length === 0));
+  const unknown = await Promise.all(words.map(async (w) => checkable(w) && (await pf.search(w)).results.length < RARE));
   if (!unknown.some(Boolean)) return null;
   const vocab = await loadVocabulary();
   if (!vocab) return null;
   const out = new Map<string, string>();
   words.forEach((w, i) => {
-    const f = foldWord(w);
-    if (!unknown[i] || isKnown(f, vocab)) return;
-    const c = closestWord(f, vocab);
+    if (!unknown[i]) return;
+    const c = correction(foldWord(w), vocab);
     if (c) out.set(w, c);
   });
   return out.size ? out : null;
@@ -257,7 +288,7 @@ export async function runSearch(query: Query): Promise<Results | null> {
   };
   let { a, b } = await searchBoth(terms);
   let suggestion: string | undefined;
-  if (a.length + b.length < FEW && !exactId(q)) {
+  if (!exactId(q)) {
     const fixes = await corrected(pf, terms);
     if (fixes) {
       const c = applyFixes(terms, fixes);
@@ -289,7 +320,7 @@ export async function runSearch(query: Query): Promise<Results | null> {
     const exact = (h: Hit) => (ex ? h.id.toUpperCase() === ex.id || (ex.kind === 'short' && h.type === 'rubrique' && h.id.endsWith('.' + ex.id)) : fold(h.id) === fq || (h.nom !== undefined && fold(h.nom) === fq));
     const up = win.some(exact) ? [] : extra.filter(exact);
     promoted = up.length;
-    return rankExact([...up, ...win], q);
+    return rankExact([...up, ...win], suggestion ?? q);
   };
   return {
     query: q,

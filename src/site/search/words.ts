@@ -66,24 +66,27 @@ export interface Vocabulary {
   words: Record<string, number>;
 }
 
-/** Whether a folded query word is known: a vocabulary word, or the start of one (Pagefind matches prefixes). */
-export function isKnown(w: string, vocab: Vocabulary): boolean {
-  if (vocab.words[w] !== undefined) return true;
-  // Plurals and prefixes (cotisations, cotis): Pagefind finds them.
-  const stem = w.replace(/(s|x)$/, '');
-  if (vocab.words[stem] !== undefined) return true;
-  for (const k in vocab.words) if (k.startsWith(w)) return true;
+/** Whether a folded word starts a word of the vocabulary (a word being typed: Pagefind matches prefixes). */
+export function startsKnownWord(w: string, vocab: Vocabulary): boolean {
+  for (const k in vocab.words) if (k !== w && k.startsWith(w)) return true;
   return false;
 }
 
-/** The closest vocabulary word to a folded unknown word (fewest edits, then most frequent), or undefined. */
-export function closestWord(w: string, vocab: Vocabulary): string | undefined {
+/**
+ * The correction of a folded word, or undefined: the closest other word of the vocabulary
+ * (fewest edits, then most frequent), when the word is not in the vocabulary or is much
+ * rarer than that word (a typo of the official tables themselves: `naisance`).
+ */
+export function correction(w: string, vocab: Vocabulary): string | undefined {
+  const own = vocab.words[w] ?? 0;
+  if (own === 0 && startsKnownWord(w, vocab)) return undefined;
   const max = maxEdits(w);
   if (!max) return undefined;
   let best: string | undefined;
   let bestD = max + 1;
   let bestN = 0;
   for (const k in vocab.words) {
+    if (k === w) continue;
     const d = typoDistance(w, k, max);
     const n = vocab.words[k];
     if (d < bestD || (d === bestD && n > bestN)) {
@@ -92,5 +95,5 @@ export function closestWord(w: string, vocab: Vocabulary): string | undefined {
       bestN = n;
     }
   }
-  return bestD <= max ? best : undefined;
+  return best !== undefined && bestD <= max && bestN >= Math.max(1, 5 * own) ? best : undefined;
 }
