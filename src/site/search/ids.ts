@@ -75,7 +75,7 @@ const STOP_WORDS = new Set([
   ...['a', 'à', 'au', 'aux', 'd', 'de', 'des', 'du', 'en', 'et', 'l', 'la', 'le', 'les', 'ou', 'par', 'pour', 'sur', 'un', 'une'],
   // Questions: interrogatives, pronouns, auxiliaries and the verbs of "how do I declare".
   ...['qui', 'que', 'qu', 'quoi', 'où', 'comment', 'quand', 'pourquoi', 'combien', 'quel', 'quelle', 'quels', 'quelles', 'lequel', 'laquelle'],
-  ...['est', 'est-ce', 'sont', 'faut', 'il', 'elle', 'on', 'je', 'j', 'nous', 'vous', 'dois', 'doit', 'peut', 'peux', 'puis', 'ce', 'cet', 'cette', 'ces', 'c', 'mon', 'ma', 'mes', 'son', 'sa', 'ses', 'y', 'ne', 'se', 's', 'dans', 'avec'],
+  ...['est', 'est-ce', 'sont', 'faut', 'il', 'elle', 'on', 'je', 'nous', 'vous', 'dois', 'doit', 'peut', 'peux', 'puis', 'ce', 'cet', 'cette', 'ces', 'mon', 'ma', 'mes', 'son', 'sa', 'ses', 'ne', 'se', 'dans', 'avec'],
   ...['déclarer', 'renseigner', 'indiquer', 'saisir', 'remplir', 'appliquer', 'mettre', 'utiliser', 'encore'],
   // Every individual of a DSN is the employee the question is about.
   ...['salarié', 'salariée', 'salariés', 'salariées'],

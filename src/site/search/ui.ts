@@ -5,7 +5,7 @@
  * renders result items. No framework, no other request than Pagefind's files.
  */
 import { exactId, normalizeQuery, searchTerms, settledTerms } from './ids.ts';
-import { correction, fold as foldWord, type Vocabulary } from './words.ts';
+import { correction, fold as foldWord, foldSingular, type Vocabulary } from './words.ts';
 
 /** Ranking tuned on the relevance table of tests/site/search.test.ts. */
 export const RANKING = {
@@ -158,17 +158,18 @@ export function rankExact(hits: Hit[], q: string): Hit[] {
   // control (which only mentions the words) after the elements.
   const factor = (h: Hit) => (h.type === 'contrôle' ? 0.5 : 1) * (/^S89\./.test(h.id) || h.famille === 'PASRAU' ? 0.8 : 1);
   const wq = foldWord(q);
+  const sq = foldSingular(q);
   const klass = (h: Hit) => {
     if (h.id && fold(h.id) === fq) return 0;
     if (ex) {
       if (ex.kind === 'short' ? h.id.endsWith('.' + ex.id) && h.type === 'rubrique' : h.id.toUpperCase() === ex.id) return 0;
       return 3;
     }
-    if (h.nom && fold(h.nom) === fq) return 1;
-    if (h.motscles?.split(' ; ').some((k) => foldWord(k) === wq)) return 1;
+    if (h.nom && foldSingular(h.nom) === sq) return 1;
     const d = designation(h, wq);
     if (d) return d;
-    return h.nom && wq.includes(' ') && ` ${foldWord(h.nom)} `.includes(` ${wq} `) ? 2 : 3;
+    if (h.motscles?.split(' ; ').some((k) => foldSingular(k) === sq)) return 2;
+    return h.nom && wq.includes(' ') && ` ${foldSingular(h.nom)} `.includes(` ${sq} `) ? 2 : 3;
   };
   const sorted = hits
     .map((h, i) => ({ h, i, k: klass(h), p: h.portee === 'actuelle' ? 0 : 1, s: (h.score ?? 0) * factor(h) }))
@@ -317,7 +318,8 @@ export async function runSearch(query: Query): Promise<Results | null> {
     const [win, extra] = await Promise.all([Promise.all(list.slice(0, windowSize).map(toHit)), Promise.all(looked.map(toHit))]);
     const fq = fold(q);
     const ex = exactId(q);
-    const exact = (h: Hit) => (ex ? h.id.toUpperCase() === ex.id || (ex.kind === 'short' && h.type === 'rubrique' && h.id.endsWith('.' + ex.id)) : fold(h.id) === fq || (h.nom !== undefined && fold(h.nom) === fq));
+    const sq = foldSingular(suggestion ?? q);
+    const exact = (h: Hit) => (ex ? h.id.toUpperCase() === ex.id || (ex.kind === 'short' && h.type === 'rubrique' && h.id.endsWith('.' + ex.id)) : fold(h.id) === fq || (h.nom !== undefined && foldSingular(h.nom) === sq));
     const up = win.some(exact) ? [] : extra.filter(exact);
     promoted = up.length;
     return rankExact([...up, ...win], suggestion ?? q);

@@ -14,6 +14,9 @@ export function fold(s: string): string {
     .trim();
 }
 
+/** Folded, each word without its plural mark: `Cotisations individuelles` = `cotisation individuelle`. */
+export const foldSingular = (s: string) => fold(s).replace(/(\w{3,}?)[sx]\b/g, '$1');
+
 /** A sigle (`CDI`, `AT/MP`, `PCS-ESE`): matched in texts as written, in capitals. */
 export const isSigle = (t: string) => /^[A-Z0-9][A-Z0-9/.-]*[A-Z0-9]$/.test(t) && /[A-Z]/.test(t);
 
