@@ -38,7 +38,13 @@ describe('identifiants', () => {
       ['nature du c', null],
       ['nature du con', 'nature con'],
       ['de la', null],
-      ['S21', 'S21'],
+      // An identifier being typed waits for a pause: each prefix matches other records.
+      ['S21', null],
+      ['S21.G00.4', null],
+      ['S21.G00.40', 'S21.G00.40'],
+      ['S21.G00.40.00', null],
+      ['S21.G00.40.007', 'S21.G00.40.007'],
+      ['40.0', null],
       ['40.007', '40.007'],
       ['', null],
     ];

@@ -95,11 +95,23 @@ export function searchTerms(q: string): string {
 }
 
 /**
+ * Whether a word is the beginning of an identifier, not yet a whole one (`S21`, `S21.G00.4`,
+ * `S21.G00.40.00`, `40.0`): each such prefix matches other records, whose excerpts would be
+ * downloaded for nothing while the identifier is being typed.
+ */
+export function partialId(w: string): boolean {
+  if (RUBRIQUE_ID.test(w) || BLOCK_ID.test(w)) return false;
+  return /^[A-Z]\d{2}(?:\.(?:G(?:\d{1,2}(?:\.(?:\d{1,2}(?:\.\d{0,2})?)?)?)?)?)?$/i.test(w) || /^\d{2}\.\d{0,2}$/.test(w);
+}
+
+/**
  * The search terms of a query once every word has 3 letters or digits or more, else null:
  * shorter prefixes (`s`, `na`) match many index chunks, and the next key usually follows.
+ * Null too while the last word is an identifier being typed (`partialId`).
  * Used to preload the chunks of a query (ui.ts) and to search without waiting (header.ts).
  */
 export function settledTerms(q: string): string | null {
   const terms = searchTerms(q);
+  if (partialId(terms.split(' ').at(-1) ?? '')) return null;
   return terms.split(' ').every((t) => t.replace(/[^\p{L}\p{N}]/gu, '').length >= 3) ? terms : null;
 }

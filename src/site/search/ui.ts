@@ -88,18 +88,32 @@ interface Pagefind {
 }
 
 // A variable, so that Vite leaves the import alone: the file exists only in the built site.
-const PAGEFIND_URL = '/pagefind/pagefind.js';
+export const PAGEFIND_URL = '/pagefind/pagefind.js';
+/** Pagefind's options. No worker: one script less to download (its ~43 kB), and searches are a few ms. */
+export const PAGEFIND_OPTIONS = { ranking: RANKING, noWorker: true, excerptLength: 24 };
+/** Where the /recherche/ page's head starts the engine before the page script runs (engineStartScript). */
+const EARLY_ENGINE = '__normeSearchEngine';
 let loading: Promise<Pagefind> | undefined;
 
-/** Pagefind, loaded and configured once per page. */
+/** Pagefind, loaded and configured once per page (or taken from the head's early start). */
 export function pagefind(): Promise<Pagefind> {
-  return (loading ??= (async () => {
-    const pf = (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
-    // No worker: one script less to download (its ~43 kB), and searches are a few ms.
-    await pf.options({ ranking: RANKING, noWorker: true, excerptLength: 24 });
-    await pf.init();
-    return pf;
-  })());
+  const early = (globalThis as Record<string, unknown>)[EARLY_ENGINE] as Promise<Pagefind> | undefined;
+  return (loading ??=
+    early ??
+    (async () => {
+      const pf = (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
+      await pf.options(PAGEFIND_OPTIONS);
+      await pf.init();
+      return pf;
+    })());
+}
+
+/**
+ * Inline script for the head of /recherche/: starts loading and initialising Pagefind (with
+ * the same options) while the rest of the page loads, for a search opened from a link.
+ */
+export function engineStartScript(): string {
+  return `globalThis.${EARLY_ENGINE}=import(${JSON.stringify(PAGEFIND_URL)}).then(async(pf)=>{await pf.options(${JSON.stringify(PAGEFIND_OPTIONS)});await pf.init();return pf;});globalThis.${EARLY_ENGINE}.catch(()=>{});`;
 }
 
 /**
@@ -310,17 +324,19 @@ export async function runSearch(query: Query): Promise<Results | null> {
   // Tier 2: appended when the scope has few results; else only its exact matches, promoted.
   const appended = a.length < FEW ? b : [];
   const list: Ranked[] = [...a.map((r) => ({ r, score: r.score, tier: 1 as const })), ...appended.map((r) => ({ r, score: r.score, tier: 2 as const }))];
-  const looked = appended.length ? [] : b.slice(0, OTHERS_LOOKED_AT).filter((r) => r.score >= (a[0]?.score ?? 0) * 0.5).map((r) => ({ r, score: r.score, tier: 2 as const }));
+  // Only the other versions' results that outscore the scope's best can be an exact match worth promoting.
+  const looked = appended.length ? [] : b.slice(0, OTHERS_LOOKED_AT).filter((r) => r.score >= (a[0]?.score ?? 0)).map((r) => ({ r, score: r.score, tier: 2 as const }));
   let promoted = 0;
   let first: Promise<Hit[]> | undefined;
   const windowSize = Math.min(FIRST_PAGE, list.length);
   const firstHits = async () => {
-    const [win, extra] = await Promise.all([Promise.all(list.slice(0, windowSize).map(toHit)), Promise.all(looked.map(toHit))]);
+    const win = await Promise.all(list.slice(0, windowSize).map(toHit));
     const fq = fold(q);
     const ex = exactId(q);
     const sq = foldSingular(suggestion ?? q);
     const exact = (h: Hit) => (ex ? h.id.toUpperCase() === ex.id || (ex.kind === 'short' && h.type === 'rubrique' && h.id.endsWith('.' + ex.id)) : fold(h.id) === fq || (h.nom !== undefined && foldSingular(h.nom) === sq));
-    const up = win.some(exact) ? [] : extra.filter(exact);
+    // The other versions are looked at only when the window has no exact match (their excerpts cost bytes).
+    const up = win.some(exact) ? [] : (await Promise.all(looked.map(toHit))).filter(exact);
     promoted = up.length;
     return rankExact([...up, ...win], suggestion ?? q);
   };
