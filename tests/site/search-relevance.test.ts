@@ -4,13 +4,10 @@
  * query's expected address falls out of its first `k` results. The issue's "done when"
  * queries are also typed into the header box, which must show the same first results.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { FamilyReference } from '../../src/site/search/scope.ts';
 import { launchBrowser, type Browser } from './helpers.ts';
-import { CATEGORY_LABELS, RELEVANCE, pct, rankOf, scores, wanted } from './search-relevance.ts';
+import { CATEGORY_LABELS, RELEVANCE, defaultDsnVersion, pct, rankOf, scores, wanted } from './search-relevance.ts';
 
 const base = inject('siteUrl');
 const dist = inject('distDir');
@@ -21,9 +18,7 @@ let cur: string;
 beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.context.newPage();
-  const html = readFileSync(path.join(dist, 'recherche/index.html'), 'utf8');
-  const refs = JSON.parse(/data-references="([^"]*)"/.exec(html)![1].replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as FamilyReference[];
-  cur = refs.find((r) => r.family === 'dsn')!.version;
+  cur = defaultDsnVersion(dist);
 });
 afterAll(async () => {
   await browser?.close();

@@ -10,6 +10,19 @@
  * `npm run bench -- search` reports the same table per category (top-1, top-3).
  */
 
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FamilyReference } from '../../src/site/search/scope.ts';
+
+/** The version searched by default in each family, as the built /recherche/ page states it. */
+export function builtReferences(dist: string): FamilyReference[] {
+  const html = readFileSync(path.join(dist, 'recherche/index.html'), 'utf8');
+  return JSON.parse(/data-references="([^"]*)"/.exec(html)![1].replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as FamilyReference[];
+}
+
+/** The DSN version searched by default (`{cur}` in the table). */
+export const defaultDsnVersion = (dist: string) => builtReferences(dist).find((r) => r.family === 'dsn')!.version;
+
 export const CATEGORIES = ['identifiant', 'libellé', 'question', 'sigle', 'valeur', 'faute', 'version', 'fiche'] as const;
 export type Category = (typeof CATEGORIES)[number];
 

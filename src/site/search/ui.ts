@@ -5,7 +5,7 @@
  * renders result items. No framework, no other request than Pagefind's files.
  */
 import { exactId, normalizeQuery, searchTerms, settledTerms } from './ids.ts';
-import { correction, fold as foldWord, foldSingular, type Vocabulary } from './words.ts';
+import { correction, fold as foldWord, foldSingular, unaccent, type Vocabulary } from './words.ts';
 
 /** Ranking tuned on the relevance table of tests/site/search.test.ts. */
 export const RANKING = {
@@ -135,9 +135,7 @@ function pagefindFilters(query: Query, withFacets: boolean): Record<string, unkn
 }
 
 const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  unaccent(s)
     .toLowerCase()
     .replace(/[^a-z0-9.\/-]+/g, ' ')
     .trim();
@@ -216,7 +214,7 @@ async function toHit(x: Ranked): Promise<Hit> {
  * header box (which shows the first 6) and the search page (its first page), so that both
  * show the same first results.
  */
-export const FIRST_PAGE = 10;
+export const FIRST_PAGE = 8;
 /** Fewer results than this in the scope: the results from the other versions are appended. */
 export const FEW = 5;
 /** Results of the other versions loaded to look for an exact id or name (promoted to the top). */
@@ -237,6 +235,8 @@ function loadVocabulary(): Promise<Vocabulary | null> {
 /** Words worth checking for typos: letters only, 4 or more. */
 const checkable = (w: string) => /^\p{L}{4,}$/u.test(w);
 
+/** A query finding fewer records than this has its rare words checked (`corrected`). */
+const TYPO_CHECK_BELOW = 100;
 /** A word that Pagefind finds in fewer records than this is checked against the vocabulary. */
 const RARE = 10;
 
@@ -303,7 +303,8 @@ export async function runSearch(query: Query): Promise<Results | null> {
   };
   let { a, b } = await searchBoth(terms);
   let suggestion: string | undefined;
-  if (!exactId(q)) {
+  // Typos are looked for when the query finds little (a query finding many records has its words right).
+  if (!exactId(q) && a.length + b.length < TYPO_CHECK_BELOW) {
     const fixes = await corrected(pf, terms);
     if (fixes) {
       const c = applyFixes(terms, fixes);

@@ -4,11 +4,12 @@
  * closest words of the vocabulary for « vouliez-vous dire » (typos).
  */
 
+/** The text without accents (case kept). */
+export const unaccent = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
 /** Lower case, no accents, letters and digits only (other characters become blanks). */
 export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return unaccent(s)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
@@ -19,9 +20,6 @@ export const foldSingular = (s: string) => fold(s).replace(/(\w{3,}?)[sx]\b/g, '
 
 /** A sigle (`CDI`, `AT/MP`, `PCS-ESE`): matched in texts as written, in capitals. */
 export const isSigle = (t: string) => /^[A-Z0-9][A-Z0-9/.-]*[A-Z0-9]$/.test(t) && /[A-Z]/.test(t);
-
-/** The text without accents (case kept). */
-export const unaccent = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
 /** Matches the sigle `t` as a word of its own in an unaccented text (case kept). */
 export function sigleRegExp(t: string): RegExp {
