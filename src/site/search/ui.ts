@@ -113,7 +113,13 @@ export function pagefind(): Promise<Pagefind> {
  * the same options) while the rest of the page loads, for a search opened from a link.
  */
 export function engineStartScript(): string {
-  return `globalThis.${EARLY_ENGINE}=import(${JSON.stringify(PAGEFIND_URL)}).then(async(pf)=>{await pf.options(${JSON.stringify(PAGEFIND_OPTIONS)});await pf.init();return pf;});globalThis.${EARLY_ENGINE}.catch(()=>{});`;
+  // The query's words of 3 letters or more: their index chunks are fetched at once (the page
+  // script then searches them in the default scope).
+  return (
+    `globalThis.${EARLY_ENGINE}=import(${JSON.stringify(PAGEFIND_URL)}).then(async(pf)=>{await pf.options(${JSON.stringify(PAGEFIND_OPTIONS)});await pf.init();` +
+    `const q=(new URLSearchParams(location.search).get('q')||'').split(/\\s+/).filter((w)=>w.length>=3).join(' ');` +
+    `if(q)pf.preload(q,{filters:{portee:'actuelle'}}).catch(()=>{});return pf;});globalThis.${EARLY_ENGINE}.catch(()=>{});`
+  );
 }
 
 /**
