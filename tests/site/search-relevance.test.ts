@@ -68,4 +68,20 @@ describe('pertinence de la recherche', () => {
     }
     expect(got).toEqual(want);
   });
+
+  test("second niveau et « vouliez-vous dire » : ce qui vient d'une autre version ou d'une correction est dit", async () => {
+    // S21.G00.40.084 exists only in P27V01 (CT2027, Fields): its page first, marked as such.
+    await pageResults('S21.G00.40.084');
+    const first = page.locator('#search-results > li').first();
+    expect(await first.getAttribute('data-url')).toBe('/dsn/P27V01/S21.G00.40.084/');
+    expect(await first.getAttribute('data-tier')).toBe('2');
+    expect(await first.locator('.badge.retired').innerText()).toBe('hors version applicable');
+    expect(await page.locator('#search-status').innerText()).toContain('dans une autre version que la version applicable');
+    // A typo: the corrected words are searched, and the status line says which.
+    await pageResults('contart de travail');
+    expect(await page.locator('#search-status').innerText()).toContain('vouliez-vous dire « contrat de travail » ?');
+    // A question without any record holding all its words: the records with some of them, said so.
+    await pageResults('quelle est la date de naissance du xylophone');
+    expect(await page.locator('#search-status').innerText()).toContain('aucun résultat avec tous les mots');
+  });
 });
