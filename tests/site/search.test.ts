@@ -9,8 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { applicableVersion, loadRegistry, monthOf } from '../../src/core/index.ts';
-import { referenceVersion, scopedElements, type FamilyReference } from '../../src/site/search/scope.ts';
+import { referenceVersion, scopedElements } from '../../src/site/search/scope.ts';
 import { PROJECT_ROOT, axeViolations, launchBrowser, type Browser } from './helpers.ts';
+import { defaultDsnVersion } from './search-relevance.ts';
 
 const base = inject('siteUrl');
 const dist = inject('distDir');
@@ -22,9 +23,7 @@ let cur: string;
 beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.context.newPage();
-  const html = readFileSync(path.join(dist, 'recherche/index.html'), 'utf8');
-  const refs = JSON.parse(/data-references="([^"]*)"/.exec(html)![1].replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as FamilyReference[];
-  cur = refs.find((r) => r.family === 'dsn')!.version;
+  cur = defaultDsnVersion(dist);
 });
 afterAll(async () => {
   await browser?.close();

@@ -7,7 +7,7 @@
  * and returns to the box; Entrée in the box opens the search page.
  */
 import { settledTerms } from './ids.ts';
-import { countLabel, hitHtml, runSearch, searchUrl, warm, type Query } from './ui.ts';
+import { countLabel, hitHtml, resultsNote, runSearch, searchUrl, warm, type Query } from './ui.ts';
 
 const SHOWN = 6;
 /**
@@ -49,7 +49,7 @@ function setup(form: HTMLFormElement) {
     const query: Query = { q, scope: 'actuelle', filters: {} };
     performance.mark('searchbox-start');
     try {
-      const res = await runSearch(query, { first: SHOWN });
+      const res = await runSearch(query);
       if (mine !== seq) return;
       if (!res) return close();
       const hits = await res.page(0, SHOWN);
@@ -57,7 +57,7 @@ function setup(form: HTMLFormElement) {
       list.innerHTML = hits.map((h) => hitHtml(h)).join('');
       all.href = searchUrl(query);
       all.textContent = res.total > hits.length ? `Voir les ${res.total.toLocaleString('fr-FR')} résultats et les filtres` : 'Ouvrir la page de recherche (filtres, toutes les versions)';
-      status.textContent = `${countLabel(res.total)} dans la version applicable${res.total > hits.length ? `, ${hits.length} affichés` : ''}${hits.length ? ' ; flèche bas pour les parcourir' : ''}.`;
+      status.textContent = `${countLabel(res.total)} dans la version applicable${resultsNote(res)}${res.total > hits.length ? `, ${hits.length} affichés` : ''}${hits.length ? ' ; flèche bas pour les parcourir' : ''}.`;
       form.dataset.state = 'done';
       form.dataset.query = q;
       open();

@@ -65,26 +65,53 @@ export function exactId(q: string): { kind: 'rubrique' | 'block' | 'control' | '
 }
 
 /**
- * Very frequent French words (articles, prepositions): present on almost every page, they
- * rank nothing and each costs an index chunk to download. Dropped from a query that has
- * other words (`nature du contrat` → `nature contrat`); kept when alone.
+ * Very frequent French words (articles, prepositions) and the words of a question (`comment`,
+ * `quel`, `faut-il`, `déclarer`…): present on almost every page or in none, they rank nothing
+ * and each costs an index chunk to download. Dropped from a query that has other words
+ * (`nature du contrat` → `nature contrat`, `comment déclarer un apprenti` → `apprenti`); kept
+ * when alone.
  */
-const STOP_WORDS = new Set(['a', 'à', 'au', 'aux', 'd', 'de', 'des', 'du', 'en', 'et', 'l', 'la', 'le', 'les', 'ou', 'par', 'pour', 'sur', 'un', 'une']);
+const STOP_WORDS = new Set([
+  ...['a', 'à', 'au', 'aux', 'd', 'de', 'des', 'du', 'en', 'et', 'l', 'la', 'le', 'les', 'ou', 'par', 'pour', 'sur', 'un', 'une'],
+  // Questions: interrogatives, pronouns, auxiliaries and the verbs of "how do I declare".
+  ...['qui', 'que', 'qu', 'quoi', 'où', 'comment', 'quand', 'pourquoi', 'combien', 'quel', 'quelle', 'quels', 'quelles', 'lequel', 'laquelle'],
+  ...['est', 'est-ce', 'sont', 'faut', 'il', 'elle', 'on', 'je', 'nous', 'vous', 'dois', 'doit', 'peut', 'peux', 'puis', 'ce', 'cet', 'cette', 'ces', 'mon', 'ma', 'mes', 'son', 'sa', 'ses', 'ne', 'se', 'dans', 'avec'],
+  ...['déclarer', 'renseigner', 'indiquer', 'saisir', 'remplir', 'appliquer', 'mettre', 'utiliser', 'encore'],
+  // Every individual of a DSN is the employee the question is about.
+  ...['salarié', 'salariée', 'salariés', 'salariées'],
+]);
 
 /** The words sent to Pagefind for a query: normalised, without stop words when others remain. */
 export function searchTerms(q: string): string {
   const s = normalizeQuery(q);
   const words = s.split(' ');
-  const kept = words.filter((w) => !STOP_WORDS.has(w.toLowerCase().replace(/[’']$/, '')) && !/^[dl][’']$/i.test(w));
-  return (kept.length ? kept : words).join(' ').replace(/\b[dl][’'](?=\p{L})/giu, '');
+  const stop = (w: string) => STOP_WORDS.has(w.toLowerCase().replace(/[’'?!,;:]+$/, '').replace(/-(il|elle|on)$/, '')) || /^[dlcjsn]?[’']$|^[?!,;:]+$/i.test(w);
+  const kept = words.filter((w) => !stop(w) && !stop(w.replace(/^(qu|[dlcjsn])[’']/i, '')));
+  return (kept.length ? kept : words)
+    .join(' ')
+    .replace(/\b(?:qu|[dlcjsn])[’'](?=\p{L})/giu, '')
+    .replace(/[?!]+/g, '')
+    .trim();
+}
+
+/**
+ * Whether a word is the beginning of an identifier, not yet a whole one (`S21`, `S21.G00.4`,
+ * `S21.G00.40.00`, `40.0`): each such prefix matches other records, whose excerpts would be
+ * downloaded for nothing while the identifier is being typed.
+ */
+export function partialId(w: string): boolean {
+  if (RUBRIQUE_ID.test(w) || BLOCK_ID.test(w)) return false;
+  return /^[A-Z]\d{2}(?:\.(?:G(?:\d{1,2}(?:\.(?:\d{1,2}(?:\.\d{0,2})?)?)?)?)?)?$/i.test(w) || /^\d{2}\.\d{0,2}$/.test(w);
 }
 
 /**
  * The search terms of a query once every word has 3 letters or digits or more, else null:
  * shorter prefixes (`s`, `na`) match many index chunks, and the next key usually follows.
+ * Null too while the last word is an identifier being typed (`partialId`).
  * Used to preload the chunks of a query (ui.ts) and to search without waiting (header.ts).
  */
 export function settledTerms(q: string): string | null {
   const terms = searchTerms(q);
+  if (partialId(terms.split(' ').at(-1) ?? '')) return null;
   return terms.split(' ').every((t) => t.replace(/[^\p{L}\p{N}]/gu, '').length >= 3) ? terms : null;
 }

@@ -15,7 +15,7 @@
  *
  * Standalone (to re-index an existing build): node src/site/search/indexer.ts [dist [bundle dir]]
  */
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as CoreModule from '../../core/index.ts';
@@ -23,6 +23,8 @@ import type { ControlEntry, LoadedConsigne, Registry, ResolvedVersion } from '..
 import { urls } from '../urls.ts';
 import type { PageRenderer } from './content.ts';
 import { idVariants } from './ids.ts';
+import { lexiconMatch, loadLexicon, formsOf, type Lexicon } from './lexicon.ts';
+import { fold, type Vocabulary } from './words.ts';
 import { referenceVersion, scopedElements, type FamilyReference, type RecordType, type Scope, type ScopedElement } from './scope.ts';
 import { openPagefindIndex } from './pagefind-service.ts';
 
@@ -71,6 +73,27 @@ export interface SearchIndexOptions {
   oneProcessor?: boolean;
   /** Called once the bundle is written, with the PID of Pagefind's process, which still runs (measures). */
   beforeClose?: (pagefindPid: number | null) => void;
+  /** The lexicon (default: src/site/search/lexique.yaml). */
+  lexicon?: Lexicon;
+}
+
+/** The vocabulary file of the bundle (words.ts `Vocabulary`), read by the search scripts for typos. */
+export const VOCABULARY_FILE = 'vocabulaire.json';
+
+/** Folded words of the records' own texts and of the lexicon, with how many records hold each. */
+class VocabularyBuilder {
+  private counts = new Map<string, number>();
+  constructor(lexicon: Lexicon) {
+    for (const e of lexicon.entries) this.add(formsOf(e));
+  }
+  add(texts: string[], extra?: string) {
+    const seen = new Set<string>();
+    for (const t of [...texts, extra ?? '']) for (const w of fold(t).split(' ')) if (w.length >= 3 && !/\d/.test(w)) seen.add(w);
+    for (const w of seen) this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
+  }
+  build(): Vocabulary {
+    return { words: Object.fromEntries([...this.counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) };
+  }
 }
 
 export interface SearchIndexStats {
@@ -106,6 +129,11 @@ interface Entry {
   themes?: string[];
   /** Illustrative data (example fiche, element of an example version): shown as such in the results. */
   example?: boolean;
+  /** Words from the lexicon (lexicon.ts) and the terms that designate the record: weighted (RANKING in ui.ts). */
+  lexique?: string;
+  designe?: string;
+  /** Keywords of a fiche. */
+  motscles?: string;
 }
 
 function searchData(e: Entry): string {
@@ -118,6 +146,9 @@ function searchData(e: Entry): string {
   meta('version', e.versions.join(', '));
   meta('id', e.id);
   if (e.name) meta('nom', e.name);
+  if (e.lexique) meta('lexique', e.lexique);
+  if (e.designe) meta('designe', e.designe);
+  if (e.motscles) meta('motscles', e.motscles);
   meta('portee', e.scope);
   if (e.example) meta('exemple', 'oui');
   // Weighted identifiers. Not for data types: their ids are words (`DSN_Code_Cotisation`), which
@@ -133,6 +164,13 @@ function searchData(e: Entry): string {
 
 /** Weight of a data type page's text (Pagefind's default is 1): see `indexDocument`. */
 const DATATYPE_WEIGHT = 0.5;
+/**
+ * Weight of a rubrique's code-list values (code and label) on its page: a label
+ * (`licenciement pour motif économique`) leads to the rubrique that holds it.
+ */
+const VALUES_WEIGHT = 3;
+/** Weight of a control's text: a control only mentions the words of the rubrique it checks. */
+const CONTROL_WEIGHT = 0.3;
 
 const BLOCK_END = /(<\/(?:dt|dd|td|th|li|p|h[1-6]|div|caption|summary|section|article|tr|ul|ol|dl|table|code)>|<br\s*\/?>)/g;
 
@@ -155,6 +193,7 @@ export function indexDocument(main: string, e: Entry): string {
   // A data type page is found by its id; its name (`DSN_Code_Cotisation`, split into words by
   // Pagefind) and its values must not outrank the rubriques and blocks named with those words.
   if (e.type === 'type de données') body = `<div data-pagefind-weight="${DATATYPE_WEIGHT}">${body.replace(/<(\/?)h[1-6]\b/g, '<$1p')}</div>`;
+  else if (e.type === 'rubrique') body = body.replace(/<table class="values">/g, `<table class="values" data-pagefind-weight="${VALUES_WEIGHT}">`);
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${esc(e.title)}</title></head><body><main data-pagefind-body>${searchData(e)}${body}</main></body></html>`;
 }
 
@@ -183,9 +222,10 @@ function customRecord(e: Entry, content: string, extraMeta: Record<string, strin
   };
 }
 
-/** A control: its message and rule, with the name of its rubrique. */
-function controlRecord(c: ControlEntry, e: Entry) {
-  return customRecord(e, `${c.control.message} ${c.control.rule}`, { rubrique: c.rubrique.name });
+/** A control: its message and rule, with the name of its rubrique; its words weigh less than the rubrique's (CONTROL_WEIGHT). */
+function controlDocument(c: ControlEntry, e: Entry): string {
+  const text = `<div data-pagefind-weight="${CONTROL_WEIGHT}"><p>${esc(c.control.message)}</p> <p>${esc(c.control.rule)}</p></div>`;
+  return indexDocument(text, e).replace('<main data-pagefind-body>', `<main data-pagefind-body><span data-pagefind-meta="rubrique:${esc(c.rubrique.name)}"></span>`);
 }
 
 /** A version: its id, name, status, months of applicability and editions. */
@@ -239,6 +279,14 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
   const refs = references(o.registry, o.month, o.core);
   const famName = (f: string) => o.registry.families.get(f)?.meta.name ?? f;
 
+  const lexicon = o.lexicon ?? loadLexicon();
+  const vocabulary = new VocabularyBuilder(lexicon);
+  /** The lexicon's metadata of a record (its name first in `texts`); its words go to the vocabulary. */
+  const lexiconMeta = (texts: string[], id?: string): Pick<Entry, 'lexique' | 'designe'> => {
+    const m = lexiconMatch(lexicon, texts, id);
+    vocabulary.add(texts, m.words);
+    return { ...(m.words ? { lexique: m.words } : {}), ...(m.designates.length ? { designe: m.designates.join(' ; ') } : {}) };
+  };
   const pagefind = await openPagefindIndex({ forceLanguage: 'fr', excludeSelectors: EXCLUDE_SELECTORS }, { oneProcessor: o.oneProcessor });
   const index = pagefind.index;
   if (!index) {
@@ -298,7 +346,7 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
       const url = urls.element(s.family, s.version, c.rubrique.id) + '#' + encodeURIComponent(s.id).replace(/%2F/gi, '/');
       const e: Entry = { ...base, url, title: `${s.id}` };
       jobs.push(async () => async () => {
-        const r = await index.addCustomRecord(controlRecord(c, e));
+        const r = await index.addHTMLFile({ url: e.url, content: controlDocument(c, e) });
         if (r.errors.length) problems.push(`${s.id} : ${r.errors.join(' ; ')}`);
         records++;
         count(e);
@@ -308,20 +356,26 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
     let url: string;
     let title: string;
     let name: string | undefined;
+    let texts: string[];
+    const values = (datatype: string) => (v.datatypes.get(datatype)?.values ?? []).map((x) => x.label);
     if (s.type === 'type de données') {
       const t = v.datatypes.get(s.id)!;
       url = urls.datatype(s.family, s.version, s.id);
       title = t.name && t.name !== s.id ? `${s.id} ${t.name}` : s.id;
+      texts = [t.name ?? '', ...values(s.id)];
     } else if (s.type === 'bloc') {
       url = urls.element(s.family, s.version, s.id);
       name = v.blocks.get(s.id)!.name;
       title = `${s.id} ${name}`;
+      texts = [name];
     } else {
       url = urls.element(s.family, s.version, s.id);
-      name = v.rubriques.get(s.id)!.rubrique.name;
+      const r = v.rubriques.get(s.id)!.rubrique;
+      name = r.name;
       title = `${s.id} ${name}`;
+      texts = [name, r.technicalName ?? '', ...values(r.datatype)];
     }
-    const e: Entry = { ...base, url, title, name };
+    const e: Entry = { ...base, url, title, name, ...lexiconMeta(texts, s.id) };
     const render = o.render;
     if (render) {
       jobs.push(async () => {
@@ -331,23 +385,29 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
     } else jobs.push(() => readPage(path.join(url, 'index.html'), e));
   }
 
-  // Fiches consignes (current revision).
+  // Fiches consignes (current revision): in the default scope when in force for the reference
+  // version of their family or for the next one (a fiche written ahead of a new norm).
   const consignes = o.consignes ?? (existsSync(path.join(o.root, 'consignes')) ? o.core.loadConsignes(o.root, o.registry).consignes : []);
   for (const c of consignes) {
     const ref = refs.get(c.family)?.version;
+    const order = [...(o.registry.families.get(c.family)?.versions.keys() ?? [])];
+    const next = ref === undefined ? undefined : order[order.indexOf(ref) + 1];
     const inForce = c.meta.status === 'en vigueur';
+    const texts = [c.meta.title, ...(c.meta.keywords ?? [])];
     const e: Entry = {
       url: `/consignes/${c.id}/`,
       type: 'fiche',
       family: c.family,
       famName: famName(c.family),
       versions: c.current.versions,
-      scope: inForce && ref !== undefined && c.current.versions.includes(ref) ? 'actuelle' : 'autre',
+      scope: inForce && ref !== undefined && (c.current.versions.includes(ref) || (next !== undefined && c.current.versions.includes(next))) ? 'actuelle' : 'autre',
       id: `n° ${c.id}`,
       title: `Fiche n° ${c.id} : ${c.meta.title}`,
       name: c.meta.title,
       themes: c.meta.themes,
       example: c.meta.example === true,
+      ...lexiconMeta(texts),
+      ...(c.meta.keywords?.length ? { motscles: c.meta.keywords.join(' ; ') } : {}),
     };
     jobs.push(() => readPage(`consignes/${c.id}/index.html`, e));
   }
@@ -399,6 +459,7 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
     rmSync(outputPath, { recursive: true, force: true });
     const w = await index.writeFiles({ outputPath });
     if (w.errors.length) throw new Error(`Pagefind : ${w.errors.join(' ; ')}`);
+    writeFileSync(path.join(outputPath, VOCABULARY_FILE), JSON.stringify(vocabulary.build()));
     o.beforeClose?.(pagefind.pid);
   } finally {
     await pagefind.close();

@@ -4,7 +4,7 @@
  * switches between the version applicable today (default) and every version. The state
  * lives in the URL (history.replaceState), so a search can be shared or bookmarked.
  */
-import { ALL_LABELS, FACETS, countLabel, hitHtml, queryFromUrl, runSearch, searchUrl, warm, type Facet, type Query, type Results } from './ui.ts';
+import { ALL_LABELS, FACETS, countLabel, hitHtml, queryFromUrl, resultsNote, runSearch, searchUrl, warm, type Facet, type Query, type Results } from './ui.ts';
 
 const PAGE = 10;
 const DELAY = 150;
@@ -93,7 +93,7 @@ async function run(push: boolean) {
   more.hidden = shown >= res.total;
   const scope = query.scope === 'actuelle' ? 'dans la version applicable de chaque famille' : 'dans toutes les versions';
   const facets = FACETS.filter((k) => query.filters[k]).map((k) => query.filters[k]);
-  status.textContent = `${countLabel(res.total)} pour « ${query.q} » ${scope}${facets.length ? ` (filtres : ${facets.join(', ')})` : ''}.`;
+  status.textContent = `${countLabel(res.total)} pour « ${query.q} » ${scope}${facets.length ? ` (filtres : ${facets.join(', ')})` : ''}${resultsNote(res)}.`;
   root.dataset.state = 'done';
   performance.mark('recherche-rendered');
   // Then the counts of the filters (they need every filter index, not the results).

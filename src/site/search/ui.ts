@@ -5,13 +5,16 @@
  * renders result items. No framework, no other request than Pagefind's files.
  */
 import { exactId, normalizeQuery, searchTerms, settledTerms } from './ids.ts';
+import { correction, fold as foldWord, foldSingular, unaccent, type Vocabulary } from './words.ts';
 
 /** Ranking tuned on the relevance table of tests/site/search.test.ts. */
 export const RANKING = {
-  // `title` is the display title; `nom` the element name or fiche title; `cles` the ids and their variants.
-  metaWeights: { title: 1, nom: 10, cles: 10 },
+  // `title` is the display title; `nom` the element name or fiche title; `cles` the ids and their variants;
+  // `lexique` the words the lexicon gives the record, `designe` the terms that designate it
+  // (lexicon.ts); `motscles` the keywords of a fiche.
+  metaWeights: { title: 1, nom: 10, cles: 10, lexique: 6, designe: 10, motscles: 6 },
   // Rubrique and block pages are longer than data type pages and controls: penalise length less.
-  pageLength: 0.5,
+  pageLength: 0.3,
 };
 
 export const FACETS = ['type', 'famille', 'version', 'theme'] as const;
@@ -41,11 +44,26 @@ export interface Hit {
   exemple?: boolean;
   /** HTML from Pagefind: text escaped, matches in <mark>. */
   excerpt: string;
+  /** Pagefind's score (for the ranking of the first results). */
+  score?: number;
+  /** Outside the searched scope: shown in the second tier, with its version. */
+  horsPortee?: boolean;
+  /** From the lexicon: forms of the matching entries (` | ` between entries, ` ; ` between forms), the terms designating it. */
+  lexique?: string;
+  designe?: string;
+  /** Keywords of a fiche (` ; ` between them). */
+  motscles?: string;
 }
 
 export interface Results {
   query: string;
   total: number;
+  /** Results from other versions than the applicable one, appended or promoted (second tier). */
+  others: number;
+  /** The query searched instead, when words of the typed one are unknown (« vouliez-vous dire »). */
+  suggestion?: string;
+  /** No result had every word: results with some of them. */
+  partial?: boolean;
   /** Counts per facet value, for the query in the chosen scope (before the facet filters). */
   counts: () => Promise<Partial<Record<Facet, Record<string, number>>>>;
   /** Loads the data of results `from` to `from + n` (the first page is ranked with exact matches first). */
@@ -70,18 +88,38 @@ interface Pagefind {
 }
 
 // A variable, so that Vite leaves the import alone: the file exists only in the built site.
-const PAGEFIND_URL = '/pagefind/pagefind.js';
+export const PAGEFIND_URL = '/pagefind/pagefind.js';
+/** Pagefind's options. No worker: one script less to download (its ~43 kB), and searches are a few ms. */
+export const PAGEFIND_OPTIONS = { ranking: RANKING, noWorker: true, excerptLength: 24 };
+/** Where the /recherche/ page's head starts the engine before the page script runs (engineStartScript). */
+const EARLY_ENGINE = '__normeSearchEngine';
 let loading: Promise<Pagefind> | undefined;
 
-/** Pagefind, loaded and configured once per page. */
+/** Pagefind, loaded and configured once per page (or taken from the head's early start). */
 export function pagefind(): Promise<Pagefind> {
-  return (loading ??= (async () => {
-    const pf = (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
-    // No worker: one script less to download (its ~43 kB), and searches are a few ms.
-    await pf.options({ ranking: RANKING, noWorker: true, excerptLength: 24 });
-    await pf.init();
-    return pf;
-  })());
+  const early = (globalThis as Record<string, unknown>)[EARLY_ENGINE] as Promise<Pagefind> | undefined;
+  return (loading ??=
+    early ??
+    (async () => {
+      const pf = (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
+      await pf.options(PAGEFIND_OPTIONS);
+      await pf.init();
+      return pf;
+    })());
+}
+
+/**
+ * Inline script for the head of /recherche/: starts loading and initialising Pagefind (with
+ * the same options) while the rest of the page loads, for a search opened from a link.
+ */
+export function engineStartScript(): string {
+  // The query's words of 3 letters or more: their index chunks are fetched at once (the page
+  // script then searches them in the default scope).
+  return (
+    `globalThis.${EARLY_ENGINE}=import(${JSON.stringify(PAGEFIND_URL)}).then(async(pf)=>{await pf.options(${JSON.stringify(PAGEFIND_OPTIONS)});await pf.init();` +
+    `const q=(new URLSearchParams(location.search).get('q')||'').split(/\\s+/).filter((w)=>w.length>=3).join(' ');` +
+    `if(q)pf.preload(q,{filters:{portee:'actuelle'}}).catch(()=>{});return pf;});globalThis.${EARLY_ENGINE}.catch(()=>{});`
+  );
 }
 
 /**
@@ -103,12 +141,28 @@ function pagefindFilters(query: Query, withFacets: boolean): Record<string, unkn
 }
 
 const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  unaccent(s)
     .toLowerCase()
     .replace(/[^a-z0-9.\/-]+/g, ' ')
     .trim();
+
+/**
+ * How the lexicon ranks a hit for the folded query: 1 when the query is a form of an entry
+ * that designates the hit (`NIR` → S21.G00.30.001), 2 when the query holds such a form
+ * (`numéro de sécurité sociale du salarié`), else 0.
+ */
+function designation(h: Hit, wq: string): 0 | 1 | 2 {
+  if (!h.designe || !h.lexique) return 0;
+  const terms = h.designe.split(' ; ').map(foldWord);
+  let best: 0 | 1 | 2 = 0;
+  for (const g of h.lexique.split(' | ')) {
+    const forms = g.split(' ; ').map(foldWord);
+    if (!terms.includes(forms[0])) continue;
+    if (forms.includes(wq)) return 1;
+    if (forms.some((f) => f && ` ${wq} `.includes(` ${f} `))) best = 2;
+  }
+  return best;
+}
 
 /**
  * Ranking of the loaded first page, on top of Pagefind's: the element whose id is the query,
@@ -118,17 +172,26 @@ const fold = (s: string) =>
 export function rankExact(hits: Hit[], q: string): Hit[] {
   const ex = exactId(q);
   const fq = fold(q);
+  // On ties, the DSN of employees before the blocks of non-employees (S89) and PASRAU; a
+  // control (which only mentions the words) after the elements.
+  const factor = (h: Hit) => (h.type === 'contrôle' ? 0.5 : 1) * (/^S89\./.test(h.id) || h.famille === 'PASRAU' ? 0.8 : 1);
+  const wq = foldWord(q);
+  const sq = foldSingular(q);
   const klass = (h: Hit) => {
     if (h.id && fold(h.id) === fq) return 0;
     if (ex) {
       if (ex.kind === 'short' ? h.id.endsWith('.' + ex.id) && h.type === 'rubrique' : h.id.toUpperCase() === ex.id) return 0;
-      return 2;
+      return 3;
     }
-    return h.nom && fold(h.nom) === fq ? 1 : 2;
+    if (h.nom && foldSingular(h.nom) === sq) return 1;
+    const d = designation(h, wq);
+    if (d) return d;
+    if (h.motscles?.split(' ; ').some((k) => foldSingular(k) === sq)) return 2;
+    return h.nom && wq.includes(' ') && ` ${foldSingular(h.nom)} `.includes(` ${sq} `) ? 2 : 3;
   };
   const sorted = hits
-    .map((h, i) => ({ h, i, k: klass(h), p: h.portee === 'actuelle' ? 0 : 1 }))
-    .sort((a, b) => a.k - b.k || a.i - b.i);
+    .map((h, i) => ({ h, i, k: klass(h), p: h.portee === 'actuelle' ? 0 : 1, s: (h.score ?? 0) * factor(h) }))
+    .sort((a, b) => a.k - b.k || Number(a.h.horsPortee ?? false) - Number(b.h.horsPortee ?? false) || (a.k === 1 ? b.s / (b.h.score || 1) - a.s / (a.h.score || 1) || a.h.id.localeCompare(b.h.id) : b.s - a.s) || a.i - b.i);
   const groups = new Map<string, typeof sorted>();
   for (const x of sorted) {
     const key = `${x.h.type}\u0000${x.h.famille}\u0000${x.h.id || x.h.url}`;
@@ -139,31 +202,162 @@ export function rankExact(hits: Hit[], q: string): Hit[] {
   return [...groups.values()].flatMap((g) => g.sort((a, b) => a.p - b.p || a.i - b.i).map((x) => x.h));
 }
 
-async function toHit(r: PagefindResult): Promise<Hit> {
-  const d = await r.data();
-  const m = d.meta;
-  return { url: d.url, title: m.title ?? d.url, type: m.type ?? '', famille: m.famille ?? '', version: m.version ?? '', id: m.id ?? '', nom: m.nom, rubrique: m.rubrique, portee: m.portee, exemple: m.exemple === 'oui', excerpt: d.excerpt };
+/** A result of Pagefind with where it comes from: the searched scope (tier 1) or the other versions (tier 2). */
+interface Ranked {
+  r: PagefindResult;
+  score: number;
+  tier: 1 | 2;
 }
 
-/** How many results are loaded and re-ranked together at first (the search page's first page). */
-export const FIRST_PAGE = 10;
+async function toHit(x: Ranked): Promise<Hit> {
+  const d = await x.r.data();
+  const m = d.meta;
+  return { url: d.url, title: m.title ?? d.url, type: m.type ?? '', famille: m.famille ?? '', version: m.version ?? '', id: m.id ?? '', nom: m.nom, rubrique: m.rubrique, portee: m.portee, exemple: m.exemple === 'oui', excerpt: d.excerpt, score: x.score, ...(x.tier === 2 ? { horsPortee: true } : {}), lexique: m.lexique, designe: m.designe, motscles: m.motscles };
+}
+
+/**
+ * How many results are loaded and re-ranked together at first: the same window for the
+ * header box (which shows the first 6) and the search page (its first page), so that both
+ * show the same first results.
+ */
+export const FIRST_PAGE = 8;
+/** Fewer results than this in the scope: the results from the other versions are appended. */
+export const FEW = 5;
+/** Results of the other versions loaded to look for an exact id or name (promoted to the top). */
+const OTHERS_LOOKED_AT = 3;
 
 let allFilters: Promise<unknown> | undefined;
 
-/** Search in the scope, then with the facet filters (if any). */
-export async function runSearch(query: Query, opts: { first?: number } = {}): Promise<Results | null> {
+// A variable, so that Vite leaves it alone: the file exists only in the built site.
+const VOCABULARY_URL = '/pagefind/vocabulaire.json';
+let vocabulary: Promise<Vocabulary | null> | undefined;
+/** The vocabulary of the index (words.ts), loaded the first time a word is unknown. */
+function loadVocabulary(): Promise<Vocabulary | null> {
+  return (vocabulary ??= fetch(VOCABULARY_URL)
+    .then((r) => (r.ok ? (r.json() as Promise<Vocabulary>) : null))
+    .catch(() => null));
+}
+
+/** Words worth checking for typos: letters only, 4 or more. */
+const checkable = (w: string) => /^\p{L}{4,}$/u.test(w);
+
+/** A query finding fewer records than this has its rare words checked (`corrected`). */
+const TYPO_CHECK_BELOW = 100;
+/** A word that Pagefind finds in fewer records than this is checked against the vocabulary. */
+const RARE = 10;
+
+/**
+ * The corrections of the query's words (word → closest word of the index's vocabulary), or
+ * null when there is none. Only rare words are checked (found alone in fewer than RARE
+ * records): the vocabulary is then loaded, once.
+ */
+async function corrected(pf: Pagefind, terms: string): Promise<Map<string, string> | null> {
+  const words = terms.split(' ');
+  const unknown = await Promise.all(words.map(async (w) => checkable(w) && (await pf.search(w)).results.length < RARE));
+  if (!unknown.some(Boolean)) return null;
+  const vocab = await loadVocabulary();
+  if (!vocab) return null;
+  const out = new Map<string, string>();
+  words.forEach((w, i) => {
+    if (!unknown[i]) return;
+    const c = correction(foldWord(w), vocab);
+    if (c) out.set(w, c);
+  });
+  return out.size ? out : null;
+}
+
+/** The text with the words of `fixes` replaced. */
+const applyFixes = (text: string, fixes: Map<string, string>) => text.replace(/[\p{L}\p{N}]+/gu, (w) => fixes.get(w) ?? w);
+
+/** Results with some of the words (each word searched alone): most words matched first, then score. */
+async function anyTerm(pf: Pagefind, terms: string, filters: object): Promise<PagefindResult[]> {
+  const words = terms.split(' ');
+  if (words.length < 2) return [];
+  const byId = new Map<string, { r: PagefindResult; n: number; score: number }>();
+  for (const w of words) {
+    for (const r of (await pf.search(w, { filters })).results) {
+      const x = byId.get(r.id);
+      if (x) {
+        x.n++;
+        x.score += r.score;
+      } else byId.set(r.id, { r, n: 1, score: r.score });
+    }
+  }
+  return [...byId.values()].sort((a, b) => b.n - a.n || b.score - a.score).map((x) => ({ ...x.r, score: x.score }));
+}
+
+/**
+ * Search in the scope (then with the facet filters, if any):
+ * - every word first; when nothing has them all, the results with some of them (`partial`);
+ * - a word that the index does not know is replaced by the closest word of its vocabulary
+ *   (`suggestion`: « vouliez-vous dire »);
+ * - in the default scope, the other versions form a second tier: appended when the scope has
+ *   few results, and an element of another version whose id or name is exactly the query
+ *   comes first (an element missing from the applicable version shows in its nearest one).
+ */
+export async function runSearch(query: Query): Promise<Results | null> {
   const q = normalizeQuery(query.q);
   if (!q) return null;
-  const terms = searchTerms(q);
-  const firstPage = opts.first ?? FIRST_PAGE;
+  let terms = searchTerms(q);
   const pf = await pagefind();
-  const scoped = await pf.search(terms, { filters: pagefindFilters(query, false) });
   const hasFacets = FACETS.some((k) => query.filters[k]);
-  const res = hasFacets ? await pf.search(terms, { filters: pagefindFilters(query, true) }) : scoped;
+  const inScope = pagefindFilters(query, hasFacets);
+  const others = query.scope === 'actuelle' ? { ...pagefindFilters({ ...query, scope: 'toutes' }, hasFacets), portee: 'autre' } : null;
+  const searchBoth = async (t: string) => {
+    const [a, b] = await Promise.all([pf.search(t, { filters: inScope }), others ? pf.search(t, { filters: others }) : Promise.resolve({ results: [], filters: {} } as PagefindResponse)]);
+    return { a: a.results, b: b.results };
+  };
+  let { a, b } = await searchBoth(terms);
+  let suggestion: string | undefined;
+  // Typos are looked for when the query finds little (a query finding many records has its words right).
+  if (!exactId(q) && a.length + b.length < TYPO_CHECK_BELOW) {
+    const fixes = await corrected(pf, terms);
+    if (fixes) {
+      const c = applyFixes(terms, fixes);
+      const again = await searchBoth(c);
+      if (again.a.length + again.b.length > 0) {
+        ({ a, b } = again);
+        terms = c;
+        suggestion = applyFixes(q, fixes);
+      }
+    }
+  }
+  let partial = false;
+  if (a.length + b.length === 0) {
+    a = await anyTerm(pf, terms, inScope);
+    if (others && a.length < FEW) b = await anyTerm(pf, terms, others);
+    partial = a.length + b.length > 0;
+  }
+  // Tier 2: appended when the scope has few results; else only its exact matches, promoted.
+  const appended = a.length < FEW ? b : [];
+  const list: Ranked[] = [...a.map((r) => ({ r, score: r.score, tier: 1 as const })), ...appended.map((r) => ({ r, score: r.score, tier: 2 as const }))];
+  // Only the other versions' results that outscore the scope's best can be an exact match worth promoting.
+  const looked = appended.length ? [] : b.slice(0, OTHERS_LOOKED_AT).filter((r) => r.score >= (a[0]?.score ?? 0)).map((r) => ({ r, score: r.score, tier: 2 as const }));
+  let promoted = 0;
   let first: Promise<Hit[]> | undefined;
+  const windowSize = Math.min(FIRST_PAGE, list.length);
+  const firstHits = async () => {
+    const win = await Promise.all(list.slice(0, windowSize).map(toHit));
+    const fq = fold(q);
+    const ex = exactId(q);
+    const sq = foldSingular(suggestion ?? q);
+    const exact = (h: Hit) => (ex ? h.id.toUpperCase() === ex.id || (ex.kind === 'short' && h.type === 'rubrique' && h.id.endsWith('.' + ex.id)) : fold(h.id) === fq || (h.nom !== undefined && foldSingular(h.nom) === sq));
+    // The other versions are looked at only when the window has no exact match (their excerpts cost bytes).
+    const up = win.some(exact) ? [] : (await Promise.all(looked.map(toHit))).filter(exact);
+    promoted = up.length;
+    return rankExact([...up, ...win], suggestion ?? q);
+  };
   return {
     query: q,
-    total: res.results.length,
+    // Known once the first page is loaded (promoted results of the other versions).
+    get total() {
+      return list.length + promoted;
+    },
+    get others() {
+      return appended.length + promoted;
+    },
+    ...(suggestion ? { suggestion } : {}),
+    ...(partial ? { partial } : {}),
     counts: async () => {
       // Counts need every filter index (a few kB): loaded once, after the first results are shown.
       await (allFilters ??= pf.filters());
@@ -173,10 +367,11 @@ export async function runSearch(query: Query, opts: { first?: number } = {}): Pr
       return counts;
     },
     page: async (from, n) => {
-      first ??= Promise.all(res.results.slice(0, firstPage).map(toHit)).then((h) => rankExact(h, q));
-      const head = from < firstPage ? (await first).slice(from, from + n) : [];
-      const restFrom = Math.max(from, firstPage);
-      const rest = from + n > firstPage ? await Promise.all(res.results.slice(restFrom, from + n).map(toHit)) : [];
+      // Positions [0, ranked.length) are the re-ranked window; after it, Pagefind's order.
+      const ranked = await (first ??= firstHits());
+      const head = ranked.slice(from, from + n);
+      const restFrom = windowSize + Math.max(0, from - ranked.length);
+      const rest = await Promise.all(list.slice(restFrom, restFrom + n - head.length).map(toHit));
       return [...head, ...rest];
     },
   };
@@ -194,7 +389,7 @@ export function hitHtml(h: Hit, opts: { excerpt?: boolean } = {}): string {
   const cls = TYPE_CLASS[h.type] ?? 'autre';
   const where = [h.famille, h.version && (h.type === 'fiche' ? `versions ${h.version}` : h.version)].filter(Boolean).join(' · ');
   const sub = h.type === 'contrôle' && h.rubrique ? ` <span class="search-sub">de la rubrique « ${escHtml(h.rubrique)} »</span>` : '';
-  const old = h.portee === 'autre' && h.type !== 'fiche' ? ' <span class="badge retired">autre version</span>' : '';
+  const old = h.horsPortee ? ` <span class="badge retired">hors version applicable</span>` : h.portee === 'autre' && h.type !== 'fiche' ? ' <span class="badge retired">autre version</span>' : '';
   // Same words as on the fiche and in the list of fiches: an example is never taken for an official consigne.
   const example = !h.exemple
     ? ''
@@ -202,12 +397,21 @@ export function hitHtml(h: Hit, opts: { excerpt?: boolean } = {}): string {
       ? ' <span class="badge example">Exemple — ne constitue pas une consigne officielle</span>'
       : ' <span class="badge example" title="Donnée illustrative, pas une donnée officielle">Exemple</span>';
   return (
-    `<li class="search-hit" data-type="${escHtml(h.type)}" data-url="${escHtml(h.url)}" data-portee="${escHtml(h.portee ?? '')}">` +
+    `<li class="search-hit" data-type="${escHtml(h.type)}" data-url="${escHtml(h.url)}" data-portee="${escHtml(h.portee ?? '')}"${h.horsPortee ? ' data-tier="2"' : ''}>` +
     `<a class="search-title" href="${escHtml(h.url)}">${escHtml(h.title)}</a>${sub}` +
     `<span class="search-meta"><span class="badge search-type search-type-${cls}">${escHtml(h.type)}</span> ${escHtml(where)}${old}${example}</span>` +
     (opts.excerpt === false ? '' : `<span class="search-excerpt">${h.excerpt}</span>`) +
     `</li>`
   );
+}
+
+/** What the status line adds about a correction, partial matches and the second tier (French). */
+export function resultsNote(res: Pick<Results, 'suggestion' | 'partial' | 'others' | 'total'>): string {
+  const parts: string[] = [];
+  if (res.suggestion) parts.push(`vouliez-vous dire « ${res.suggestion} » ? Résultats pour ces mots`);
+  if (res.partial) parts.push('aucun résultat avec tous les mots : résultats avec une partie d\'entre eux');
+  if (res.others) parts.push(res.others === res.total ? 'tous dans une autre version que la version applicable' : `dont ${res.others} dans une autre version que la version applicable`);
+  return parts.length ? ` (${parts.join(' ; ')})` : '';
 }
 
 /** `12 résultats` */
