@@ -1,9 +1,9 @@
-/** scripts/build.mjs: the registry is checked first, and the output is swapped in atomically. */
+/** scripts/build.mjs (and src/site/integration.ts): the registry is checked first, and the output is swapped in atomically. */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fixtureCopy } from '../helpers/fixture.ts';
-import { PROJECT_ROOT, buildSite } from './helpers.ts';
+import { PROJECT_ROOT, buildSite, buildVariant } from './helpers.ts';
 
 describe('construction atomique', () => {
   test('un registre en erreur : diagnostics affichés, code 1, sortie précédente intacte', () => {
@@ -31,11 +31,13 @@ describe('construction atomique', () => {
       const out = path.join(fx.root, 'out');
       mkdirSync(out);
       writeFileSync(path.join(out, 'precedent.txt'), 'ancien site');
-      const statsFile = path.join(fx.root, 'stats.json');
-      const r = buildSite(fx.root, out, { NORME_BUILD_STATS: statsFile });
+      const r = buildSite(fx.root, out);
       expect(r.status, r.stderr).toBe(0);
       expect(existsSync(path.join(out, 'precedent.txt'))).toBe(false);
       // What the bench reads (scripts/bench/site-build.mjs): counts, and on Linux the CPU time by part.
+      const statsFile = path.join(fx.root, 'stats.json');
+      const v = buildVariant(fx.root, path.join(fx.root, 'mesure'), ['--stats', statsFile]);
+      expect(v.status, v.stderr).toBe(0);
       const stats = JSON.parse(readFileSync(statsFile, 'utf8'));
       expect(stats.pages).toBeGreaterThan(10);
       expect(stats.searchRecords).toBeGreaterThan(0);
@@ -59,21 +61,21 @@ describe('construction atomique', () => {
     }
   });
 
-  test("NORME_SEARCH_OFF (mesures du bench) : un site sans index, jamais dans dist/", () => {
+  test("--no-search (mesures du bench) : un site sans index, jamais dans dist/", () => {
     // The registry has an error: even if the guard failed, nothing would be written to dist/.
     const broken = fixtureCopy('valid', [{ file: 'norm/demo/V1/blocks/S21.G00.40.yaml', from: 'datatype: DSN_NatureContrat\n', to: 'datatype: DSN_NatureContrat2\n' }]);
     const fx = fixtureCopy('valid');
     try {
-      const refused = buildSite(broken.root, path.join(PROJECT_ROOT, 'dist'), { NORME_SEARCH_OFF: '1' });
+      const refused = buildVariant(broken.root, path.join(PROJECT_ROOT, 'dist'), ['--no-search']);
       expect(refused.status).toBe(2);
       expect(refused.stderr).toBe(
-        "norme : NORME_SEARCH_OFF ne sert qu'aux mesures (site sans recherche) : indiquez un autre dossier de sortie avec --out <dossier> ; dist/ inchangé.\n",
+        "norme : cette construction ne sert qu'aux mesures : indiquez un autre dossier de sortie que dist/ avec --out <dossier> ; dist/ inchangé.\n",
       );
       const out = path.join(fx.root, 'out');
       const statsFile = path.join(fx.root, 'stats.json');
-      const r = buildSite(fx.root, out, { NORME_SEARCH_OFF: '1', NORME_BUILD_QUIET: '', NORME_BUILD_STATS: statsFile });
+      const r = buildVariant(fx.root, out, ['--no-search', '--stats', statsFile], { NORME_BUILD_QUIET: '' });
       expect(r.status, r.stderr).toBe(0);
-      expect(r.stdout).toContain("norme : index de recherche non construit (NORME_SEARCH_OFF, mesures) : la recherche de ce site ne répondra pas.\n");
+      expect(r.stdout).toContain("norme : index de recherche non construit (mesures) : la recherche de ce site ne répondra pas.\n");
       expect(existsSync(path.join(out, 'demo/V1/S21.G00.40.007/index.html'))).toBe(true);
       expect(existsSync(path.join(out, 'pagefind'))).toBe(false);
       const stats = JSON.parse(readFileSync(statsFile, 'utf8'));

@@ -1,7 +1,7 @@
 /**
- * `npm run build` writes the element pages no fiche cites itself, into the layout Astro renders
- * once (src/site/render/pages.ts, src/site/write-pages.ts). On the real registry, the site must
- * be the same, byte for byte, as the one Astro builds alone (NORME_EXTERNAL_PAGES_OFF=1).
+ * The site build writes the element pages itself, into the layout Astro renders once
+ * (src/site/render/pages.ts, src/site/write-pages.ts). On the real registry, the site must be
+ * the same, byte for byte, as the one Astro builds alone (build-variant.mjs --astro-pages).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { breadcrumbsHtml } from '../../src/site/render/markup.ts';
 import { fillShell, shellFrom, TEMPLATE } from '../../src/site/render/pages.ts';
-import { PROJECT_ROOT, buildSite } from './helpers.ts';
+import { PROJECT_ROOT, buildVariant } from './helpers.ts';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'norme-element-pages-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -28,12 +28,12 @@ function files(dir: string, rel = ''): string[] {
 describe('pages des éléments écrites par la construction', () => {
   test('registre réel : le site est le même, octet pour octet, que celui qu\'Astro construit seul', () => {
     // Same day and month for both builds (the footer dates the build).
-    const env = { NORME_SEARCH_OFF: '1', NORME_TODAY: '2026-03', SOURCE_DATE_EPOCH: '1772323200' };
+    const env = { NORME_TODAY: '2026-03', SOURCE_DATE_EPOCH: '1772323200' };
     const byBuild = path.join(tmp, 'par-la-construction');
     const byAstro = path.join(tmp, 'par-astro');
-    const a = buildSite(PROJECT_ROOT, byBuild, env);
+    const a = buildVariant(PROJECT_ROOT, byBuild, ['--no-search'], env);
     expect(a.status, a.stderr).toBe(0);
-    const b = buildSite(PROJECT_ROOT, byAstro, { ...env, NORME_EXTERNAL_PAGES_OFF: '1' });
+    const b = buildVariant(PROJECT_ROOT, byAstro, ['--no-search', '--astro-pages'], env);
     expect(b.status, b.stderr).toBe(0);
 
     const list = files(byBuild);
