@@ -50,6 +50,10 @@ describe('construction atomique', () => {
       expect(rubrique).toContain('<html lang="fr">');
       expect(rubrique).toContain('Nature du contrat');
       expect(rubrique).toContain('S21.G00.40.007/CCH-11');
+      // Written by the worker into the shell: its own canonical link, not the template's (Base.astro).
+      expect(rubrique).toContain('<link rel="canonical" href="https://norme.example/demo/V1/S21.G00.40.007/">');
+      expect(readFileSync(path.join(out, 'demo/index.html'), 'utf8')).toContain('<link rel="canonical" href="https://norme.example/demo/">');
+      expect(readFileSync(path.join(out, '404.html'), 'utf8')).not.toContain('rel="canonical"');
       const releases = JSON.parse(readFileSync(path.join(out, 'releases.json'), 'utf8'));
       expect(releases.month).toBe('2026-03');
       expect(releases.families[0]).toMatchObject({ id: 'demo', current: 'V1' });

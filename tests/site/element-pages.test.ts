@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { breadcrumbsHtml } from '../../src/site/render/markup.ts';
-import { fillShell, shellFrom, TEMPLATE } from '../../src/site/render/pages.ts';
+import { fillShell, sameShell, shellFrom, TEMPLATE, TEMPLATE_FILES } from '../../src/site/render/pages.ts';
 import { PROJECT_ROOT, buildVariant } from './helpers.ts';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'norme-element-pages-'));
@@ -49,15 +49,29 @@ describe('pages des éléments écrites par la construction', () => {
   });
 
   test('un gabarit sans l\'un de ses repères est refusé, avec le repère manquant', () => {
-    const template = `<!doctype html><head><title>${TEMPLATE.title} — norme</title><meta name="description" content="${TEMPLATE.description}"></head><body class="${TEMPLATE.bodyClass}">${breadcrumbsHtml([{ label: TEMPLATE.crumb }])}<main>${TEMPLATE.main}</main></body>`;
+    const template = `<!doctype html><head><title>${TEMPLATE.title} — norme</title><meta name="description" content="${TEMPLATE.description}"><link rel="canonical" href="https://norme.example/${TEMPLATE.path}/"></head><body class="${TEMPLATE.bodyClass}">${breadcrumbsHtml([{ label: TEMPLATE.crumb }])}<main>${TEMPLATE.main}</main></body>`;
     const shell = shellFrom(template, 'gabarit.html');
-    expect(fillShell(shell, { title: 'Type T (P26V01)', crumbs: [{ href: '/', label: 'Accueil' }, { label: 'T' }] }, '<h1>T</h1>')).toBe(
-      '<!doctype html><head><title>Type T (P26V01) — norme</title></head><body><nav class="breadcrumbs" aria-label="Fil d\'Ariane"><ol><li><a href="/">Accueil</a></li><li><span aria-current="page">T</span></li></ol></nav><main><h1>T</h1></main></body>',
+    expect(fillShell(shell, { title: 'Type T (P26V01)', crumbs: [{ href: '/', label: 'Accueil' }, { label: 'T' }], path: '/dsn/P26V01/types/T/' }, '<h1>T</h1>')).toBe(
+      '<!doctype html><head><title>Type T (P26V01) — norme</title><link rel="canonical" href="https://norme.example/dsn/P26V01/types/T/"></head><body><nav class="breadcrumbs" aria-label="Fil d\'Ariane"><ol><li><a href="/">Accueil</a></li><li><span aria-current="page">T</span></li></ol></nav><main><h1>T</h1></main></body>',
     );
-    expect(fillShell(shell, { title: "L'élément", description: 'Rubrique « x » & "y"', crumbs: [], bodyClass: 'page-rubrique' }, '')).toBe(
-      '<!doctype html><head><title>L&#39;élément — norme</title><meta name="description" content="Rubrique « x » &amp; &quot;y&quot;"></head><body class="page-rubrique"><main></main></body>',
+    // The canonical path percent-encoded, as `new URL(path, site)` writes it in Base.astro.
+    expect(fillShell(shell, { title: "L'élément", description: 'Rubrique « x » & "y"', crumbs: [], bodyClass: 'page-rubrique', path: '/demo/V1/types/a b/' }, '')).toBe(
+      '<!doctype html><head><title>L&#39;élément — norme</title><meta name="description" content="Rubrique « x » &amp; &quot;y&quot;"><link rel="canonical" href="https://norme.example/demo/V1/types/a%20b/"></head><body class="page-rubrique"><main></main></body>',
     );
     expect(() => shellFrom(template.replace(TEMPLATE.main, ''), 'gabarit.html')).toThrow(`gabarit.html : le gabarit des pages doit contenir une fois « ${TEMPLATE.main} »`);
     expect(() => shellFrom(template + TEMPLATE.main, 'gabarit.html')).toThrow(`une fois « ${TEMPLATE.main} »`);
+  });
+
+  test('un gabarit qui dépend de la page (il lit Astro.url) arrête la construction, avec ce qui diffère', () => {
+    // The template route rendered for two pages (TEMPLATE_FILES): a canonical link read from Astro.url.
+    const render = (page: string) =>
+      `<!doctype html><head><title>${TEMPLATE.title} — norme</title><meta name="description" content="${TEMPLATE.description}"><link rel="canonical" href="https://norme.example/${TEMPLATE.path}/"><link rel="alternate" href="https://norme.example/0-gabarit/elements/${page}/"></head><body class="${TEMPLATE.bodyClass}">${breadcrumbsHtml([{ label: TEMPLATE.crumb }])}<main>${TEMPLATE.main}</main></body>`;
+    const [a, b] = TEMPLATE_FILES.withCiting;
+    expect(a).not.toBe(b);
+    expect(sameShell(shellFrom(render('page'), a), shellFrom(render('page'), b)).file).toBe(a);
+    expect(() => sameShell(shellFrom(render('page'), a), shellFrom(render('autre-page'), b))).toThrow(
+      `Base.astro dépend de la page : « <link rel="alternate" href="https://norme.example/0-gabarit/elements/page/"> » dans ${a}, ` +
+        `« <link rel="alternate" href="https://norme.example/0-gabarit/elements/autre-page/"> » dans ${b}.`,
+    );
   });
 });

@@ -29,6 +29,8 @@ export interface PageHead {
   description?: string;
   crumbs: Crumb[];
   bodyClass?: string;
+  /** URL path of the page (`/dsn/P26V01/S21.G00.40.007/`): its canonical link. */
+  path: string;
 }
 
 export type ElementPage =
@@ -66,6 +68,10 @@ export function pageFile(p: ElementPage): string {
 }
 
 export function pageHead(p: ElementPage): PageHead {
+  return { ...headOf(p), path: '/' + pageFile(p).replace(/index\.html$/, '') };
+}
+
+function headOf(p: ElementPage): Omit<PageHead, 'path'> {
   if (p.route === 'element') {
     const { sv, kind, id } = p;
     const f = sv.family.id;
@@ -147,6 +153,7 @@ export const TEMPLATE = {
   description: 'NORMEGABARITDESCRIPTION',
   crumb: 'NORMEGABARITFILARIANE',
   bodyClass: 'NORMEGABARITCLASSE',
+  path: 'NORMEGABARITCHEMIN',
   main: 'NORMEGABARITCONTENU',
 } as const;
 
@@ -172,6 +179,7 @@ export interface Shell {
 export function shellFrom(html: string, file: string): Shell {
   const markers = [
     headHtml(TEMPLATE.title, TEMPLATE.description),
+    `${TEMPLATE.path}/`,
     ` class="${TEMPLATE.bodyClass}"`,
     breadcrumbsHtml([{ label: TEMPLATE.crumb }]),
     TEMPLATE.main,
@@ -200,7 +208,12 @@ export function sameShell(a: Shell, b: Shell): Shell {
   if (x === y) return a;
   let i = 0;
   while (x[i] === y[i]) i++;
-  const at = (s: string) => s.slice(Math.max(0, i - 40), i + 40).replaceAll('\u0000', '…');
+  // The tag where they part (at most 80 characters before, 40 after).
+  const from = Math.max(0, i - 80, x.lastIndexOf('<', i));
+  const at = (s: string) => {
+    const end = s.indexOf('>', i);
+    return s.slice(from, end < 0 || end > i + 40 ? i + 40 : end + 1).replaceAll('\u0000', '…');
+  };
   throw new Error(
     `Base.astro dépend de la page : « ${at(x)} » dans ${a.file}, « ${at(y)} » dans ${b.file}. ` +
       'Ce que chaque page a en propre passe par les repères du gabarit (TEMPLATE et fillShell, src/site/render/pages.ts).',
@@ -209,8 +222,10 @@ export function sameShell(a: Shell, b: Shell): Shell {
 
 /** A page in its layout: what Base.astro renders around `main`. */
 export function fillShell(shell: Shell, head: PageHead, main: string): string {
-  const [a, b, c, d, e] = shell.parts;
-  return a + headHtml(head.title, head.description) + b + (head.bodyClass ? ` class="${esc(head.bodyClass)}"` : '') + c + breadcrumbsHtml(head.crumbs) + d + main + e;
+  const [a, b, c, d, e, f] = shell.parts;
+  // The canonical link's path as Base.astro writes it (`new URL(path, site)`: percent-encoded), after the site's URL.
+  const canonicalPath = new URL(head.path, 'https://gabarit.invalid').pathname.slice(1);
+  return a + headHtml(head.title, head.description) + b + esc(canonicalPath) + c + (head.bodyClass ? ` class="${esc(head.bodyClass)}"` : '') + d + breadcrumbsHtml(head.crumbs) + e + main + f;
 }
 
 // ---- Which pages Astro renders.
