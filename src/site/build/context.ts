@@ -8,29 +8,12 @@
  * pages, Node's own import in the worker): module state is not shared between those copies,
  * hence one slot on globalThis, here and nowhere else.
  */
-import type { ConsignesResult, Diagnostic, Registry } from '../../core/index.ts';
-import type { BuildReport } from './protocol.ts';
+import type { BuildOptions, BuildReport, LoadedConsignes, LoadedRegistry } from './protocol.ts';
 
-/** What the build does; the defaults are the published site (scripts/bench/build-variant.mjs changes them for measures). */
-export interface BuildOptions {
-  /** Build the Pagefind index (false: a site without search, measures only). */
-  search: boolean;
-  /** The worker writes the element pages into the shell (false: Astro renders every page). */
-  externalPages: boolean;
-  /** Lowest priority for the worker thread while it indexes (Linux). */
-  nice: boolean;
-  /** Pagefind on one processor (pagefind-service.ts). */
-  pin: boolean;
-}
+export type { BuildOptions, LoadedConsignes, LoadedRegistry } from './protocol.ts';
 
 export const DEFAULT_OPTIONS: BuildOptions = { search: true, externalPages: true, nice: true, pin: true };
 
-export interface LoadedRegistry {
-  registry: Registry;
-  diagnostics: Diagnostic[];
-}
-
-export type LoadedConsignes = ConsignesResult;
 
 export interface BuildContext {
   options: BuildOptions;

@@ -4,7 +4,26 @@
  */
 import type { SearchIndexStats } from '../search/indexer.ts';
 import type { WritePagesStats } from '../write-pages.ts';
-import type { BuildOptions, LoadedConsignes, LoadedRegistry } from './context.ts';
+import type { ConsignesResult, Diagnostic, Registry } from '../../core/index.ts';
+
+/** What the build does; the defaults are the published site (scripts/bench/build-variant.mjs changes them for measures). */
+export interface BuildOptions {
+  /** Build the Pagefind index (false: a site without search, measures only). */
+  search: boolean;
+  /** The worker writes the element pages into the shell (false: Astro renders every page). */
+  externalPages: boolean;
+  /** Lowest priority for the worker thread while it indexes (Linux). */
+  nice: boolean;
+  /** Pagefind on one processor (pagefind-service.ts). */
+  pin: boolean;
+}
+
+export interface LoadedRegistry {
+  registry: Registry;
+  diagnostics: Diagnostic[];
+}
+
+export type LoadedConsignes = ConsignesResult;
 
 /** `workerData` of the worker. */
 export interface WorkerInput {
