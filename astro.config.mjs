@@ -1,15 +1,18 @@
 // Configuration Astro du site statique de norme (issue #4).
 // Le registre est chargé une seule fois par construction (src/site/data.ts) ; la sortie
-// est écrite de façon atomique par scripts/build.mjs (dossier temporaire puis renommage).
+// est écrite de façon atomique par scripts/build.mjs (dossier temporaire puis renommage) ;
+// le reste de la construction est l'intégration src/site/integration.ts.
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import norme from './src/site/integration.ts';
 
 export default defineConfig({
   site: process.env.NORME_SITE_URL ?? 'https://norme.example',
   output: 'static',
   trailingSlash: 'always',
   outDir: process.env.NORME_OUT_DIR ?? './dist',
-  integrations: [mdx()],
+  // The site build: registry loaded once, element pages, search index (src/site/integration.ts).
+  integrations: [mdx(), norme()],
   build: {
     format: 'directory',
     // One shared stylesheet file instead of inlining it in ~10 000 pages.

@@ -11,7 +11,7 @@
 // par défaut d'Astro : c'est le coût réel de `npm run build` comparé à ce qu'Astro coûte seul.
 // Le rapport à un projet nu réglé avec le même build.concurrency que le site est affiché
 // aussi, plus exigeant : ce réglage accélère davantage les pages triviales que les nôtres.
-// Pour information, la même construction sans index de recherche (NORME_SEARCH_OFF, mesures
+// Pour information, la même construction sans index de recherche (build-variant.mjs --no-search, mesures
 // seulement) : ce que coûtent Astro, le registre et nos pages seuls, sans Pagefind ; et un projet
 // Astro nu qui écrit telles quelles les pages HTML de la première construction (mêmes chemins,
 // mêmes octets) : ce que coûte à Astro le volume de nos pages, sans les produire.
@@ -42,9 +42,9 @@ function run(script, args, env) {
   return { ...s, wall };
 }
 
-/** The build script of a throwaway Astro project: builds it, writes its stats (same fields as scripts/build.mjs). */
+/** The build script of a throwaway Astro project: builds it, writes its stats (same fields as build-variant.mjs). */
 function projectBuildScript() {
-  return `import { build } from 'astro';\nimport { threadCpuMs } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'scripts/cpu-usage.mjs')).href)};\nimport { readdirSync, statSync, writeFileSync } from 'node:fs';\nimport path from 'node:path';\nconst root = path.dirname(new URL(import.meta.url).pathname);\nconst t0 = performance.now();\nconst outDir = path.resolve(root, process.env.NORME_BARE_OUT ?? 'dist');\nawait build({ root, outDir, logLevel: 'warn' });\nconst ms = performance.now() - t0;\nlet pages = 0, files = 0, bytes = 0;\nconst walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else { files++; bytes += statSync(p).size; if (e.name.endsWith('.html')) pages++; } } };\nwalk(outDir);\nconst ru = process.resourceUsage();\nwriteFileSync(process.env.NORME_BUILD_STATS, JSON.stringify({ ms: Math.round(ms), pages, files, bytes, maxRssKb: ru.maxRSS, cpuMs: Math.round((ru.userCPUTime + ru.systemCPUTime) / 1000), cpu: threadCpuMs() }));\n`;
+  return `import { build } from 'astro';\nimport { threadCpuMs } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'scripts/bench/cpu-usage.mjs')).href)};\nimport { readdirSync, statSync, writeFileSync } from 'node:fs';\nimport path from 'node:path';\nconst root = path.dirname(new URL(import.meta.url).pathname);\nconst t0 = performance.now();\nconst outDir = path.resolve(root, process.env.NORME_BARE_OUT ?? 'dist');\nawait build({ root, outDir, logLevel: 'warn' });\nconst ms = performance.now() - t0;\nlet pages = 0, files = 0, bytes = 0;\nconst walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else { files++; bytes += statSync(p).size; if (e.name.endsWith('.html')) pages++; } } };\nwalk(outDir);\nconst ru = process.resourceUsage();\nwriteFileSync(process.env.NORME_BUILD_STATS, JSON.stringify({ ms: Math.round(ms), pages, files, bytes, maxRssKb: ru.maxRSS, cpuMs: Math.round((ru.userCPUTime + ru.systemCPUTime) / 1000), cpu: threadCpuMs() }));\n`;
 }
 
 /** The astro.config.mjs of a throwaway project: same routing options as the site. */
@@ -120,9 +120,9 @@ export async function bench() {
     // Alternate the kinds of build so that all of them see the same machine load.
     for (let i = 0; i < runs; i++) {
       settle();
-      site.push(run(path.join(ROOT, 'scripts/build.mjs'), ['--out', `${siteOut}-${i}`]));
+      site.push(run(path.join(ROOT, 'scripts/bench/build-variant.mjs'), ['--out', `${siteOut}-${i}`]));
       settle();
-      noSearch.push(run(path.join(ROOT, 'scripts/build.mjs'), ['--out', `${siteOut}-sans-index-${i}`], { NORME_SEARCH_OFF: '1' }));
+      noSearch.push(run(path.join(ROOT, 'scripts/bench/build-variant.mjs'), ['--out', `${siteOut}-sans-index-${i}`, '--no-search']));
       if (i === 0) {
         // The first full build tells how many pages the bare builds must emit.
         bareProject(bareDir, site[0].pages, 1);
@@ -150,7 +150,7 @@ export async function bench() {
   }
   // Pages part of a full build: process wall time minus what comes after `astro build`
   // (end of the search index if it is not done yet, swap, counting the output). The index
-  // itself is built during the pages (scripts/build.mjs).
+  // itself is built during the pages (src/site/integration.ts).
   for (const x of site) x.pagesWall = x.wall - (x.ms - x.astroMs);
   const best = (xs, k = 'wall') => xs.reduce((a, b) => (b[k] < a[k] ? b : a));
   const s = best(site, 'pagesWall');
@@ -249,7 +249,7 @@ export async function bench() {
         ? [`rapport construction complète / Astro nu avec le même build.concurrency (${concurrency}) : ${fullRatioSame.toFixed(2)} × (plus exigeant, hors cible : le réglage accélère davantage les pages triviales)`]
         : []),
       `rapport pages seules / Astro nu : ${ratio.toFixed(2)} × (réglages par défaut)${bareSame.length ? `, ${ratioSame.toFixed(2)} × (même build.concurrency)` : ''}`,
-      `pour information, la même construction sans index de recherche (NORME_SEARCH_OFF) : ${fmtMs(ns.wall)} (meilleur de ${noSearch.length}), ${noSearchRatio.toFixed(2)} × Astro nu ; médiane des paires ${noSearchPairMedian.toFixed(2)} × (${noSearchPairRatios.map((r) => r.toFixed(2)).join(', ')})`,
+      `pour information, la même construction sans index de recherche (--no-search) : ${fmtMs(ns.wall)} (meilleur de ${noSearch.length}), ${noSearchRatio.toFixed(2)} × Astro nu ; médiane des paires ${noSearchPairMedian.toFixed(2)} × (${noSearchPairRatios.map((r) => r.toFixed(2)).join(', ')})`,
       `pour information, Astro nu écrivant telles quelles les ${rp.pages} pages HTML de la construction (mêmes chemins, mêmes octets, ${(rp.bytes / 2 ** 20).toFixed(1)} Mio, lues sur le disque ; même build.concurrency ${concurrency}) : ${fmtMs(rp.wall)} (meilleur de ${replay.length}), ${replayRatio.toFixed(2)} × Astro nu ; médiane des paires ${median(replayPairRatios).toFixed(2)} × (${replayPairRatios.map((r) => r.toFixed(2)).join(', ')}) — le coût du volume de nos pages pour Astro ; le reste de l'écart vient de leur production (registre, modèle, rendu) et de l'index`,
       ...cpuLines,
       `toutes les mesures (ms) : site ${site.map((x) => `${Math.round(x.wall)} (pages ${Math.round(x.pagesWall)})`).join(', ')} ; sans index ${noSearch.map((x) => Math.round(x.wall)).join(', ')} ; nu ${bare.map((x) => Math.round(x.wall)).join(', ')}${

@@ -5,6 +5,7 @@
  */
 import type { ConsigneRevision, LinkTarget, LoadedConsigne, ResolvedRef, RevisionDiff } from '../core/index.ts';
 import { getConsignes, getSite, type SiteVersion } from './data.ts';
+import { shared } from './build/context.ts';
 import { dateLabel, urls } from './urls.ts';
 import { esc } from './render/markup.ts';
 
@@ -98,13 +99,9 @@ export function statusOf(c: LoadedConsigne, byId: Map<number, LoadedConsigne>): 
   return { key, label: key };
 }
 
-const VIEW = Symbol.for('norme.site.consignes.view');
-type Holder = { [VIEW]?: Promise<ConsignesView> };
-
 /** Fiches with their status and facets, computed once per build. */
 export function consignesView(): Promise<ConsignesView> {
-  const g = globalThis as Holder;
-  return (g[VIEW] ??= build());
+  return shared('consignes-view', build);
 }
 
 async function build(): Promise<ConsignesView> {

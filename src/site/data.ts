@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as CoreModule from '../core/index.ts';
+import { buildContext, shared, type BuildContext } from './build/context.ts';
 import type {
   Applicability,
   Diagnostic,
@@ -64,22 +65,15 @@ export async function loadCore(): Promise<Core> {
   return (await import(/* @vite-ignore */ url)) as Core;
 }
 
-/**
- * What scripts/build.mjs has already loaded for this registry (`registry`, `consignes`), handed over
- * through `globalThis[Symbol.for('norme.<what>.preloaded')]`; undefined outside that build.
- */
-function preloaded<T>(what: 'registry' | 'consignes'): Promise<T> | undefined {
-  const pre = (globalThis as { [k: symbol]: unknown })[Symbol.for(`norme.${what}.preloaded`)] as { root: string; result: Promise<T> } | undefined;
-  return pre && pre.root === registryRoot ? pre.result : undefined;
+/** What the build's worker has already loaded for this registry (src/site/build/context.ts); undefined elsewhere. */
+function preloaded<W extends 'registry' | 'consignes'>(what: W): NonNullable<BuildContext['preloaded']>[W] | undefined {
+  const pre = buildContext().preloaded;
+  return pre && pre.root === registryRoot ? pre[what] : undefined;
 }
-
-const CACHE = Symbol.for('norme.site.data');
-type Holder = { [CACHE]?: Promise<Site> };
 
 /** The site model, built on first use and shared by every page of the build. */
 export function getSite(): Promise<Site> {
-  const g = globalThis as Holder;
-  return (g[CACHE] ??= buildSite());
+  return shared('site', buildSite);
 }
 
 export class RegistryError extends Error {}
@@ -90,8 +84,8 @@ async function buildSite(): Promise<Site> {
   debug('getSite : début');
   const core = await loadCore();
   debug('cœur prêt');
-  // scripts/build.mjs has already loaded (and checked) the registry in this process.
-  const pre = preloaded<Pick<ReturnType<Core['loadRegistry']>, 'registry' | 'diagnostics'>>('registry');
+  // The build's worker has already loaded (and checked) the registry.
+  const pre = preloaded('registry');
   const { registry, diagnostics } = pre ? await pre : core.loadRegistry(registryRoot);
   if (core.hasErrors(diagnostics)) {
     const lines = diagnostics.filter((d) => d.severity === 'error').map(core.formatDiagnostic);
@@ -156,15 +150,11 @@ export async function allVersions(): Promise<SiteVersion[]> {
   return site.families.flatMap((f) => f.versions);
 }
 
-const CONSIGNES = Symbol.for('norme.site.consignes');
-type ConsignesHolder = { [CONSIGNES]?: Promise<ReturnType<Core['loadConsignes']>> };
-
 /** The fiches consignes (consignes/ next to norm/), loaded once; errors stop the build like registry errors. */
 export function getConsignes(): Promise<ReturnType<Core['loadConsignes']>> {
-  const g = globalThis as ConsignesHolder;
-  return (g[CONSIGNES] ??= getSite().then(async ({ core, registry }) => {
-    // scripts/build.mjs has them loaded by its worker, from the same registry.
-    const pre = preloaded<ReturnType<Core['loadConsignes']>>('consignes');
+  return shared('consignes', () => getSite().then(async ({ core, registry }) => {
+    // The build's worker has them loaded, from the same registry.
+    const pre = preloaded('consignes') as Promise<ReturnType<Core['loadConsignes']>> | undefined;
     const res = pre ? await pre : core.loadConsignes(registryRoot, registry);
     const lines = res.diagnostics.filter((d) => d.severity === 'error').map(core.formatDiagnostic);
     if (lines.length) {

@@ -6,6 +6,7 @@
 import { getSite, type SiteFamily, type SiteVersion } from './data.ts';
 import { urls } from './urls.ts';
 import { anchoredGroups, type ChangeGroup } from './render/diff.ts';
+import { shared } from './build/context.ts';
 
 // Types of the diff engine (src/core/diff), kept structural so the site builds against it.
 export type Severity = 'breaking' | 'warning' | 'info' | 'editorial';
@@ -70,16 +71,12 @@ export interface DiffPair {
   result: DiffResult;
 }
 
-const CACHE = Symbol.for('norme.site.diffs');
-type Holder = { [CACHE]?: Promise<DiffPair[]> };
-
 /**
  * Every consecutive pair of versions of every family, and every consecutive pair of
  * editions of a version amended by its journal — each diffed once per build.
  */
 export function allDiffs(): Promise<DiffPair[]> {
-  const g = globalThis as Holder;
-  return (g[CACHE] ??= (async () => {
+  return shared('diffs', async () => {
     const site = await getSite();
     const api = await diffApi();
     const out: DiffPair[] = [];
@@ -112,7 +109,7 @@ export function allDiffs(): Promise<DiffPair[]> {
       }
     }
     return out;
-  })());
+  });
 }
 
 export async function editionDiffs(): Promise<DiffPair[]> {

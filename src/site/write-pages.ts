@@ -1,17 +1,18 @@
 /**
- * `npm run build`: the element pages, written by the build's worker thread into
- * the layout Astro renders once (src/site/render/pages.ts explains why). Pages are rendered as
- * soon as the site model is ready; they are written as soon as Astro has written the two
- * template pages, the first of its build.
+ * The site build (src/site/integration.ts): the element pages, written by the build's worker
+ * thread into the layout Astro renders (src/site/render/pages.ts explains why). Pages are
+ * rendered as soon as the site model is ready; they are written as soon as Astro has rendered
+ * the template pages, the first of its build. Each template is rendered for two pages: the
+ * layout must be the same for both (sameShell), or the build stops.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { allElementPages, fillShell, indexMainOf, pageBody, pageMain, pageFile, pageHead, shellFrom, TEMPLATE_DIR, TEMPLATE_FILES, type ElementPage, type Shell } from './render/pages.ts';
+import { allElementPages, fillShell, indexMainOf, pageBody, pageMain, pageFile, pageHead, sameShell, shellFrom, TEMPLATE_DIR, TEMPLATE_FILES, type ElementPage, type Shell } from './render/pages.ts';
 
 export interface WritePagesOptions {
   outDir: string;
-  /** Resolves once the file is completely written by Astro, or once Astro is done (then read as it is). */
-  pageWritten: (file: string) => Promise<void>;
+  /** The HTML of a page Astro renders (path in the output), undefined if Astro renders no such page. */
+  pageHtml: (file: string) => Promise<string | undefined>;
   /** Pages to render first (those the search index reads: it can then finish sooner). */
   first?: (p: ElementPage) => boolean;
   /** Called with the pages to write, before the first one is rendered. */
@@ -37,16 +38,15 @@ const SLICE = 64;
 
 export async function writeBuildPages(o: WritePagesOptions): Promise<WritePagesStats> {
   const t0 = performance.now();
-  const shellOf = async (rel: string): Promise<Shell> => {
-    const file = path.join(o.outDir, rel);
-    await o.pageWritten(file);
-    let html: string;
-    try {
-      html = readFileSync(file, 'utf8');
-    } catch {
-      throw new Error(`gabarit des pages absent de la construction d'Astro : ${rel}`);
-    }
-    return shellFrom(html, rel);
+  const shellOf = async (files: readonly [string, string]): Promise<Shell> => {
+    const shells = await Promise.all(
+      files.map(async (rel) => {
+        const html = await o.pageHtml(rel);
+        if (html === undefined) throw new Error(`gabarit des pages absent de la construction d'Astro : ${rel}`);
+        return shellFrom(html, rel);
+      }),
+    );
+    return sameShell(shells[0], shells[1]);
   };
   let shells: { withCiting: Shell; plain: Shell } | undefined;
   let shellsAtMs = 0;

@@ -1,10 +1,10 @@
-/** scripts/build.mjs: the registry is checked first, and the output is swapped in atomically. */
+/** scripts/build.mjs (and src/site/integration.ts): the registry is checked first, and the output is swapped in atomically. */
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fixtureCopy } from '../helpers/fixture.ts';
-import { PROJECT_ROOT, buildSite } from './helpers.ts';
+import { PROJECT_ROOT, buildSite, buildVariant } from './helpers.ts';
 
 describe('construction atomique', () => {
   test('un registre en erreur : diagnostics affichés, code 1, sortie précédente intacte', () => {
@@ -32,12 +32,11 @@ describe('construction atomique', () => {
       const out = path.join(fx.root, 'out');
       mkdirSync(out);
       writeFileSync(path.join(out, 'precedent.txt'), 'ancien site');
-      const statsFile = path.join(fx.root, 'stats.json');
       // Leftovers of a killed build (its process is dead): removed by the next build.
       const dead = spawnSync(process.execPath, ['-e', '0']).pid;
       const stale = [`dist-${dead}`, `pagefind-${dead}`].map((d) => path.join(PROJECT_ROOT, '.tmp', d));
       for (const d of stale) mkdirSync(d, { recursive: true });
-      const r = buildSite(fx.root, out, { NORME_BUILD_STATS: statsFile });
+      const r = buildSite(fx.root, out);
       expect(r.status, r.stderr).toBe(0);
       expect(existsSync(path.join(out, 'precedent.txt'))).toBe(false);
       // The output is a link to its generation, swapped atomically (scripts/swap-dist.mjs).
@@ -45,6 +44,9 @@ describe('construction atomique', () => {
       for (let i = 0; i < 100 && stale.some(existsSync); i++) await new Promise((res) => setTimeout(res, 100));
       expect(stale.filter(existsSync)).toEqual([]);
       // What the bench reads (scripts/bench/site-build.mjs): counts, and on Linux the CPU time by part.
+      const statsFile = path.join(fx.root, 'stats.json');
+      const v = buildVariant(fx.root, path.join(fx.root, 'mesure'), ['--stats', statsFile]);
+      expect(v.status, v.stderr).toBe(0);
       const stats = JSON.parse(readFileSync(statsFile, 'utf8'));
       expect(stats.pages).toBeGreaterThan(10);
       expect(stats.searchRecords).toBeGreaterThan(0);
@@ -57,6 +59,10 @@ describe('construction atomique', () => {
       expect(rubrique).toContain('<html lang="fr">');
       expect(rubrique).toContain('Nature du contrat');
       expect(rubrique).toContain('S21.G00.40.007/CCH-11');
+      // Written by the worker into the shell: its own canonical link, not the template's (Base.astro).
+      expect(rubrique).toContain('<link rel="canonical" href="https://norme.example/demo/V1/S21.G00.40.007/">');
+      expect(readFileSync(path.join(out, 'demo/index.html'), 'utf8')).toContain('<link rel="canonical" href="https://norme.example/demo/">');
+      expect(readFileSync(path.join(out, '404.html'), 'utf8')).not.toContain('rel="canonical"');
       const releases = JSON.parse(readFileSync(path.join(out, 'releases.json'), 'utf8'));
       expect(releases.month).toBe('2026-03');
       expect(releases.families[0]).toMatchObject({ id: 'demo', current: 'V1' });
@@ -68,21 +74,21 @@ describe('construction atomique', () => {
     }
   });
 
-  test("NORME_SEARCH_OFF (mesures du bench) : un site sans index, jamais dans dist/", () => {
+  test("--no-search (mesures du bench) : un site sans index, jamais dans dist/", () => {
     // The registry has an error: even if the guard failed, nothing would be written to dist/.
     const broken = fixtureCopy('valid', [{ file: 'norm/demo/V1/blocks/S21.G00.40.yaml', from: 'datatype: DSN_NatureContrat\n', to: 'datatype: DSN_NatureContrat2\n' }]);
     const fx = fixtureCopy('valid');
     try {
-      const refused = buildSite(broken.root, path.join(PROJECT_ROOT, 'dist'), { NORME_SEARCH_OFF: '1' });
+      const refused = buildVariant(broken.root, path.join(PROJECT_ROOT, 'dist'), ['--no-search']);
       expect(refused.status).toBe(2);
       expect(refused.stderr).toBe(
-        "norme : NORME_SEARCH_OFF ne sert qu'aux mesures (site sans recherche) : indiquez un autre dossier de sortie avec --out <dossier> ; dist/ inchangé.\n",
+        "norme : cette construction ne sert qu'aux mesures : indiquez un autre dossier de sortie que dist/ avec --out <dossier> ; dist/ inchangé.\n",
       );
       const out = path.join(fx.root, 'out');
       const statsFile = path.join(fx.root, 'stats.json');
-      const r = buildSite(fx.root, out, { NORME_SEARCH_OFF: '1', NORME_BUILD_QUIET: '', NORME_BUILD_STATS: statsFile });
+      const r = buildVariant(fx.root, out, ['--no-search', '--stats', statsFile], { NORME_BUILD_QUIET: '' });
       expect(r.status, r.stderr).toBe(0);
-      expect(r.stdout).toContain("norme : index de recherche non construit (NORME_SEARCH_OFF, mesures) : la recherche de ce site ne répondra pas.\n");
+      expect(r.stdout).toContain("norme : index de recherche non construit (mesures) : la recherche de ce site ne répondra pas.\n");
       expect(existsSync(path.join(out, 'demo/V1/S21.G00.40.007/index.html'))).toBe(true);
       expect(existsSync(path.join(out, 'pagefind'))).toBe(false);
       const stats = JSON.parse(readFileSync(statsFile, 'utf8'));

@@ -25,6 +25,18 @@ export function buildSite(registry: string, out: string, env: Record<string, str
 }
 
 /**
+ * The same build for measures and comparisons (scripts/bench/build-variant.mjs, `flags` such as
+ * `--no-search`, `--astro-pages`, `--stats <file>`), of the registry at `registry` into `out`.
+ */
+export function buildVariant(registry: string, out: string, flags: string[] = [], env: Record<string, string> = {}) {
+  return runChild(process.execPath, [path.join(PROJECT_ROOT, 'scripts/bench/build-variant.mjs'), '--registry', registry, '--out', out, ...flags], {
+    NORME_BUILD_QUIET: '1',
+    NORME_TODAY: '2026-03',
+    ...env,
+  });
+}
+
+/**
  * A child process of a test (a build, an indexer), run synchronously from PROJECT_ROOT and stopped
  * after `CHILD_TIMEOUT_MS`: a synchronous child blocks the test's own timeout, so without this a
  * hung child would hang the whole test run (it did, in CI). Throws if stopped.

@@ -53,20 +53,9 @@ export interface ImportResult {
 
 export const DEFAULT_SCHEMA_BASE = '../src/core/schemas';
 
-const SAFE_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
-
-/** File name (without `.yaml`) for a datatype id: the id itself when safe, else percent-encoded. */
-export function datatypeFileName(id: string): string {
-  if (SAFE_FILE.test(id) && !RESERVED.test(id) && id.length <= 200) return id;
-  let out = '';
-  for (const ch of id) {
-    if (/[A-Za-z0-9_-]/.test(ch) || (ch === '.' && out !== '')) out += ch;
-    else for (const b of Buffer.from(ch, 'utf8')) out += '%' + b.toString(16).toUpperCase().padStart(2, '0');
-  }
-  if (RESERVED.test(out)) out = '%' + out.charCodeAt(0).toString(16).toUpperCase() + out.slice(1);
-  return out.slice(0, 200);
-}
+// One definition of the file name of a datatype, for the importer that writes it and the validator that checks it.
+export { datatypeFileName } from '../model/file-names.ts';
+import { datatypeFileName } from '../model/file-names.ts';
 
 /** Parses the `--only` filter. */
 export function matchOnly(only: string | undefined, family: string, version?: string): boolean {

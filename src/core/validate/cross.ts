@@ -3,6 +3,7 @@ import type { Block, Datatype, ResolvedFamily, ResolvedVersion } from '../model/
 import { at, lazyAt, type ParsedYaml } from '../load/yaml-file.ts';
 import type { SourceSet } from '../load/registry.ts';
 import { compileFullMatch } from './regexp.ts';
+import { datatypeFileName } from '../model/file-names.ts';
 
 const BLOCK_OF = (rubriqueId: string) => rubriqueId.slice(0, rubriqueId.lastIndexOf('.'));
 
@@ -25,8 +26,9 @@ export function crossCheckVersion(
   // Datatypes: identity, duplicates, codes, regexps, lengths.
   for (const { datatype: t, parsed } of typesRaw) {
     const expected = fileStem(parsed.file);
-    if (expected !== t.id) {
-      out.push(diag('error', 'file-name-mismatch', `Le type \`${t.id}\` est dans le fichier \`${expected}.yaml\``, at(parsed, ['id']), `renommez le fichier en \`${t.id}.yaml\` ou corrigez l'identifiant.`));
+    // The id itself, or its encoded form when it is no safe file name (the one the importer writes).
+    if (expected !== t.id && expected !== datatypeFileName(t.id)) {
+      out.push(diag('error', 'file-name-mismatch', `Le type \`${t.id}\` est dans le fichier \`${expected}.yaml\``, at(parsed, ['id']), `renommez le fichier en \`${datatypeFileName(t.id)}.yaml\` ou corrigez l'identifiant.`));
     }
     if (v.datatypes.has(t.id)) {
       out.push(diag('error', 'duplicate-datatype', `Type de données \`${t.id}\` défini deux fois (déjà dans \`${v.files.datatypes.get(t.id)}\`)`, at(parsed, ['id']), 'gardez une seule définition.'));

@@ -4,11 +4,11 @@
  * a <main> rendered by src/site/render/elements.ts; this module is the one place that lists
  * them and renders them, for their Astro routes and for the build.
  *
- * `npm run build` (scripts/build.mjs) writes these pages itself, in its worker thread, into the
- * layout Astro renders once per build (the template routes of src/pages/0-gabarit/):
+ * The site build (src/site/integration.ts) writes these pages itself, in its worker thread, into
+ * the layout Astro renders once per build (the template routes of src/pages/0-gabarit/):
  * Astro's machinery costs about 1 ms of CPU per page, which was the largest part of the build
- * (README, « Construction du site »). `astro dev` and a plain `astro build` render them through
- * their Astro routes. Both ways give the same bytes (tests/site/element-pages.test.ts).
+ * (docs/performance.md). `astro dev` renders them through their Astro routes, and so does the
+ * build with the option `externalPages: false` (scripts/bench/build-variant.mjs). Both ways give the same bytes (tests/site/element-pages.test.ts).
  */
 import { getSite, type SiteFamily, type SiteVersion, type Site } from '../data.ts';
 import { citingFichesHtml } from '../consignes.ts';
@@ -16,6 +16,7 @@ import { breadcrumbsHtml, esc, headHtml } from './markup.ts';
 import { datatypePage, elementPage, permalinkPage } from './elements.ts';
 import { historyHeading } from '../html.ts';
 import { urls } from '../urls.ts';
+import { buildContext } from '../build/context.ts';
 
 export interface Crumb {
   href?: string;
@@ -28,6 +29,8 @@ export interface PageHead {
   description?: string;
   crumbs: Crumb[];
   bodyClass?: string;
+  /** URL path of the page (`/dsn/P26V01/S21.G00.40.007/`): its canonical link. */
+  path: string;
 }
 
 export type ElementPage =
@@ -65,6 +68,10 @@ export function pageFile(p: ElementPage): string {
 }
 
 export function pageHead(p: ElementPage): PageHead {
+  return { ...headOf(p), path: '/' + pageFile(p).replace(/index\.html$/, '') };
+}
+
+function headOf(p: ElementPage): Omit<PageHead, 'path'> {
   if (p.route === 'element') {
     const { sv, kind, id } = p;
     const f = sv.family.id;
@@ -146,18 +153,24 @@ export const TEMPLATE = {
   description: 'NORMEGABARITDESCRIPTION',
   crumb: 'NORMEGABARITFILARIANE',
   bodyClass: 'NORMEGABARITCLASSE',
+  path: 'NORMEGABARITCHEMIN',
   main: 'NORMEGABARITCONTENU',
 } as const;
 
 /**
  * Template pages in the output: with the styles of the citing fiches (block, rubrique and
- * permalink pages: consignes.css), without (data types). Named to come first in Astro's build
- * order (static routes by name): the build writes the element pages as soon as they are there.
+ * permalink pages: consignes.css), without (data types). Each template route renders two pages
+ * (TEMPLATE_PAGES), which must give the same layout (sameShell). Named to come first in Astro's
+ * build order (static routes by name): the build writes the element pages as soon as they are there.
  */
 export const TEMPLATE_DIR = '0-gabarit';
-export const TEMPLATE_FILES = { withCiting: `${TEMPLATE_DIR}/elements/page/index.html`, plain: `${TEMPLATE_DIR}/types/page/index.html` } as const;
+export const TEMPLATE_PAGES = ['page', 'autre-page'] as const;
+const templateFiles = (dir: string) => TEMPLATE_PAGES.map((g) => `${TEMPLATE_DIR}/${dir}/${g}/index.html`) as unknown as readonly [string, string];
+export const TEMPLATE_FILES = { withCiting: templateFiles('elements'), plain: templateFiles('types') } as const;
 
 export interface Shell {
+  /** The template page it was cut from. */
+  file: string;
   /** The template cut at its placeholders: [before head, between head and body class, …]. */
   parts: string[];
 }
@@ -166,6 +179,7 @@ export interface Shell {
 export function shellFrom(html: string, file: string): Shell {
   const markers = [
     headHtml(TEMPLATE.title, TEMPLATE.description),
+    `${TEMPLATE.path}/`,
     ` class="${TEMPLATE.bodyClass}"`,
     breadcrumbsHtml([{ label: TEMPLATE.crumb }]),
     TEMPLATE.main,
@@ -179,22 +193,46 @@ export function shellFrom(html: string, file: string): Shell {
     rest = rest.slice(i + m.length);
   }
   parts.push(rest);
-  return { parts };
+  return { file, parts };
+}
+
+/**
+ * The shell of two renders of one template route, for two different pages: the same, or the
+ * layout depends on the page (it reads `Astro.url`, say), and the pages the build writes would
+ * all carry what it rendered for the template. What differs is quoted; a tag of its own for each
+ * page goes through the placeholders (TEMPLATE, fillShell).
+ */
+export function sameShell(a: Shell, b: Shell): Shell {
+  const x = a.parts.join('\u0000');
+  const y = b.parts.join('\u0000');
+  if (x === y) return a;
+  let i = 0;
+  while (x[i] === y[i]) i++;
+  // The tag where they part (at most 80 characters before, 40 after).
+  const from = Math.max(0, i - 80, x.lastIndexOf('<', i));
+  const at = (s: string) => {
+    const end = s.indexOf('>', i);
+    return s.slice(from, end < 0 || end > i + 40 ? i + 40 : end + 1).replaceAll('\u0000', '…');
+  };
+  throw new Error(
+    `Base.astro dépend de la page : « ${at(x)} » dans ${a.file}, « ${at(y)} » dans ${b.file}. ` +
+      'Ce que chaque page a en propre passe par les repères du gabarit (TEMPLATE et fillShell, src/site/render/pages.ts).',
+  );
 }
 
 /** A page in its layout: what Base.astro renders around `main`. */
 export function fillShell(shell: Shell, head: PageHead, main: string): string {
-  const [a, b, c, d, e] = shell.parts;
-  return a + headHtml(head.title, head.description) + b + (head.bodyClass ? ` class="${esc(head.bodyClass)}"` : '') + c + breadcrumbsHtml(head.crumbs) + d + main + e;
+  const [a, b, c, d, e, f] = shell.parts;
+  // The canonical link's path as Base.astro writes it (`new URL(path, site)`: percent-encoded), after the site's URL.
+  const canonicalPath = new URL(head.path, 'https://gabarit.invalid').pathname.slice(1);
+  return a + headHtml(head.title, head.description) + b + esc(canonicalPath) + c + (head.bodyClass ? ` class="${esc(head.bodyClass)}"` : '') + d + breadcrumbsHtml(head.crumbs) + e + main + f;
 }
 
 // ---- Which pages Astro renders.
 
-const EXTERNAL = Symbol.for('norme.pages.external');
-
-/** Set by scripts/build.mjs: the build writes the element pages itself (see the top of this module). */
+/** Set by the build integration: the build writes the element pages itself (see the top of this module). */
 export function writtenByBuild(): boolean {
-  return (globalThis as { [k: symbol]: unknown })[EXTERNAL] === true;
+  return buildContext().externalPages;
 }
 
 type RouteName = keyof ReturnType<typeof elementPages>;
@@ -204,9 +242,9 @@ export async function astroPages(route: RouteName): Promise<ElementPage[]> {
   return writtenByBuild() ? [] : elementPages(await getSite())[route];
 }
 
-/** `getStaticPaths` of the template routes (src/pages/0-gabarit/): one page in `npm run build`, none elsewhere. */
+/** `getStaticPaths` of the template routes (src/pages/0-gabarit/): two pages in the site build, none elsewhere. */
 export function templatePaths(): { params: { g: string } }[] {
-  return writtenByBuild() ? [{ params: { g: 'page' } }] : [];
+  return writtenByBuild() ? TEMPLATE_PAGES.map((g) => ({ params: { g } })) : [];
 }
 
 /** Every element page, for the build to write. */

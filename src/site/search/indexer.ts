@@ -6,10 +6,10 @@
  * to Pagefind through its Node API. The served HTML is not modified.
  *
  * Where the <main> of a page comes from:
- * - with `render` (scripts/build.mjs): blocks, rubriques and data types are rendered by the
- *   site's own functions (content.ts), in a worker thread while Astro is still building; only
- *   the fiches consignes (Astro pages) are read from the output, each as soon as Astro has
- *   written it (`pageWritten`);
+ * - with `render` (the site build, src/site/build/worker.ts): blocks, rubriques and data types
+ *   are rendered by the site's own functions (content.ts), in a worker thread while Astro is
+ *   still building; only the fiches consignes (Astro pages) come from Astro, each as soon as
+ *   Astro has rendered it (`pageHtml`);
  * - without it (standalone): every page is read from the built output.
  * Both give the same index, byte for byte (tests/site/search-build.test.ts).
  *
@@ -63,8 +63,8 @@ export interface SearchIndexOptions {
   outputPath?: string;
   /** Renders the <main> of block, rubrique and data type pages (content.ts): those are then not read from outDir. */
   render?: PageRenderer;
-  /** Resolves once the page at this path is completely written (output still being built). */
-  pageWritten?: (file: string) => Promise<void>;
+  /** The HTML of a page (path in the output) as Astro renders it, while the output is being built (default: read from outDir). */
+  pageHtml?: (file: string) => Promise<string | undefined>;
   /** The fiches consignes, when already loaded (default: loaded from `root`). */
   consignes?: LoadedConsigne[];
   /** The norm elements to index, when already computed for `month` (indexedElements). */
@@ -317,16 +317,14 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
   };
   const readPage = async (file: string, e: Entry) => {
     const abs = path.join(o.outDir, file);
-    if (o.pageWritten) {
-      const t = performance.now();
-      await o.pageWritten(abs);
-      waitMs = Math.max(waitMs, Math.round(performance.now() - t));
-    }
-    if (!existsSync(abs)) {
+    const t = performance.now();
+    const html = o.pageHtml ? await o.pageHtml(file) : existsSync(abs) ? readFileSync(abs, 'utf8') : undefined;
+    waitMs = Math.max(waitMs, Math.round(performance.now() - t));
+    if (html === undefined) {
       problems.push(`page absente : ${file}`);
       return undefined;
     }
-    const content = pageForIndex(readFileSync(abs, 'utf8'), e);
+    const content = pageForIndex(html, e);
     if (!content) {
       problems.push(`page sans <main> : ${file}`);
       return undefined;

@@ -36,7 +36,7 @@ export interface ServiceOptions {
    * many threads at once; on two cores they spin on the lock of the folder they all create
    * files in (kernel `rwsem_spin_on_owner` under `open`; about 40 % of its CPU is kernel time).
    * On one processor there is nothing to spin on: the same index for 4.7 s of CPU instead of
-   * 5.8 s (README, « Construction du site »). For a build where the index runs beside the pages.
+   * 5.8 s (docs/performance.md, « Construction du site »). For a build where the index runs beside the pages.
    */
   oneProcessor?: boolean;
 }

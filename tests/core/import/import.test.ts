@@ -321,6 +321,39 @@ describe('erreurs des tables et du manifeste', () => {
 });
 
 describe('noms de fichiers des types', () => {
+  it("un type dont l'identifiant contient une espace : importé sous un nom encodé, relu et validé", async () => {
+    const src = mkdtempSync(path.join(tmpdir(), 'norme-import-src-'));
+    const root = mkdtempSync(path.join(tmpdir(), 'norme-import-'));
+    try {
+      cpSync(SRC, src, { recursive: true });
+      for (const f of ['mini-csv/Data_Types.csv', 'mini-csv/Fields.csv']) {
+        const abs = path.join(src, f);
+        writeFileSync(abs, readFileSync(abs, 'utf8').replaceAll('Numeric_4_6', 'Numeric 4 6'));
+      }
+      const res = await importFromManifestFile(path.join(src, 'manifest.yaml'), 'manifest.yaml', { sourceDir: src });
+      expect(res.diagnostics.filter((d) => d.rule === 'datatype-file-name').map(formatDiagnostic)).toEqual([
+        'dsn/P99V01/datatypes/Numeric%204%206.yaml: avertissement Type de données `Numeric 4 6` : identifiant inutilisable tel quel comme nom de fichier, écrit dans `Numeric%204%206.yaml` [datatype-file-name]',
+      ]);
+      for (const [p, c] of res.files) {
+        const abs = path.join(root, 'norm', p);
+        mkdirSync(path.dirname(abs), { recursive: true });
+        writeFileSync(abs, c);
+      }
+      const loaded = loadRegistry(root);
+      // The same single error as the plain import (the unknown type the table wants), no file-name-mismatch.
+      expect(loaded.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([
+        'norm/dsn/P99V01/blocks/S21.G00.40.yaml:31:15: erreur Type de données inconnu `DSN_NatureContrat2` ; vouliez-vous dire `DSN_NatureContrat` ? [unknown-datatype]',
+      ]);
+      const v = loaded.registry.families.get('dsn')!.versions.get('P99V01')!;
+      expect(v.datatypes.get('Numeric 4 6')?.id).toBe('Numeric 4 6');
+      expect(v.rubriques.get('S90.G00.90.001')?.rubrique.datatype).toBe('Numeric 4 6');
+    } finally {
+      rmSync(src, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+
   it('identifiant sûr gardé, sinon encodé', () => {
     expect(datatypeFileName('Type_Alphanumeric_1-20')).toBe('Type_Alphanumeric_1-20');
     expect(datatypeFileName('ISO_3166-1-A2_Pays')).toBe('ISO_3166-1-A2_Pays');
