@@ -66,6 +66,21 @@ export const USAGE_LABELS: Record<string, string> = {
   F: 'facultative',
 };
 
+/** `O` → `Obligatoire`: the word shown in usage tables. */
+export function usageLabel(u: string): string {
+  const l = USAGE_LABELS[u];
+  return l ? l[0].toUpperCase() + l.slice(1) : u;
+}
+
+/** What each usage means for the declarant (legend of the usage tables). */
+export const USAGE_HELP: Record<string, string> = {
+  O: '(à renseigner)',
+  C: '(à renseigner si la situation décrite se présente)',
+  I: '(ne doit pas figurer)',
+  N: '(non utilisée pour cette nature)',
+  F: '(au choix du déclarant)',
+};
+
 export const NATURE_LABELS: Record<string, string> = {
   Alphanumeric: 'alphanumérique',
   Numeric: 'numérique',

@@ -7,7 +7,7 @@
 import type { Block, Datatype, RubriqueEntry } from '../../core/index.ts';
 import type { SiteFamily, SiteVersion } from '../data.ts';
 import { Html, esc, historyHeading, historyHtml, html, linkifyIds, raw, valuesTableHtml } from '../html.ts';
-import { CONTROL_FAMILY_LABELS, NATURE_LABELS, USAGE_LABELS, cardinality, urls } from '../urls.ts';
+import { CONTROL_FAMILY_LABELS, NATURE_LABELS, USAGE_HELP, USAGE_LABELS, cardinality, urls, usageLabel } from '../urls.ts';
 
 type Level = 2 | 3 | 4;
 /**
@@ -66,7 +66,32 @@ export function datatypeView(t: Datatype, level: Level = 2, collapseOver?: numbe
   }${t.renamedFrom ? html`<dt>Ancien identifiant</dt><dd><code>${t.renamedFrom}</code></dd>` : ''}</dl>${raw(valuesTableHtml(t, level as 2 | 3 | 4, collapseOver))}`;
 }
 
-const usageCell = (u: string | undefined) => (u ? html`<abbr class="usage-${u}" title="${USAGE_LABELS[u] ?? u}">${u}</abbr>` : '–');
+/** The usage of a rubrique for one nature, in words (never a lone letter: `O` reads like zero). */
+const usageWord = (u: string) => html`<span class="usage-word usage-${u}">${usageLabel(u)}</span>`;
+const usageCell = (u: string | undefined) => (u ? usageWord(u) : raw('<span class="muted">–</span>'));
+
+/** Usages of the version deduced from the neighbouring versions (`source: inférée`), not published with its tables. */
+function usagesInferred(sv: SiteVersion): boolean {
+  const u = sv.v.meta.usages as { status?: string; source?: string } | undefined;
+  return u?.source === 'inférée' || u?.status === 'inféré' || u?.status === 'inférée';
+}
+const INFERRED_USAGES_NOTE = raw(
+  '<p class="notice usage-inferred" role="note"><span class="badge inferred">déduits</span> Usages déduits des versions voisines : le tableau des usages de cette version n\'est pas publié. À vérifier dans le cahier technique.</p>',
+);
+
+/**
+ * Legend of a usages table: the words and the declaration natures by name — visible text,
+ * readable on touch and keyboard (no tooltip). Class `usage`: left out of the search index.
+ */
+function usageLegend(sv: SiteVersion): Html {
+  return html`<div class="usage usage-legend"><p class="small"><strong>Natures de déclaration</strong> (colonnes du tableau) :</p><dl class="legend">${sv.natures.map(
+    (n) => html`<dt><code>${n.code}</code></dt><dd>${n.label}</dd>`,
+  )}</dl><p class="small"><strong>Usages</strong> : ${raw(
+    Object.keys(USAGE_LABELS)
+      .map((u) => `${usageWord(u).value} ${esc(USAGE_HELP[u])}`)
+      .join(' ; '),
+  )}. <span class="muted">Libellés déduits des tables, non publiés avec elles.</span></p>${usagesInferred(sv) ? INFERRED_USAGES_NOTE : ''}</div>`;
+}
 
 /** A block as defined in one version: description, parent, children, rubriques table. */
 export function blockView(sv: SiteVersion, block: Block, level: 2 | 3 = 2, mode: RenderMode = 'page'): Html {
@@ -107,15 +132,11 @@ export function blockView(sv: SiteVersion, block: Block, level: 2 | 3 = 2, mode:
   }${block.rationale ? html`<dt>Motif</dt><dd>${block.rationale}</dd>` : ''}</dl>${h(level, 'rubriques', `Rubriques (${block.rubriques.length})`)}${
     block.rubriques.length === 0
       ? raw('<p class="empty">Ce bloc ne contient pas de rubrique.</p>')
-      : html`<div class="table-wrap" tabindex="0" role="region" aria-label="${`Rubriques du bloc ${block.id}`}"><table class="rubriques"><caption>${`Rubriques du bloc ${block.id} en ${v.id}${
+      : html`${usageColumns.length ? usageLegend(sv) : ''}<div class="table-wrap tall" tabindex="0" role="region" aria-label="${`Rubriques du bloc ${block.id}`}"><table class="rubriques"><caption>${`Rubriques du bloc ${block.id} en ${v.id}${
           natures.length ? ' ; usage par nature de déclaration' : ''
         }`}</caption><thead><tr><th scope="col">Code</th><th scope="col">Libellé</th><th scope="col">Type</th><th scope="col">Longueur</th><th scope="col">Format</th>${usageColumns.map(
-          (n) => html`<th scope="col" class="usage"><abbr title="${`Nature ${n.code} : ${n.label}`}">${n.code}</abbr></th>`,
+          (n) => html`<th scope="col" class="usage"><span aria-hidden="true">${n.code}</span><span class="visually-hidden">${`Nature ${n.code} : ${n.label}`}</span></th>`,
         )}</tr></thead><tbody>${rows}</tbody></table></div>`
-  }${
-    natures.length
-      ? raw('<p class="small muted">Usages : O obligatoire, C conditionnelle, I interdite, N non utilisée, F facultative (légende déduite des tables, non publiée avec elles).</p>')
-      : ''
   }`;
 }
 
@@ -146,17 +167,17 @@ export function rubriqueView(sv: SiteVersion, entry: RubriqueEntry, level: 2 | 3
           (c) =>
             html`<tr id="${c.id}"><th scope="row"><code>${c.id}</code>${
               c.rawId && c.rawId !== c.id ? html`<br /><span class="small muted">à l'origine <code>${c.rawId}</code></span>` : ''
-            }</th><td><abbr title="${CONTROL_FAMILY_LABELS[c.family] ?? c.family}">${c.family}</abbr></td><td class="rule-text">${raw(linkifyIds(c.rule, sv, r.id))}</td><td>${c.message}</td></tr>`,
+            }</th><td data-label="Famille">${c.family} <span class="small muted">${CONTROL_FAMILY_LABELS[c.family] ?? ''}</span></td><td data-label="Règle" class="rule-text">${raw(linkifyIds(c.rule, sv, r.id))}</td><td data-label="Message">${c.message}</td></tr>`,
         )}</tbody></table></div>`
   }${h(level, 'usages', 'Usages par nature de déclaration')}${
     !sv.natures.length
       ? html`<p class="muted">Le tableau des usages n'est pas publié pour ${v.id}.</p>`
       : mode === 'index'
       ? ''
-      : html`<div class="table-wrap" tabindex="0" role="region" aria-label="${`Usages de ${r.id}`}"><table class="usages"><thead><tr><th scope="col">Nature</th><th scope="col">Usage</th></tr></thead><tbody>${sv.natures.map((n) => {
+      : html`${usagesInferred(sv) ? INFERRED_USAGES_NOTE : ''}<div class="table-wrap" tabindex="0" role="region" aria-label="${`Usages de ${r.id}`}"><table class="usages"><thead><tr><th scope="col">Nature</th><th scope="col">Usage</th></tr></thead><tbody>${sv.natures.map((n) => {
           const u = r.usage?.[n.code];
           return html`<tr><th scope="row"><code>${n.code}</code> ${n.label}</th><td>${
-            u ? html`<abbr class="usage-${u}" title="${USAGE_LABELS[u] ?? u}">${u}</abbr> ${USAGE_LABELS[u] ?? ''}` : raw('<span class="muted">non renseigné</span>')
+            u ? html`${usageWord(u)} <span class="small muted">${USAGE_HELP[u] ?? ''}</span>` : raw('<span class="muted">non renseigné</span>')
           }</td></tr>`;
         })}</tbody></table></div>`
   }`;
