@@ -48,6 +48,11 @@ export function parseMonth(input: string): string | undefined {
   return `${y}-${String(mm).padStart(2, '0')}`;
 }
 
+/** `YYYY-MM` of a date (local time). */
+export function monthOf(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
 /** `2026-03` → `01032026` (the form of S20.G00.05.005). */
 export function monthAsDeclared(month: string): string {
   const [y, m] = month.split('-');
@@ -56,15 +61,40 @@ export function monthAsDeclared(month: string): string {
 
 export function covers(v: ResolvedVersion, month: string): boolean {
   const a = v.meta.applicability;
-  return !!a && a.from <= month && (!a.to || month <= a.to);
+  return !!a && spanCovers(a, month);
+}
+
+/** The months a version applies to: `from`, and `to` when known (both `YYYY-MM`). */
+export interface Span {
+  id: string;
+  from: string;
+  to?: string;
+}
+
+function spanCovers(a: { from: string; to?: string }, month: string): boolean {
+  return a.from <= month && (!a.to || month <= a.to);
+}
+
+/**
+ * The rule of `applicableVersion` on bare spans (what the site's pages carry to answer in the
+ * reader's browser, for the reader's month): the latest-starting span covering the month,
+ * else the closest spans before and after it.
+ */
+export function applicableSpan<T extends Span>(spans: T[], month: string): { version?: T; matches: T[]; before?: T; after?: T } {
+  const starts = [...spans].sort((a, b) => a.from.localeCompare(b.from));
+  const matches = starts.filter((s) => spanCovers(s, month));
+  const version = matches[matches.length - 1];
+  if (version) return { version, matches };
+  return { matches, before: starts.filter((s) => (s.to ?? s.from) < month).pop(), after: starts.find((s) => s.from > month) };
 }
 
 /** Which version of `fam` applies to `month` (YYYY-MM). */
 export function applicableVersion(fam: ResolvedFamily, month: string): MonthApplicability {
   const all = [...fam.versions.values()];
-  const withApp = all.filter((v) => v.meta.applicability);
-  const matches = withApp.filter((v) => covers(v, month)).sort((a, b) => a.meta.applicability!.from.localeCompare(b.meta.applicability!.from));
-  const version = matches[matches.length - 1];
+  const spans = all.filter((v) => v.meta.applicability).map((v) => ({ id: v.id, from: v.meta.applicability!.from, to: v.meta.applicability!.to, v }));
+  const found = applicableSpan(spans, month);
+  const matches = found.matches.map((s) => s.v);
+  const version = found.version?.v;
   const out: MonthApplicability = {
     family: fam.id,
     month,
@@ -78,9 +108,8 @@ export function applicableVersion(fam: ResolvedFamily, month: string): MonthAppl
   if (version) {
     for (const a of version.meta.activations ?? []) (a.from > month ? out.pending : out.active).push(a);
   } else {
-    const starts = withApp.sort((a, b) => a.meta.applicability!.from.localeCompare(b.meta.applicability!.from));
-    out.before = starts.filter((v) => (v.meta.applicability!.to ?? v.meta.applicability!.from) < month).pop();
-    out.after = starts.find((v) => v.meta.applicability!.from > month);
+    out.before = found.before?.v;
+    out.after = found.after?.v;
   }
   return out;
 }

@@ -27,6 +27,7 @@ export const urls = {
   monthAnswers: (f: string) => `/${enc(f)}/mois/`,
   monthAnswer: (f: string, month: string) => `/${enc(f)}/mois/${enc(month)}/`,
   releases: () => '/releases.json',
+  calendar: () => '/calendrier.json',
   feed: () => '/flux.xml',
   schema: (file: string) => `/schemas/${enc(file)}`,
   search: () => '/recherche/',

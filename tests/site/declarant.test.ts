@@ -86,3 +86,53 @@ describe('téléphone (375 × 812)', () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });
+
+describe('« applicable » calculé à la date du lecteur', () => {
+  // The test site is built today (`npm test`, December 2026 when this was written); the reader's
+  // clock says 15 January 2027, the first month of P27V01 (norm/dsn/P27V01/version.yaml: from 2027-01).
+  test('accueil : version applicable en janvier 2027, P27V01 plus « à venir »', async () => {
+    const p = await browser.context.newPage();
+    await p.clock.setFixedTime(new Date('2027-01-15T10:00:00'));
+    await p.goto(base + '/');
+    const label = p.locator('[data-now-label="dsn"]');
+    await expect.poll(() => label.innerText()).toBe('Applicable en janvier 2027');
+    expect(await p.locator('[data-now-answer="dsn"] a').innerText()).toBe('P27V01');
+    expect(await p.locator('[data-now-note]').innerText()).toContain("d'après la date de votre appareil");
+    expect(await p.locator('[data-now-upcoming="dsn"] li[data-from="2027-01"]').isHidden()).toBe(true);
+    await p.close();
+  });
+
+  test('recherche : portée par défaut P27V01 (résultat sur la page P27V01, même pour un élément inchangé)', async () => {
+    const p = await browser.context.newPage();
+    await p.clock.setFixedTime(new Date('2027-01-15T10:00:00'));
+    await p.goto(base + '/recherche/?q=S21.G00.40.007');
+    await expect.poll(() => p.locator('[data-now-ref="dsn"]').innerText()).toBe('DSN P27V01 (applicable en janvier 2027)');
+    const first = p.locator('#search-results .search-hit').first();
+    await first.waitFor();
+    // Changed in P27V01 (its description): a record of its own.
+    expect(await first.getAttribute('data-url')).toBe('/dsn/P27V01/S21.G00.40.007/');
+    expect(await first.locator('.badge.retired').count()).toBe(0);
+    // Unchanged from P26V01 to P27V01 (absent from `norme diff dsn/P26V01 dsn/P27V01`): one record, shown as P27V01's page.
+    await p.goto(base + '/recherche/?q=S21.G00.30.001');
+    const unchanged = p.locator('#search-results .search-hit').first();
+    await unchanged.waitFor();
+    expect(await unchanged.getAttribute('data-url')).toBe('/dsn/P27V01/S21.G00.30.001/');
+    expect(await unchanged.locator('.search-meta').innerText()).toContain('P27V01');
+    expect(await p.locator('#search-results .search-hit[data-url^="/dsn/P26V01/"]').count()).toBe(0);
+    // The month grid frames January 2027.
+    await p.goto(base + '/dsn/mois/');
+    await expect.poll(() => p.locator('[data-now-grid="dsn"] td.month-current a').getAttribute('href')).toBe('/dsn/mois/2027-01/');
+    await p.close();
+  });
+
+  test('sans JavaScript : le texte de la construction reste et dit sa date', async () => {
+    const nojs = await launchBrowser({ javaScriptEnabled: false });
+    try {
+      const p = await nojs.context.newPage();
+      await p.goto(base + '/');
+      expect(await p.locator('[data-now-note]').innerText()).toMatch(/d'après la date de construction du site \(\d{1,2} \S+ \d{4}\)/);
+    } finally {
+      await nojs.close();
+    }
+  });
+});

@@ -2,9 +2,10 @@
  * Search in the browser, shared by the header box (header.ts) and the /recherche/ page
  * (page.ts): loads Pagefind's own script (/pagefind/pagefind.js, written by the build),
  * rewrites the query (ids.ts), applies the default scope, ranks exact matches first and
- * renders result items. No framework, no other request than Pagefind's files.
+ * renders result items. No framework, no other request than Pagefind's files and /calendrier.json (the reader's month, src/site/now.ts).
  */
 import { exactId, normalizeQuery, searchTerms, settledTerms } from './ids.ts';
+import { loadCalendar, readerCalendar, readerHit, readerScopeFilter, type ReaderCalendar } from '../now.ts';
 
 /** Ranking tuned on the relevance table of tests/site/search.test.ts. */
 export const RANKING = {
@@ -37,6 +38,8 @@ export interface Hit {
   /** For a control: the name of its rubrique. */
   rubrique?: string;
   portee?: string;
+  /** Versions holding this very definition (`dsn/P26V01 …`, index meta `couvre`). */
+  couvre?: string;
   /** Illustrative data: an example fiche, an element of an example version. */
   exemple?: boolean;
   /** HTML from Pagefind: text escaped, matches in <mark>. */
@@ -90,14 +93,33 @@ export function pagefind(): Promise<Pagefind> {
  */
 export function warm(q?: string, scope: Query['scope'] = 'actuelle'): void {
   const useful = q ? settledTerms(q) : null;
-  pagefind()
-    .then((pf) => pf.preload(useful, { filters: scope === 'actuelle' ? { portee: 'actuelle' } : {} }))
+  Promise.all([pagefind(), readerReady()])
+    .then(([pf]) => pf.preload(useful, { filters: scope === 'actuelle' ? defaultScope() : {} }))
     .catch(() => {});
+}
+
+let reader: ReaderCalendar | undefined;
+let readerLoad: Promise<void> | undefined;
+/** Load the answers for the reader's month (src/site/now.ts), once; the default scope then follows them. */
+export function readerReady(): Promise<void> {
+  return (readerLoad ??= loadCalendar().then((cal) => {
+    reader = cal && readerCalendar(cal);
+  }));
+}
+/** The answers for the reader's month, once loaded (`readerReady`). */
+export function readerAnswers(): ReaderCalendar | undefined {
+  return reader;
+}
+
+/** The default scope: the version applicable in the reader's month in each family. */
+function defaultScope(): Record<string, unknown> {
+  const rc = readerAnswers();
+  return (rc && readerScopeFilter(rc)) ?? { portee: 'actuelle' };
 }
 
 function pagefindFilters(query: Query, withFacets: boolean): Record<string, unknown> {
   const f: Record<string, unknown> = {};
-  if (query.scope === 'actuelle') f.portee = 'actuelle';
+  if (query.scope === 'actuelle') Object.assign(f, defaultScope());
   if (withFacets) for (const k of FACETS) if (query.filters[k]) f[k] = query.filters[k];
   return f;
 }
@@ -142,7 +164,9 @@ export function rankExact(hits: Hit[], q: string): Hit[] {
 async function toHit(r: PagefindResult): Promise<Hit> {
   const d = await r.data();
   const m = d.meta;
-  return { url: d.url, title: m.title ?? d.url, type: m.type ?? '', famille: m.famille ?? '', version: m.version ?? '', id: m.id ?? '', nom: m.nom, rubrique: m.rubrique, portee: m.portee, exemple: m.exemple === 'oui', excerpt: d.excerpt };
+  const hit: Hit = { url: d.url, title: m.title ?? d.url, type: m.type ?? '', famille: m.famille ?? '', version: m.version ?? '', id: m.id ?? '', nom: m.nom, rubrique: m.rubrique, portee: m.portee, couvre: m.couvre, exemple: m.exemple === 'oui', excerpt: d.excerpt };
+  const rc = readerAnswers();
+  return rc ? readerHit(hit, rc) : hit;
 }
 
 /** How many results are loaded and re-ranked together at first (the search page's first page). */
@@ -156,7 +180,7 @@ export async function runSearch(query: Query, opts: { first?: number } = {}): Pr
   if (!q) return null;
   const terms = searchTerms(q);
   const firstPage = opts.first ?? FIRST_PAGE;
-  const pf = await pagefind();
+  const [pf] = await Promise.all([pagefind(), readerReady()]);
   const scoped = await pf.search(terms, { filters: pagefindFilters(query, false) });
   const hasFacets = FACETS.some((k) => query.filters[k]);
   const res = hasFacets ? await pf.search(terms, { filters: pagefindFilters(query, true) }) : scoped;
