@@ -31,6 +31,10 @@ export const urls = {
   feed: () => '/flux.xml',
   schema: (file: string) => `/schemas/${enc(file)}`,
   search: () => '/recherche/',
+  glossary: (term?: string) => `/glossaire/${term ? `#${enc(term)}` : ''}`,
+  about: () => '/a-propos/',
+  accessibility: () => '/accessibilite/',
+  legal: () => '/mentions-legales/',
 };
 
 /** `2026-01` → `janvier 2026`. */

@@ -136,3 +136,27 @@ describe('« applicable » calculé à la date du lecteur', () => {
     }
   });
 });
+
+describe('des mots, pas du jargon', () => {
+  test('glossaire : les termes des pages, liés depuis les pages de bloc et de type', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(base + '/glossaire/');
+    for (const id of ['dsn', 'nature', 'usage', 'cardinalite', 'bloc', 'rubrique', 'nomenclature', 'jmn', 'inferee']) {
+      expect(await page.locator(`dt#${id}`).count(), id).toBe(1);
+    }
+    await page.goto(base + '/dsn/P27V01/S21.G00.40/');
+    expect(await page.locator('.facts a[href="/glossaire/#cardinalite"]').innerText()).toBe('Cardinalité');
+    expect(await page.locator('.usage-legend a[href="/glossaire/#nature"]').count()).toBe(1);
+  });
+
+  test('un format (expression régulière) est toujours accompagné d\'un exemple de valeur', async () => {
+    // Date_JJMMAAAA_20: (0[1-9]|[1-2][0-9]|3[0-1])(0[1-9]|1[0-2])(20)[0-9]{2} in P27V01.
+    await page.goto(base + '/dsn/P27V01/types/Date_JJMMAAAA_20/');
+    const format = page.locator('dl.facts dt:text-is("Format") + dd');
+    expect(await format.locator('code.example-value').innerText()).toBe('15012026');
+    // The rubriques table shows the example, not a cut expression: S21.G00.40.001 is a date.
+    await page.goto(base + '/dsn/P27V01/S21.G00.40/');
+    expect(await page.locator('tr#S21\\.G00\\.40\\.001 td').nth(3).innerText()).toBe('ex. 15012026');
+    expect(await page.locator('table.rubriques code.small').count()).toBe(0);
+  });
+});

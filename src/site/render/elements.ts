@@ -6,6 +6,8 @@
  */
 import type { Block, Datatype, RubriqueEntry } from '../../core/index.ts';
 import type { SiteFamily, SiteVersion } from '../data.ts';
+import { exampleValue } from '../../core/text/example.ts';
+import { glossaryLink } from './markup.ts';
 import { Html, esc, historyHeading, historyHtml, html, linkifyIds, raw, valuesTableHtml } from '../html.ts';
 import { CONTROL_FAMILY_LABELS, NATURE_LABELS, USAGE_HELP, USAGE_LABELS, cardinality, urls, usageLabel } from '../urls.ts';
 
@@ -28,7 +30,7 @@ export function statusBadge(status: 'draft' | 'published' | 'retired', example?:
   }`;
 }
 
-const inferredBadge = raw('<span class="badge inferred">inférée</span>');
+const inferredBadge = raw(`<a class="badge inferred" href="${esc(urls.glossary('inferee'))}">inférée</a>`);
 
 /** Links to the same element in every version of the family (kept across versions). */
 export function versionSwitcher(sv: SiteVersion, kind: 'block' | 'rubrique' | 'datatype', id: string, label: string): Html {
@@ -48,6 +50,12 @@ export function versionSwitcher(sv: SiteVersion, kind: 'block' | 'rubrique' | 'd
   }</ul></nav>`;
 }
 
+/** An accepted value shown before a raw format (core exampleValue), or nothing when none is found. */
+function exampleHtml(t: Datatype): Html | string {
+  const ex = exampleValue(t);
+  return ex === undefined ? '' : html`par exemple <code class="example-value">${ex}</code><br />`;
+}
+
 const lengthText = (t: Datatype) =>
   t.minLength === undefined && t.maxLength === undefined
     ? raw('<span class="muted">non précisée</span>')
@@ -60,7 +68,9 @@ export function datatypeView(t: Datatype, level: Level = 2, collapseOver?: numbe
   return html`<dl class="facts"><dt>Identifiant</dt><dd><code>${t.id}</code>${t.name && t.name !== t.id ? ` — ${t.name}` : ''}</dd><dt>Nature</dt><dd>${
     NATURE_LABELS[t.nature] ?? t.nature
   }</dd><dt>Longueur</dt><dd>${lengthText(t)}</dd><dt>Format</dt><dd>${
-    t.regexp ? html`<code>${t.regexp}</code> <span class="small muted">(expression régulière appliquée à la valeur entière)</span>` : raw('<span class="muted">aucun</span>')
+    t.regexp
+      ? html`${exampleHtml(t)}<code class="regexp">${t.regexp}</code> <span class="small muted">(${glossaryLink('expression-reguliere', 'expression régulière')} appliquée à la valeur entière)</span>`
+      : raw('<span class="muted">aucun</span>')
   }</dd>${t.referential ? html`<dt>Référentiel externe</dt><dd>${t.referential} <span class="small muted">(valeurs publiées hors de la norme)</span></dd>` : ''}${
     t.description ? html`<dt>Description</dt><dd class="rule-text">${t.description}</dd>` : ''
   }${t.renamedFrom ? html`<dt>Ancien identifiant</dt><dd><code>${t.renamedFrom}</code></dd>` : ''}</dl>${raw(valuesTableHtml(t, level as 2 | 3 | 4, collapseOver))}`;
@@ -84,13 +94,20 @@ const INFERRED_USAGES_NOTE = raw(
  * readable on touch and keyboard (no tooltip). Class `usage`: left out of the search index.
  */
 function usageLegend(sv: SiteVersion): Html {
-  return html`<div class="usage usage-legend"><p class="small"><strong>Natures de déclaration</strong> (colonnes du tableau) :</p><dl class="legend">${sv.natures.map(
+  return html`<div class="usage usage-legend"><p class="small"><strong>${glossaryLink('nature', 'Natures de déclaration')}</strong> (colonnes du tableau) :</p><dl class="legend">${sv.natures.map(
     (n) => html`<dt><code>${n.code}</code></dt><dd>${n.label}</dd>`,
-  )}</dl><p class="small"><strong>Usages</strong> : ${raw(
+  )}</dl><p class="small"><strong>${glossaryLink('usage', 'Usages')}</strong> : ${raw(
     Object.keys(USAGE_LABELS)
       .map((u) => `${usageWord(u).value} ${esc(USAGE_HELP[u])}`)
       .join(' ; '),
   )}. <span class="muted">Libellés déduits des tables, non publiés avec elles.</span></p>${usagesInferred(sv) ? INFERRED_USAGES_NOTE : ''}</div>`;
+}
+
+/** Format column of a rubriques table: an example value, never a raw expression alone (the expression is on the type's page). */
+function formatCell(t: Datatype): Html | string {
+  if (!t.regexp) return '';
+  const ex = t.values?.length ? undefined : exampleValue(t);
+  return ex === undefined ? html`<span class="small muted">voir le type</span>` : html`<span class="small">ex. <code>${ex}</code></span>`;
 }
 
 /** A block as defined in one version: description, parent, children, rubriques table. */
@@ -111,11 +128,11 @@ export function blockView(sv: SiteVersion, block: Block, level: 2 | 3 = 2, mode:
       r.datatype,
     )}"><code>${r.datatype}</code></a>${
       t ? html`<br /><span class="small muted">${NATURE_LABELS[t.nature] ?? t.nature}${t.values?.length ? `, ${t.values.length} valeurs` : ''}</span>` : ''
-    }</td><td class="num">${len(t?.minLength, t?.maxLength)}</td><td>${t?.regexp ? html`<code class="small">${t.regexp.length > 40 ? t.regexp.slice(0, 38) + '…' : t.regexp}</code>` : ''}</td>${usageColumns.map(
+    }</td><td class="num">${len(t?.minLength, t?.maxLength)}</td><td>${t ? formatCell(t) : ''}</td>${usageColumns.map(
       (n) => html`<td class="usage">${usageCell(r.usage?.[n.code])}</td>`,
     )}</tr>`;
   });
-  return html`${block.description ? html`<p class="rule-text">${raw(linkifyIds(block.description, sv, block.id))}</p>` : ''}<dl class="facts"><dt>Cardinalité</dt><dd>${cardinality(
+  return html`${block.description ? html`<p class="rule-text">${raw(linkifyIds(block.description, sv, block.id))}</p>` : ''}<dl class="facts"><dt>${glossaryLink('cardinalite', 'Cardinalité')}</dt><dd>${cardinality(
     block.cardinality,
   )}${block.cardinality.source === 'inférée' ? html` ${inferredBadge}` : ''} <span class="muted">(occurrences du bloc dans son parent)</span></dd><dt>Parent</dt><dd>${
     parent

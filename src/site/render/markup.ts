@@ -84,6 +84,11 @@ export function badgeHtml(severity: string, label: string): string {
   return `<span class="badge ${esc(severity)}">${esc(label)}</span>`;
 }
 
+/** A term linked to its definition on the glossary page (src/site/glossary.ts). */
+export function glossaryLink(term: string, text: string): Html {
+  return new Html(`<a class="term" href="${esc(urls.glossary(term))}">${esc(text)}</a>`);
+}
+
 /** The breadcrumb trail of a page (the last item is the current page). */
 export function breadcrumbsHtml(items: { href?: string; label: string }[]): string {
   if (!items.length) return '';
