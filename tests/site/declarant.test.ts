@@ -4,7 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type Browser } from './helpers.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { launchBrowser, listFiles, type Browser } from './helpers.ts';
 
 const base = inject('siteUrl');
 let browser: Browser;
@@ -158,5 +160,62 @@ describe('des mots, pas du jargon', () => {
     await page.goto(base + '/dsn/P27V01/S21.G00.40/');
     expect(await page.locator('tr#S21\\.G00\\.40\\.001 td').nth(3).innerText()).toBe('ex. 15012026');
     expect(await page.locator('table.rubriques code.small').count()).toBe(0);
+  });
+});
+
+describe('identité et sources', () => {
+  test('pages « À propos », accessibilité (RGAA), mentions légales : liées depuis le pied de chaque page', async () => {
+    await page.goto(base + '/dsn/P27V01/S21.G00.40/');
+    for (const [href, h1] of [
+      ['/a-propos/', 'À propos de norme'],
+      ['/accessibilite/', "Déclaration d'accessibilité"],
+      ['/mentions-legales/', 'Mentions légales'],
+    ]) {
+      expect(await page.locator(`.site-footer a[href="${href}"]`).count(), href).toBe(1);
+    }
+    await page.goto(base + '/accessibilite/');
+    for (const h of ['État de conformité', 'Résultats des tests', 'Contenus non accessibles', "Établissement de cette déclaration", "Retour d'information et contact", 'Voies de recours']) {
+      expect(await page.locator('h2', { hasText: h }).count(), h).toBe(1);
+    }
+  });
+
+  test('chaque page d\'élément, de version et de fiche : source officielle et « Signaler une erreur » prérempli', async () => {
+    const pages = {
+      '/dsn/P26V01/S21.G00.40.007/': 'norm/dsn/P26V01/blocks/S21.G00.40.yaml',
+      '/dsn/P26V01/S21.G00.40/': 'norm/dsn/P26V01/blocks/S21.G00.40.yaml',
+      '/dsn/P26V01/types/DSN_NatureContrat/': 'norm/dsn/P26V01/datatypes/DSN_NatureContrat.yaml',
+      '/dsn/rubriques/S21.G00.06.003/': undefined,
+      '/dsn/P26V01/': 'norm/dsn/P26V01/version.yaml',
+    } as Record<string, string | undefined>;
+    for (const [p, file] of Object.entries(pages)) {
+      await page.goto(base + p);
+      const s = page.locator('.page-sources');
+      // P26V01 comes from dsn-datatypes-CT2026.xlsx, edition 2026.1.0.5 (norm/dsn/P26V01/version.yaml).
+      if (p.includes('P26V01')) {
+        expect(await s.innerText(), p).toContain('édition 2026.1.0.5');
+        expect(await s.locator('a[href="https://www.net-entreprises.fr/media/documentation/dsn-datatypes-CT2026.xlsx"]').count(), p).toBeGreaterThan(0);
+      }
+      const issue = new URL((await s.locator('a', { hasText: 'Signaler une erreur' }).getAttribute('href'))!);
+      expect(issue.pathname.endsWith('/issues/new'), p).toBe(true);
+      expect(issue.searchParams.get('body'), p).toContain(`Page : ${p}`);
+      if (file) expect(await s.locator('a', { hasText: 'Proposer une modification' }).getAttribute('href'), p).toMatch(new RegExp(`/edit/main/${file.replace(/\./g, '\\.')}$`));
+    }
+  });
+
+  test('aucune page d\'élément, de version ou de fiche sans lien vers sa source officielle', () => {
+    const dist = inject('distDir');
+    const missing: string[] = [];
+    let n = 0;
+    for (const f of listFiles(dist)) {
+      if (!f.endsWith('index.html')) continue;
+      const parts = f.split('/');
+      const element = /^(dsn|pasrau)$/.test(parts[0]) && parts.length >= 3 && !['diff', 'mois'].includes(parts[1]) && !['controles', 'journal'].includes(parts[2]) && !(parts[2] === 'types' && parts.length === 4);
+      const fiche = parts[0] === 'consignes' && /^\d+$/.test(parts[1]) && parts.length === 3;
+      if (!element && !fiche) continue;
+      n++;
+      if (!readFileSync(path.join(dist, f), 'utf8').includes('class="page-sources"')) missing.push(f);
+    }
+    expect(n).toBeGreaterThan(5000);
+    expect(missing).toEqual([]);
   });
 });

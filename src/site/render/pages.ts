@@ -16,6 +16,7 @@ import { breadcrumbsHtml, esc, headHtml } from './markup.ts';
 import { datatypePage, elementPage, permalinkPage } from './elements.ts';
 import { historyHeading } from '../html.ts';
 import { urls } from '../urls.ts';
+import { contributeHtml, elementSourceHtml, pageSourcesHtml } from './sources.ts';
 
 export interface Crumb {
   href?: string;
@@ -128,9 +129,24 @@ export interface PageBody {
 
 /** The <main> of the page, in its parts. */
 export async function pageBody(p: ElementPage): Promise<PageBody> {
-  if (p.route === 'element') return { ...(await elementPage(p.sv, p.kind, p.id)), citing: await citingFichesHtml(p.sv.family.id, p.id, p.sv.id) };
-  if (p.route === 'datatype') return { main: datatypePage(p.sv, p.id), citing: '', history: '' };
-  return { ...(await permalinkPage(p.family, p.kind, p.id)), citing: await citingFichesHtml(p.family.id, p.id) };
+  if (p.route === 'element') {
+    const body = await elementPage(p.sv, p.kind, p.id);
+    return { ...body, citing: await citingFichesHtml(p.sv.family.id, p.id, p.sv.id), history: body.history + elementSources(p) };
+  }
+  if (p.route === 'datatype') return { main: datatypePage(p.sv, p.id) + elementSources(p), citing: '', history: '' };
+  const body = await permalinkPage(p.family, p.kind, p.id);
+  return { ...body, citing: await citingFichesHtml(p.family.id, p.id), history: body.history + elementSources(p) };
+}
+
+/** Sources and corrections of an element page (src/site/render/sources.ts). */
+function elementSources(p: ElementPage): string {
+  const sv = p.route === 'permalink' ? p.family.byId.get(p.family.presence[p.kind].get(p.id)!.lastIn)! : p.sv;
+  const kind = p.route === 'datatype' ? 'datatype' : p.kind;
+  const block = kind === 'block' ? p.id : kind === 'rubrique' ? sv.v.rubriques.get(p.id)!.block.id : undefined;
+  const file = kind === 'datatype' ? sv.v.files.datatypes.get(p.id) : sv.v.files.blocks.get(block!);
+  const what = `${kind === 'block' ? 'bloc' : kind === 'rubrique' ? 'rubrique' : 'type'} ${p.id} (${sv.family.fam.meta.name} ${sv.id})`;
+  const url = p.route === 'permalink' ? (p.kind === 'rubrique' ? urls.rubriquePermalink(sv.family.id, p.id) : urls.blockPermalink(sv.family.id, p.id)) : p.route === 'datatype' ? urls.datatype(sv.family.id, sv.id, p.id) : urls.element(sv.family.id, sv.id, p.id);
+  return pageSourcesHtml(elementSourceHtml(sv.family.fam.meta.name, sv.family.id, sv.v), contributeHtml(what, url, file));
 }
 
 /** The whole <main>. */

@@ -43,6 +43,7 @@ export const EXCLUDE_SELECTORS = [
   '#revisions',
   'table.consigne-revisions',
   '.filter',
+  '.page-sources', // sources and corrections (src/site/render/sources.ts)
 ];
 
 /** Bundle files of Pagefind's ready-made interfaces, unused by the site (its UI is src/site/search/*.ts). */
