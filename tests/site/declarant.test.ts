@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, listFiles, type Browser } from './helpers.ts';
+import { axeViolations, launchBrowser, listFiles, type Browser } from './helpers.ts';
 
 const base = inject('siteUrl');
 let browser: Browser;
@@ -217,5 +217,112 @@ describe('identité et sources', () => {
     }
     expect(n).toBeGreaterThan(5000);
     expect(missing).toEqual([]);
+  });
+});
+
+/** Contrast ratio of two CSS colours `rgb(r, g, b)` (WCAG relative luminance). */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((x) => {
+      const v = Number(x) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
+
+const AXE_PAGES = [
+  '/',
+  '/dsn/',
+  '/dsn/P26V01/',
+  '/dsn/P27V01/',
+  '/dsn/P27V01/S21.G00.40/',
+  '/dsn/P27V01/S21.G00.40.007/',
+  '/dsn/P26V01/S21.G00.40.007/',
+  '/dsn/P26V01/types/',
+  '/dsn/P26V01/types/DSN_NatureContrat/',
+  '/dsn/P27V01/types/Date_JJMMAAAA_20/',
+  '/dsn/P26V01/controles/',
+  '/dsn/P26V01/journal/',
+  '/dsn/rubriques/S21.G00.06.003/',
+  '/dsn/blocs/S21.G00.40/',
+  '/dsn/diff/',
+  '/dsn/diff/P26V01...P27V01/',
+  '/dsn/diff/comparer/',
+  '/dsn/mois/',
+  '/dsn/mois/2026-11/',
+  '/dsn/mois/2021-05/',
+  '/pasrau/',
+  '/consignes/',
+  '/consignes/9001/',
+  '/autocontrole/',
+  '/recherche/?q=nature%20du%20contrat',
+  '/glossaire/',
+  '/a-propos/',
+  '/accessibilite/',
+  '/mentions-legales/',
+  '/404.html',
+];
+
+describe('contraste, focus, thème sombre', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`anneau de focus au moins 3:1 sur son fond (${scheme === 'light' ? 'thème clair' : 'thème sombre'})`, async () => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.emulateMedia({ colorScheme: scheme });
+      const low: string[] = [];
+      for (const p of ['/', '/dsn/P27V01/S21.G00.40/', '/dsn/P26V01/controles/', '/consignes/', '/dsn/P27V01/S21.G00.40.007/']) {
+        await page.goto(base + p);
+        for (let i = 0; i < 30; i++) {
+          await page.keyboard.press('Tab');
+          const r = await page.evaluate(() => {
+            const e = document.activeElement as HTMLElement | null;
+            if (!e || e === document.body) return null;
+            const cs = getComputedStyle(e);
+            let n: HTMLElement | null = e.parentElement;
+            let bg = 'rgb(255, 255, 255)';
+            while (n) {
+              const b = getComputedStyle(n).backgroundColor;
+              if (b && b !== 'transparent' && !/rgba\(.*, 0\)$/.test(b)) {
+                bg = b;
+                break;
+              }
+              n = n.parentElement;
+            }
+            return { what: `${e.tagName.toLowerCase()} ${(e.textContent ?? '').trim().slice(0, 30)}`, outline: cs.outlineColor, style: cs.outlineStyle, bg };
+          });
+          if (!r) continue;
+          if (r.style === 'none') low.push(`${p} ${r.what} : aucun anneau`);
+          else if (contrast(r.outline, r.bg) < 3) low.push(`${p} ${r.what} : ${r.outline} sur ${r.bg} (${contrast(r.outline, r.bg).toFixed(2)}:1)`);
+        }
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+      expect(low).toEqual([]);
+    });
+  }
+
+  test(`axe-core : aucune violation, de quelque gravité que ce soit, sur ${AXE_PAGES.length} pages`, async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const found: Record<string, unknown> = {};
+    for (const p of AXE_PAGES) {
+      await page.goto(base + p);
+      const v = await axeViolations(page, ['minor', 'moderate', 'serious', 'critical']);
+      if (v.length) found[p] = v;
+    }
+    expect(found).toEqual({});
+  });
+
+  test('axe-core en thème sombre : aucune violation (contrastes compris)', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const found: Record<string, unknown> = {};
+    for (const p of ['/', '/dsn/P27V01/S21.G00.40/', '/dsn/diff/P26V01...P27V01/', '/consignes/9001/', '/recherche/?q=contrat']) {
+      await page.goto(base + p);
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 24, 28)');
+      const v = await axeViolations(page, ['minor', 'moderate', 'serious', 'critical']);
+      if (v.length) found[p] = v;
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(found).toEqual({});
   });
 });

@@ -55,7 +55,7 @@ describe('pages des éléments écrites par la construction', () => {
       '<!doctype html><head><title>Type T (P26V01) — norme</title></head><body><nav class="breadcrumbs" aria-label="Fil d\'Ariane"><ol><li><a href="/">Accueil</a></li><li><span aria-current="page">T</span></li></ol></nav><main><h1>T</h1></main></body>',
     );
     expect(fillShell(shell, { title: "L'élément", description: 'Rubrique « x » & "y"', crumbs: [], bodyClass: 'page-rubrique' }, '')).toBe(
-      '<!doctype html><head><title>L&#39;élément — norme</title><meta name="description" content="Rubrique « x » &amp; &quot;y&quot;"></head><body class="page-rubrique"><main></main></body>',
+      '<!doctype html><head><title>L&#39;élément — norme</title><meta name="description" content="Rubrique «\u00a0x\u00a0» &amp; &quot;y&quot;"></head><body class="page-rubrique"><main></main></body>',
     );
     expect(() => shellFrom(template.replace(TEMPLATE.main, ''), 'gabarit.html')).toThrow(`gabarit.html : le gabarit des pages doit contenir une fois « ${TEMPLATE.main} »`);
     expect(() => shellFrom(template + TEMPLATE.main, 'gabarit.html')).toThrow(`une fois « ${TEMPLATE.main} »`);

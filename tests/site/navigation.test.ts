@@ -322,7 +322,7 @@ describe('parcours', () => {
       await p.getByRole('radio', { name: /SIG/ }).check();
       const sig = await visible();
       expect(sig).toBe(59);
-      expect(await p.locator('table.controls tbody tr:visible td:nth-child(2)').allInnerTexts()).toEqual(Array(sig).fill('SIG'));
+      expect(await p.locator('table.controls tbody tr:visible td:nth-child(2)').allInnerTexts()).toEqual(Array(sig).fill('SIG signalement'));
       await p.getByRole('radio', { name: /^Toutes/ }).check();
       expect(await visible()).toBe(all);
 
