@@ -1,4 +1,6 @@
 /** Every internal URL of the site, in one place (root-relative, trailing slash for pages). */
+import { MONTH_NAMES } from '../core/applicability.ts';
+
 /** Encode a path segment, keeping `@` (edition refs such as `P26V01@2026.1.1`). */
 const enc = (s: string) => encodeURIComponent(s).replace(/%40/g, '@');
 
@@ -38,7 +40,7 @@ export const urls = {
 };
 
 /** `2026-01` → `janvier 2026`. */
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTHS: readonly string[] = MONTH_NAMES;
 export function monthLabel(m: string | undefined): string {
   if (!m) return '—';
   const [y, mm] = m.split('-');
