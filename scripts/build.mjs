@@ -393,6 +393,12 @@ try {
   process.exit(1);
 }
 
+// 4b. sitemap.xml: every page of the output (src/site/sitemap.ts).
+{
+  const { writeSitemap } = await import(srcUrl('site/sitemap.ts'));
+  debug(`sitemap.xml : ${writeSitemap(tmp)} pages`);
+}
+
 // 5. Swap.
 const old = path.join(tmpRoot, `dist-old-${process.pid}`);
 if (existsSync(outDir)) renameSync(outDir, old);

@@ -9,6 +9,8 @@
  * - `NORME_PUBLISHER`: who publishes the site (legal notice).
  */
 export const SITE_CONFIG = {
+  /** Public address of the site (`NORME_SITE_URL`, as in astro.config.mjs): sitemap.xml and robots.txt. */
+  url: (process.env.NORME_SITE_URL ?? 'https://norme.example').replace(/\/+$/, ''),
   forge: (process.env.NORME_FORGE_URL ?? 'https://github.com/norme-dsn/norme').replace(/\/+$/, ''),
   branch: process.env.NORME_FORGE_BRANCH ?? 'main',
   contact: process.env.NORME_CONTACT ?? 'contact@norme.example',

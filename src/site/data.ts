@@ -150,6 +150,7 @@ async function buildSite(): Promise<Site> {
         return a ? [{ id: sv.id, from: a.from, ...(a.to ? { to: a.to } : {}), ...(sv.app?.to ? { until: sv.app.to } : {}) }] : [];
       }),
       built: referenceVersion(f.fam, today, core.applicableVersion)?.version,
+      versions: f.versions.map((sv) => sv.id),
     })),
   };
   return {

@@ -20,6 +20,8 @@ export interface CalendarFamily {
   spans: (Span & { until?: string })[];
   /** Reference version of the build month. */
   built?: string;
+  /** Every version id, oldest first (the 404 page corrects their case). */
+  versions: string[];
 }
 
 export interface CalendarData {

@@ -16,6 +16,8 @@ export const urls = {
   journal: (f: string, v: string) => `/${enc(f)}/${enc(v)}/journal/`,
   rubriquePermalink: (f: string, id: string) => `/${enc(f)}/rubriques/${enc(id)}/`,
   blockPermalink: (f: string, id: string) => `/${enc(f)}/blocs/${enc(id)}/`,
+  rubriques: (f: string) => `/${enc(f)}/rubriques/`,
+  blocks: (f: string) => `/${enc(f)}/blocs/`,
   diffs: (f: string) => `/${enc(f)}/diff/`,
   diff: (f: string, from: string, to: string) => `/${enc(f)}/diff/${enc(from)}...${enc(to)}/`,
   /** The comparison page; with `to` alone, that version is preselected (nothing computed until asked). */

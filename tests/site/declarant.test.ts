@@ -209,7 +209,7 @@ describe('identité et sources', () => {
     for (const f of listFiles(dist)) {
       if (!f.endsWith('index.html')) continue;
       const parts = f.split('/');
-      const element = /^(dsn|pasrau)$/.test(parts[0]) && parts.length >= 3 && !['diff', 'mois'].includes(parts[1]) && !['controles', 'journal'].includes(parts[2]) && !(parts[2] === 'types' && parts.length === 4);
+      const element = /^(dsn|pasrau)$/.test(parts[0]) && parts.length >= 3 && !['diff', 'mois'].includes(parts[1]) && !['controles', 'journal'].includes(parts[2]) && !(parts[2] === 'types' && parts.length === 4) && !(['rubriques', 'blocs'].includes(parts[1]) && parts.length === 3);
       const fiche = parts[0] === 'consignes' && /^\d+$/.test(parts[1]) && parts.length === 3;
       if (!element && !fiche) continue;
       n++;
@@ -241,7 +241,6 @@ const AXE_PAGES = [
   '/dsn/P27V01/S21.G00.40/',
   '/dsn/P27V01/S21.G00.40.007/',
   '/dsn/P26V01/S21.G00.40.007/',
-  '/dsn/P26V01/types/',
   '/dsn/P26V01/types/DSN_NatureContrat/',
   '/dsn/P27V01/types/Date_JJMMAAAA_20/',
   '/dsn/P26V01/controles/',
@@ -260,6 +259,7 @@ const AXE_PAGES = [
   '/autocontrole/',
   '/recherche/?q=nature%20du%20contrat',
   '/glossaire/',
+  '/dsn/rubriques/',
   '/a-propos/',
   '/accessibilite/',
   '/mentions-legales/',
@@ -324,5 +324,54 @@ describe('contraste, focus, thème sombre', () => {
     }
     await page.emulateMedia({ colorScheme: 'light' });
     expect(found).toEqual({});
+  });
+});
+
+describe('trouvable', () => {
+  test('chaque page : un titre unique et une description ; sitemap.xml les liste toutes ; robots.txt le nomme', () => {
+    const dist = inject('distDir');
+    const html = listFiles(dist).filter((f) => f.endsWith('.html'));
+    const titles = new Map<string, string>();
+    const problems: string[] = [];
+    for (const f of html) {
+      const text = readFileSync(path.join(dist, f), 'utf8');
+      const title = /<title>([^<]*)<\/title>/.exec(text)?.[1];
+      if (!title) problems.push(`${f} : sans titre`);
+      else if (titles.has(title)) problems.push(`${f} : même titre que ${titles.get(title)}`);
+      else titles.set(title, f);
+      if (!/<meta name="description" content="[^"]+"/.test(text)) problems.push(`${f} : sans description`);
+    }
+    expect(problems).toEqual([]);
+    const sitemap = readFileSync(path.join(dist, 'sitemap.xml'), 'utf8');
+    const listed = new Set([...sitemap.matchAll(/<loc>https?:\/\/[^/]+([^<]*)<\/loc>/g)].map((m) => decodeURIComponent(m[1])));
+    const pages = html.filter((f) => f !== '404.html').map((f) => '/' + f.replace(/index\.html$/, ''));
+    expect(pages.filter((p) => !listed.has(p))).toEqual([]);
+    expect(listed.size).toBe(pages.length);
+    expect(readFileSync(path.join(dist, 'robots.txt'), 'utf8')).toMatch(/^Sitemap: https?:\/\/\S+\/sitemap\.xml$/m);
+  });
+
+  test('adresse de version en minuscules : la bonne page ; 404 : une case de recherche et une piste tirée de l\'adresse', async () => {
+    const p = await browser.context.newPage();
+    await p.goto(base + '/dsn/p26v01/');
+    await p.waitForURL(/\/dsn\/P26V01\/$/);
+    expect(await p.locator('h1').innerText()).toContain('DSN P26V01');
+    await p.goto(base + '/dsn/P26V01/s21.g00.40.007/');
+    await p.waitForURL(/\/dsn\/P26V01\/S21\.G00\.40\.007\/$/);
+    // A version the registry does not have: the permanent link of the rubrique, the search box filled.
+    await p.goto(base + '/dsn/P99V01/S21.G00.40.007/');
+    const hint = p.locator('#introuvable-pistes a').first();
+    await hint.waitFor();
+    expect(await hint.getAttribute('href')).toBe('/dsn/rubriques/S21.G00.40.007/');
+    expect(await p.locator('#introuvable-q').inputValue()).toBe('S21.G00.40.007');
+    expect(await p.locator('form[role="search"][action="/recherche/"] #introuvable-q').count()).toBe(1);
+    await p.close();
+  });
+
+  test('/dsn/rubriques/ : toutes les rubriques par bloc, supprimées comprises', async () => {
+    await page.goto(base + '/dsn/rubriques/');
+    expect(await page.locator('a[href="/dsn/rubriques/S21.G00.40.007/"]').count()).toBe(1);
+    expect(await page.locator('h2#S21\\.G00\\.40').innerText()).toContain('S21.G00.40');
+    // `/dsn/rubriques/S21.G00.06.003/` is a tombstone in the registry (tests/site/navigation.test.ts).
+    expect(await page.locator('li', { has: page.locator('a[href="/dsn/rubriques/S21.G00.06.003/"]') }).locator('.badge.retired').count()).toBe(1);
   });
 });

@@ -88,8 +88,10 @@ export function pageHead(p: ElementPage): PageHead {
   if (p.route === 'datatype') {
     const { sv, id } = p;
     const f = sv.family.id;
+    const t = sv.v.datatypes.get(id)!;
     return {
       title: `Type ${id} (${sv.id})`,
+      description: `Type de données ${id}${t.name && t.name !== id ? ` « ${t.name} »` : ''} de la norme ${sv.family.fam.meta.name} ${sv.id} : nature, longueur, format${t.values?.length ? `, ${t.values.length} valeurs` : ''} et rubriques qui l'utilisent.`,
       crumbs: [
         { href: '/', label: 'Accueil' },
         { href: urls.family(f), label: sv.family.fam.meta.name },
@@ -103,8 +105,10 @@ export function pageHead(p: ElementPage): PageHead {
   const sv = family.byId.get(family.presence[kind].get(id)!.lastIn)!;
   const name = kind === 'block' ? sv.v.blocks.get(id)!.name : sv.v.rubriques.get(id)!.rubrique.name;
   const label = kind === 'block' ? 'Bloc' : 'Rubrique';
+  const famName = family.fam.meta.name;
   return {
-    title: `${label} ${id} ${name}`,
+    title: `${label} ${id} ${name} (${famName}, toutes versions)`,
+    description: `${label} ${id} « ${name} » de la norme ${famName} : définition dans la version la plus récente qui ${kind === 'block' ? 'le' : 'la'} contient et historique dans toutes les versions.`,
     crumbs: [{ href: '/', label: 'Accueil' }, { href: urls.family(family.id), label: family.fam.meta.name }, { label: `${label} ${id}` }],
     bodyClass: kind === 'rubrique' ? 'page-rubrique' : 'page-bloc',
   };
