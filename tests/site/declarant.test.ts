@@ -375,3 +375,32 @@ describe('trouvable', () => {
     expect(await page.locator('li', { has: page.locator('a[href="/dsn/rubriques/S21.G00.06.003/"]') }).locator('.badge.retired').count()).toBe(1);
   });
 });
+
+describe('« Ce qui change pour vous »', () => {
+  test('la note P26V01 → P27V01 commence par le résumé du déclarant, puis la liste complète', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(base + '/dsn/diff/P26V01...P27V01/');
+    const h2 = await page.locator('main h2').allInnerTexts();
+    expect(h2[0]).toBe('Ce qui change pour vous');
+    expect(h2).toContain('Liste complète des changements');
+    const forYou = page.locator('.for-you');
+    // Block S21.G00.59 is new in P27V01; its rubrique S21.G00.59.001 is O for natures 01 and 07 in the
+    // official usage table (norm/dsn/P27V01/blocks/S21.G00.59.yaml).
+    const item = forYou.locator('li li', { has: page.locator('a[href="/dsn/P27V01/S21.G00.59.001/"]') });
+    expect(await item.innerText()).toContain('DSN mensuelle, Signalement fin de contrat de travail unique');
+    expect(await forYou.locator('h3', { hasText: /^Nouvelles rubriques obligatoires \(\d+\)$/ }).count()).toBe(1);
+    expect(await forYou.locator('h3', { hasText: /^Rubriques supprimées/ }).count()).toBe(1);
+    // S21.G00.06.003 is removed in P27V01.
+    expect(await forYou.locator('a[href="/dsn/P26V01/S21.G00.06.003/"]').count()).toBe(1);
+  });
+
+  test('textes modifiés mot à mot ; un texte ajouté montré une fois, sans « — »', async () => {
+    await page.goto(base + '/dsn/diff/P26V01...P27V01/');
+    const words = page.locator('.word-diff').first();
+    expect(await words.locator('ins, del').count()).toBeGreaterThan(0);
+    const added = page.locator('details.long', { has: page.locator('summary', { hasText: 'Texte (P27V01)' }) }).first();
+    expect(await added.count()).toBe(1);
+    expect(await added.locator('.before-after').count()).toBe(0);
+    expect(await page.locator('.before-after .rule-text', { hasText: /^—$/ }).count()).toBe(0);
+  });
+});
