@@ -81,11 +81,13 @@ describe('téléphone (375 × 812)', () => {
     expect(box.x + box.width).toBeLessThanOrEqual(375);
   });
 
-  test('filtres des fiches consignes : tiennent dans 320 px', async () => {
+  test('320 px : filtres et champs tiennent dans l\'écran (fiches, auto-contrôle, recherche, accueil)', async () => {
     await page.setViewportSize({ width: 320, height: 700 });
-    await page.goto(base + '/consignes/');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    for (const p of ['/consignes/', '/autocontrole/', '/recherche/?q=contrat', '/', '/dsn/P27V01/controles/', '/dsn/mois/']) {
+      await page.goto(base + p);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, p).toBeLessThanOrEqual(0);
+    }
   });
 });
 
