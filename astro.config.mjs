@@ -5,9 +5,11 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import norme from './src/site/integration.ts';
+import { SITE_CONFIG } from './src/site/config.ts';
 
 export default defineConfig({
-  site: process.env.NORME_SITE_URL ?? 'https://norme.example',
+  // One definition of the public address (src/site/config.ts): canonical links, sitemap.xml, robots.txt.
+  site: SITE_CONFIG.url,
   output: 'static',
   trailingSlash: 'always',
   outDir: process.env.NORME_OUT_DIR ?? './dist',

@@ -1,4 +1,6 @@
 /** Tiny argument parser: `--flag value`, `--flag=value`, boolean flags, positionals. */
+import { closest } from '../core/diagnostics/diagnostic.ts';
+
 export interface ParsedArgs {
   positionals: string[];
   options: Record<string, string | boolean>;
@@ -26,7 +28,8 @@ export function parseArgs(args: string[], spec: { string?: string[]; boolean?: s
         if (v === undefined) throw new UsageError(`l'option --${key} attend une valeur`);
         out.options[key] = v;
       } else {
-        throw new UsageError(`option inconnue --${key}`);
+        const near = closest(key, [...str, ...bool, 'help']);
+        throw new UsageError(`option inconnue --${key}${near ? ` ; vouliez-vous dire --${near} ?` : ''}`);
       }
     } else {
       out.positionals.push(a);

@@ -1,4 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { closest } from '../core/diagnostics/diagnostic.ts';
 import type { Command, Io } from './types.ts';
+
+/** `norme 0.1.0`: the version of package.json. */
+function versionText(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return `norme ${pkg.version}\n`;
+}
 
 /**
  * Registered commands, in help order. Each command module is imported only when it runs,
@@ -38,7 +46,7 @@ function help(): string {
     'Commandes :',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`),
     '',
-    'Aide d\'une commande : npx norme <commande> --help',
+    'Aide d\'une commande : npx norme <commande> --help ; version de norme : npx norme --version',
   ];
   return lines.join('\n') + '\n';
 }
@@ -49,9 +57,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout.write(help());
     return name ? 0 : 2;
   }
+  if (name === '--version' || name === '-V') {
+    io.stdout.write(versionText());
+    return 0;
+  }
   const entry = COMMANDS.find((c) => c.name === name);
   if (!entry) {
-    io.stderr.write(`norme : commande inconnue « ${name} ».\n\n` + help());
+    const near = closest(name, COMMANDS.map((c) => c.name));
+    io.stderr.write(`norme : commande inconnue « ${name} »${near ? ` ; vouliez-vous dire « ${near} » ?` : '.'}\n\n` + help());
     return 2;
   }
   const cmd = await entry.load();

@@ -127,10 +127,7 @@ export function familyApplicability(fam: ResolvedFamily): Map<string, Applicabil
   return out;
 }
 
-/** `YYYY-MM` of a date (local time). */
-export function monthOf(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-}
+export { monthOf } from './applicability.ts';
 
 export interface FamilyCalendar {
   /** Version applicable to the given month, if any (see `applicableVersion`). */

@@ -11,6 +11,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as CoreModule from '../core/index.ts';
 import { buildContext, shared, type BuildContext } from './build/context.ts';
+import type { CalendarData } from './now.ts';
+import { newestVersion, referenceVersion } from './search/scope.ts';
 import type {
   Applicability,
   Diagnostic,
@@ -53,6 +55,8 @@ export interface Site {
   /** `YYYY-MM` the site considers "today" (NORME_TODAY or the build date). */
   month: string;
   buildDate: string;
+  /** Applicability of every version, carried by every page to answer for the reader's month (now.ts). */
+  calendar: CalendarData;
   warnings: Diagnostic[];
 }
 
@@ -126,14 +130,31 @@ async function buildSite(): Promise<Site> {
     }
     families.push(sf);
   }
+  // SOURCE_DATE_EPOCH (reproducible builds): the date of the build in seconds since 1970.
+  const buildDate = (process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000) : new Date()).toISOString().slice(0, 10);
+  const calendar: CalendarData = {
+    month: today,
+    date: buildDate,
+    families: families.map((f) => ({
+      id: f.id,
+      name: f.fam.meta.name,
+      newest: newestVersion(f.fam),
+      spans: f.versions.flatMap((sv) => {
+        const a = sv.v.meta.applicability;
+        return a ? [{ id: sv.id, from: a.from, ...(a.to ? { to: a.to } : {}), ...(sv.app?.to ? { until: sv.app.to } : {}) }] : [];
+      }),
+      built: referenceVersion(f.fam, today, core.applicableVersion)?.version,
+      versions: f.versions.map((sv) => sv.id),
+    })),
+  };
   return {
     core,
     registry,
     families,
     family: new Map(families.map((f) => [f.id, f])),
     month: today,
-    // SOURCE_DATE_EPOCH (reproducible builds): the date of the build in seconds since 1970.
-    buildDate: (process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000) : new Date()).toISOString().slice(0, 10),
+    buildDate,
+    calendar,
     warnings: diagnostics.filter((d) => d.severity !== 'info'),
   };
 }

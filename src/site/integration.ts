@@ -10,7 +10,7 @@
  *   Astro rendered first (src/site/write-pages.ts, src/site/render/pages.ts) and builds the
  *   search index (src/site/search/indexer.ts).
  * - astro:build:done — the element pages are all written (the templates are removed), the
- *   search bundle is moved into the output, and the report goes to the context.
+ *   search bundle is moved into the output, sitemap.xml is written, and the report goes to the context.
  * `astro dev` does none of this (Astro renders every page, no index).
  */
 import { readdirSync, renameSync, rmSync } from 'node:fs';
@@ -21,6 +21,7 @@ import type { AstroIntegration } from 'astro';
 import { buildContext, type LoadedConsignes, type LoadedRegistry } from './build/context.ts';
 import type { FromWorker, SearchReport, ToWorker, WorkerInput } from './build/protocol.ts';
 import type { WritePagesStats } from './write-pages.ts';
+import { writeSitemap } from './sitemap.ts';
 
 /** A failed step of the build: what scripts/build.mjs says (`summary`), then the cause. */
 function failed(summary: string, err: unknown): Error {
@@ -117,6 +118,8 @@ export default function norme(): AstroIntegration {
           } catch (err) {
             throw failed("l'index de recherche n'a pas pu être construit", err);
           }
+          // sitemap.xml: every page of the output, Astro's and the element pages (src/site/sitemap.ts).
+          writeSitemap(outDir);
           ctx.report = {
             loadMs: Math.round(tLoaded - t0),
             astroMs: Math.round(tRendered - t0),

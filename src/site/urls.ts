@@ -1,4 +1,6 @@
 /** Every internal URL of the site, in one place (root-relative, trailing slash for pages). */
+import { MONTH_NAMES } from '../core/applicability.ts';
+
 /** Encode a path segment, keeping `@` (edition refs such as `P26V01@2026.1.1`). */
 const enc = (s: string) => encodeURIComponent(s).replace(/%40/g, '@');
 
@@ -22,6 +24,8 @@ export const urls = {
   },
   rubriquePermalink: (f: string, id: string) => `/${enc(f)}/rubriques/${enc(id)}/`,
   blockPermalink: (f: string, id: string) => `/${enc(f)}/blocs/${enc(id)}/`,
+  rubriques: (f: string) => `/${enc(f)}/rubriques/`,
+  blocks: (f: string) => `/${enc(f)}/blocs/`,
   diffs: (f: string) => `/${enc(f)}/diff/`,
   diff: (f: string, from: string, to: string) => `/${enc(f)}/diff/${enc(from)}...${enc(to)}/`,
   /** The comparison page; with `to` alone, that version is preselected (nothing computed until asked). */
@@ -35,13 +39,18 @@ export const urls = {
   monthAnswers: (f: string) => `/${enc(f)}/mois/`,
   monthAnswer: (f: string, month: string) => `/${enc(f)}/mois/${enc(month)}/`,
   releases: () => '/releases.json',
+  calendar: () => '/calendrier.json',
   feed: () => '/flux.xml',
   schema: (file: string) => `/schemas/${enc(file)}`,
   search: () => '/recherche/',
+  glossary: (term?: string) => `/glossaire/${term ? `#${enc(term)}` : ''}`,
+  about: () => '/a-propos/',
+  accessibility: () => '/accessibilite/',
+  legal: () => '/mentions-legales/',
 };
 
 /** `2026-01` → `janvier 2026`. */
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTHS: readonly string[] = MONTH_NAMES;
 export function monthLabel(m: string | undefined): string {
   if (!m) return '—';
   const [y, mm] = m.split('-');
@@ -72,6 +81,21 @@ export const USAGE_LABELS: Record<string, string> = {
   I: 'interdite',
   N: 'non utilisée',
   F: 'facultative',
+};
+
+/** `O` → `Obligatoire`: the word shown in usage tables. */
+export function usageLabel(u: string): string {
+  const l = USAGE_LABELS[u];
+  return l ? l[0].toUpperCase() + l.slice(1) : u;
+}
+
+/** What each usage means for the declarant (legend of the usage tables). */
+export const USAGE_HELP: Record<string, string> = {
+  O: '(à renseigner)',
+  C: '(à renseigner si la situation décrite se présente)',
+  I: '(ne doit pas figurer)',
+  N: '(non utilisée pour cette nature)',
+  F: '(au choix du déclarant)',
 };
 
 export const NATURE_LABELS: Record<string, string> = {

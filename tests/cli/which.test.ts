@@ -51,6 +51,16 @@ describe('applicabilité (cœur)', () => {
     ['032026', '2026-03'],
     ['2026-13', undefined],
     ['mars', undefined],
+    ['mars 2027', '2027-03'],
+    ['Mars 2027', '2027-03'],
+    ['février 2027', '2027-02'],
+    ['fevrier 2027', '2027-02'],
+    ['févr. 2027', '2027-02'],
+    ['août 2026', '2026-08'],
+    ['sept 2026', '2026-09'],
+    ['juil. 2026', '2026-07'],
+    ['jui 2026', undefined],
+    ['brumaire 2027', undefined],
   ])('mois « %s » → %s', (input, expected) => {
     expect(parseMonth(input)).toBe(expected);
   });
@@ -98,12 +108,25 @@ describe('norme which', () => {
           overlapping: [],
           pendingActivations: [],
           activeActivations: [],
+          beyondAnnounced: true,
           before: null,
           after: null,
           withoutApplicability: [],
         },
       ],
     });
+  });
+
+  it('mois en toutes lettres ; au-delà des versions annoncées, la réponse le dit', async () => {
+    const inYear = await run(['--month', 'mars 2027']);
+    expect(inYear.code).toBe(0);
+    expect(inYear.out).toContain('Mois principal déclaré 2027-03 (S20.G00.05.005 = 01032027)\nDémo (demo) : V2 — Version V2\n');
+    expect(inYear.out).not.toContain('au-delà');
+    const later = await run(['--month', 'janvier 2028']);
+    expect(later.code).toBe(0);
+    expect(later.out).toContain(
+      "  attention : 2028-01 est au-delà des versions annoncées ; V2 s'applique faute de version plus récente dans le registre (sans date de fin), la version de 2028 peut différer\n",
+    );
   });
 
   it('aucune version : code 1 et la plus proche', async () => {

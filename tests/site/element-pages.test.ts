@@ -56,7 +56,7 @@ describe('pages des éléments écrites par la construction', () => {
     );
     // The canonical path percent-encoded, as `new URL(path, site)` writes it in Base.astro.
     expect(fillShell(shell, { title: "L'élément", description: 'Rubrique « x » & "y"', crumbs: [], bodyClass: 'page-rubrique', path: '/demo/V1/types/a b/' }, '')).toBe(
-      '<!doctype html><head><title>L&#39;élément — norme</title><meta name="description" content="Rubrique « x » &amp; &quot;y&quot;"><link rel="canonical" href="https://norme.example/demo/V1/types/a%20b/"></head><body class="page-rubrique"><main></main></body>',
+      '<!doctype html><head><title>L&#39;élément — norme</title><meta name="description" content="Rubrique «\u00a0x\u00a0» &amp; &quot;y&quot;"><link rel="canonical" href="https://norme.example/demo/V1/types/a%20b/"></head><body class="page-rubrique"><main></main></body>',
     );
     expect(() => shellFrom(template.replace(TEMPLATE.main, ''), 'gabarit.html')).toThrow(`gabarit.html : le gabarit des pages doit contenir une fois « ${TEMPLATE.main} »`);
     expect(() => shellFrom(template + TEMPLATE.main, 'gabarit.html')).toThrow(`une fois « ${TEMPLATE.main} »`);

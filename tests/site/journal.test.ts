@@ -37,8 +37,9 @@ describe('journal de maintenance', () => {
     expect(await page.locator('ol.journal > li h2 .badge.example').count()).toBe(3);
     const second = await page.locator('#JMN-2026-002').innerText();
     expect(second).toContain('Changements (4)');
-    expect(second).toContain('Usage de S21.G00.40.001 pour la nature 04 resserré : C (conditionnelle) → O (obligatoire)');
-    expect(second).toContain('Rubrique S21.G00.40.009 ajoutée : « Numéro du contrat »');
+    // French typography of the site: non-breaking spaces before « : » and inside « » (core frenchSpacing).
+    expect(second).toContain('Usage de S21.G00.40.001 pour la nature 04 resserré\u00a0: C (conditionnelle) → O (obligatoire)');
+    expect(second).toContain('Rubrique S21.G00.40.009 ajoutée\u00a0: «\u00a0Numéro du contrat\u00a0»');
   });
 
   test('note différentielle entre deux éditions, chaque changement renvoie à son entrée', async () => {

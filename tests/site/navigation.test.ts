@@ -71,16 +71,26 @@ describe('parcours', () => {
     // outside the calendar, gets a message and no navigation.
     await page.fill('#mois-valeur', 'mars');
     await page.getByRole('button', { name: 'Voir la version' }).click();
-    expect(await page.getByRole('alert').innerText()).toBe('Mois illisible « mars » : écrivez par exemple 2026-03, 03/2026 ou 01032026.');
+    expect(await page.getByRole('alert').innerText()).toBe('Mois illisible « mars » : écrivez par exemple mars 2026, 03/2026, 2026-03 ou 01032026.');
     await page.fill('#mois-valeur', '05/2040');
     await page.getByRole('button', { name: 'Voir la version' }).click();
-    expect(await page.getByRole('alert').innerText()).toMatch(/^Le calendrier couvre janvier 2019 à .* : aucune réponse pour mai 2040\.$/);
+    expect(await page.getByRole('alert').innerText()).toMatch(/^mai 2040 est au-delà des versions annoncées : le calendrier s'arrête en .*\.$/);
     expect(page.url()).toMatch(/\/dsn\/mois\/$/);
     // The value of S20.G00.05.005 as declared: 01MMAAAA.
     await page.fill('#mois-valeur', '01032025');
     await page.getByRole('button', { name: 'Voir la version' }).click();
     await page.waitForURL(/\/dsn\/mois\/2025-03\/$/);
     expect(await page.locator('.month-answer').innerText()).toMatch(/^Version applicable : P25V01/);
+
+    // In words, as in the page's own title; a month past the last known version says so.
+    await go('/dsn/mois/');
+    await page.fill('#mois-valeur', 'mars 2027');
+    await page.getByRole('button', { name: 'Voir la version' }).click();
+    await page.waitForURL(/\/dsn\/mois\/2027-03\/$/);
+    expect(await page.locator('.month-answer').innerText()).toMatch(/^Version applicable : P27V01/);
+    expect(await page.locator('.notice', { hasText: 'au-delà des versions annoncées' }).count()).toBe(0);
+    await go('/dsn/mois/2028-01/');
+    expect(await page.locator('.notice', { hasText: 'janvier 2028 est au-delà des versions annoncées' }).count()).toBe(1);
 
     // P26V01 in November 2026, DPAE (nature 10) not yet usable.
     await go('/dsn/mois/');
@@ -325,7 +335,7 @@ describe('parcours', () => {
       await p.getByRole('radio', { name: /SIG/ }).check();
       const sig = await visible();
       expect(sig).toBe(59);
-      expect(await p.locator('table.controls tbody tr:visible td:nth-child(2)').allInnerTexts()).toEqual(Array(sig).fill('SIG'));
+      expect(await p.locator('table.controls tbody tr:visible td:nth-child(2)').allInnerTexts()).toEqual(Array(sig).fill('SIG signalement'));
       await p.getByRole('radio', { name: /^Toutes/ }).check();
       expect(await visible()).toBe(all);
 

@@ -88,7 +88,7 @@ describe("index de recherche construit pendant les pages", () => {
   });
 
   test("une donnée d'exemple porte la méta `exemple` (l'interface en fait un badge), une donnée réelle non", () => {
-    const entry = { url: '/demo/V1/S21.G00.40.007/', type: 'rubrique' as const, family: 'demo', famName: 'Démo', versions: ['V1'], scope: 'actuelle' as const, id: 'S21.G00.40.007', title: 'S21.G00.40.007 Nature du contrat' };
+    const entry = { url: '/demo/V1/S21.G00.40.007/', type: 'rubrique' as const, family: 'demo', famName: 'Démo', versions: ['V1'], scope: 'actuelle' as const, covers: ['V1'], id: 'S21.G00.40.007', title: 'S21.G00.40.007 Nature du contrat' };
     expect(indexDocument('<p>texte</p>', { ...entry, example: true })).toContain('<span data-pagefind-meta="exemple:oui"></span>');
     expect(indexDocument('<p>texte</p>', entry)).not.toContain('exemple');
   });

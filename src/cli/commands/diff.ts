@@ -7,9 +7,11 @@ import {
   ELEMENTS,
   filterDiff,
   formatDiff,
+  parseSeverity,
   parseSeverityOverrides,
   RULES_BY_ID,
   SEVERITIES,
+  severityNames,
   severityRank,
   type ChangeElement,
   type DiffResult,
@@ -17,6 +19,7 @@ import {
   type SeverityOverrides,
 } from '../../core/diff/index.ts';
 import { attributeJournal, resolveStateRef } from '../../core/journal/index.ts';
+import { closest } from '../../core/diagnostics/diagnostic.ts';
 import type { LoadResult } from '../../core/load/registry.ts';
 import type { Registry, ResolvedVersion } from '../../core/model/types.ts';
 import { diffAnnotations } from '../../core/github.ts';
@@ -47,6 +50,7 @@ Options :
                                  github = annotations d'un job GitHub Actions)
   --fail-on breaking|warning|info|editorial
                                  code de sortie 1 si un changement a au moins cette gravité
+                                 (noms français acceptés : cassant, à examiner, info, rédactionnel)
   --element <liste>              ${ELEMENTS.join(', ')}
   --severity <liste>             ${SEVERITIES.join(', ')}
   --block <liste>                blocs (ex. S21.G00.40) ; garde aussi les types qu'ils utilisent
@@ -85,6 +89,18 @@ function state(reg: Registry, ref: string): ResolvedVersion {
   return r.value;
 }
 
+/** A note différentielle compares two states of one family: DSN against PASRAU is refused. */
+function sameFamily(a: ResolvedVersion, b: ResolvedVersion): void {
+  if (a.family !== b.family) throw new UsageError(`${a.key} et ${b.key} sont de deux familles différentes (${a.family}, ${b.family}) : comparez deux versions d'une même famille`);
+}
+
+/** `--fail-on` / `--severity`: an id or a French label (`cassant`, `à examiner`…). */
+function severityArg(option: string, value: string | boolean): Severity {
+  const s = typeof value === 'string' ? parseSeverity(value) : undefined;
+  if (!s) throw new UsageError(`--${option} : gravité inconnue « ${String(value)} » (attendu : ${severityNames()})`);
+  return s;
+}
+
 function compare(a: ResolvedVersion, b: ResolvedVersion, latestOfSame: ResolvedVersion | undefined, overrides: SeverityOverrides, labels: { from?: string; to?: string }): DiffResult {
   const r = diffVersions(a, b, { overrides, fromLabel: labels.from, toLabel: labels.to });
   return latestOfSame ? attributeJournal(r, latestOfSame) : r;
@@ -107,18 +123,18 @@ export const command: Command = {
       const a = parseArgs(args, { string: ['format', 'fail-on', 'element', 'severity', 'block', 'rule', 'severity-override', 'base', 'root'], boolean: ['no-cache'] });
       useCache = a.options['no-cache'] !== true && io.env.NORME_CACHE !== '0';
       format = oneOf('format', a.options.format, ['text', 'md', 'json', 'csv', 'github'] as const, 'text');
-      failOn = a.options['fail-on'] === undefined ? undefined : oneOf('fail-on', a.options['fail-on'], SEVERITIES, 'breaking');
+      failOn = a.options['fail-on'] === undefined ? undefined : severityArg('fail-on', a.options['fail-on']);
       for (const e of list(a.options.element)) {
         if (!ELEMENTS.includes(e as ChangeElement)) throw new UsageError(`--element : « ${e} » inconnu (attendu : ${ELEMENTS.join(', ')})`);
         filter.elements.push(e as ChangeElement);
       }
-      for (const s of list(a.options.severity)) {
-        if (!SEVERITIES.includes(s as Severity)) throw new UsageError(`--severity : « ${s} » inconnue (attendu : ${SEVERITIES.join(', ')})`);
-        filter.severities.push(s as Severity);
-      }
+      for (const s of list(a.options.severity)) filter.severities.push(severityArg('severity', s));
       filter.blocks = list(a.options.block);
       for (const r of list(a.options.rule)) {
-        if (!RULES_BY_ID.has(r)) throw new UsageError(`--rule : règle inconnue « ${r} »`);
+        if (!RULES_BY_ID.has(r)) {
+          const near = closest(r, RULES_BY_ID.keys());
+          throw new UsageError(`--rule : règle inconnue « ${r} »${near ? ` ; vouliez-vous dire « ${near} » ?` : ''}`);
+        }
         filter.rules.push(r);
       }
       if (typeof a.options['severity-override'] === 'string') {
@@ -139,6 +155,10 @@ export const command: Command = {
     }
 
     const results: DiffResult[] = [];
+    const blocksSeen = new Set<string>();
+    const knownBlocks = (...vs: ResolvedVersion[]) => {
+      for (const v of vs) for (const id of v.blocks.keys()) blocksSeen.add(id);
+    };
     const remarks: string[] = [];
     let cleanup: (() => void) | undefined;
     try {
@@ -149,6 +169,8 @@ export const command: Command = {
       if (base === undefined) {
         const from = state(head.registry, refs[0]);
         const to = state(head.registry, refs[1]);
+        sameFamily(from, to);
+        knownBlocks(from, to);
         const same = from.key === to.key ? head.registry.families.get(to.family)!.versions.get(to.id) : undefined;
         results.push(compare(from, to, same, overrides, {}));
       } else {
@@ -164,6 +186,8 @@ export const command: Command = {
         if (refs.length) {
           const from = state(old.registry, refs[0]);
           const to = state(head.registry, refs[1] ?? refs[0]);
+          sameFamily(from, to);
+          knownBlocks(from, to);
           results.push(compare(from, to, undefined, overrides, label));
         } else {
           const keys = (reg: Registry) => [...reg.families.values()].flatMap((f) => [...f.versions.values()].map((v) => v.key));
@@ -174,7 +198,9 @@ export const command: Command = {
               remarks.push(`Nouvelle version ${k} (comparez-la à sa précédente : npx norme diff <précédente> ${k}).`);
               continue;
             }
-            const r = compare(state(old.registry, k), state(head.registry, k), undefined, overrides, label);
+            const [a, b] = [state(old.registry, k), state(head.registry, k)];
+            knownBlocks(a, b);
+            const r = compare(a, b, undefined, overrides, label);
             if (r.changes.length) results.push(r);
           }
           for (const k of oldKeys) if (!newKeys.includes(k)) remarks.push(`Version ${k} supprimée de l'arbre de travail.`);
@@ -188,6 +214,11 @@ export const command: Command = {
       cleanup?.();
     }
 
+    const unknown = filter.blocks.filter((b) => !blocksSeen.has(b));
+    if (unknown.length && blocksSeen.size) {
+      const near = closest(unknown[0], blocksSeen);
+      return usageError(io, `--block : bloc inconnu « ${unknown.join(', ')} » dans les versions comparées${near ? ` ; vouliez-vous dire « ${near} » ?` : ''}`, usage);
+    }
     const filtered = results.map((r) => filterDiff(r, filter));
     const multi = base !== undefined && !refs.length;
     if (format === 'github') {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadConsignes, loadRegistry, type LoadResult } from '../../core/index.ts';
 import { buildReview, formatReview, FAIL_ON, REVIEW_FORMATS, type ReviewSideInput } from '../../core/review/index.ts';
+import { parseSeverity } from '../../core/diff/index.ts';
 import { oneOf, parseArgs, UsageError } from '../args.ts';
 import { findRoot, usageError } from '../context.ts';
 import { GitError, snapshotAtRef } from '../git.ts';
@@ -48,7 +49,11 @@ export const command: Command = {
       if (typeof a.options.base !== 'string' || !a.options.base) throw new UsageError('indiquez la référence de comparaison avec --base, ex. --base origin/main');
       base = a.options.base;
       format = oneOf('format', a.options.format, REVIEW_FORMATS, 'md');
-      failOn = a.options['fail-on'] === undefined ? undefined : oneOf('fail-on', a.options['fail-on'], FAIL_ON, 'breaking');
+      if (a.options['fail-on'] !== undefined) {
+        // An id or its French label (`cassant`), as for `norme diff`.
+        const s = typeof a.options['fail-on'] === 'string' ? parseSeverity(a.options['fail-on']) : undefined;
+        failOn = oneOf('fail-on', s ?? String(a.options['fail-on']), FAIL_ON, 'breaking');
+      }
       root = findRoot(io, a.options.root);
     } catch (e) {
       if (e instanceof UsageError) return usageError(io, e.message, usage);

@@ -1,4 +1,4 @@
-import { applicableVersion, monthAsDeclared, parseMonth, type MonthApplicability } from '../../core/applicability.ts';
+import { applicableVersion, monthAsDeclared, monthOf, parseMonth, type MonthApplicability } from '../../core/applicability.ts';
 import { oneOf, parseArgs, UsageError } from '../args.ts';
 import { findRoot, loadFor, requireClean, usageError } from '../context.ts';
 import type { Command } from '../types.ts';
@@ -8,13 +8,8 @@ const usage = `Usage : npx norme which [--month <mois>] [--family dsn|pasrau] [-
 Indique la version de norme applicable à un mois principal déclaré (rubrique S20.G00.05.005),
 dit si cette applicabilité est inférée ou tirée d'un texte officiel, et liste les éléments
 décrits dans la version mais pas encore utilisables ce mois-là (activations différées).
-Mois : 2026-03, 03/2026 ou 01032026 (forme de S20.G00.05.005) ; par défaut le mois courant.
+Mois : 2026-03, 03/2026, « mars 2026 » ou 01032026 (forme de S20.G00.05.005) ; par défaut le mois courant.
 Codes de sortie : 0 une version trouvée pour chaque famille, 1 aucune pour au moins une, 2 mauvaise utilisation.`;
-
-function currentMonth(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-}
 
 function textFor(a: MonthApplicability, familyName: string): string[] {
   const L: string[] = [];
@@ -32,6 +27,9 @@ function textFor(a: MonthApplicability, familyName: string): string[] {
   if (app.note) L.push(`  ${app.note}`);
   const last = v.meta.editions.at(-1);
   if (last) L.push(`  dernière édition du cahier technique : ${last.id} du ${last.date}`);
+  if (a.beyondAnnounced) {
+    L.push(`  attention : ${a.month} est au-delà des versions annoncées ; ${v.id} s'applique faute de version plus récente dans le registre (sans date de fin), la version de ${a.month.slice(0, 4)} peut différer`);
+  }
   if (a.matches.length > 1) {
     L.push(`  attention : plusieurs versions couvrent ce mois (${a.matches.map((m) => m.id).join(', ')}) ; lancez npx norme validate`);
   }
@@ -59,8 +57,8 @@ export const command: Command = {
       const a = parseArgs(args, { string: ['month', 'family', 'format', 'root'] });
       format = oneOf('format', a.options.format, ['text', 'json'] as const, 'text');
       if (a.positionals.length) throw new UsageError(`argument inattendu « ${a.positionals[0]} »`);
-      const m = typeof a.options.month === 'string' ? parseMonth(a.options.month) : currentMonth();
-      if (!m) throw new UsageError(`mois illisible « ${String(a.options.month)} » (attendu : 2026-03, 03/2026 ou 01032026)`);
+      const m = typeof a.options.month === 'string' ? parseMonth(a.options.month) : monthOf(new Date());
+      if (!m) throw new UsageError(`mois illisible « ${String(a.options.month)} » (attendu : 2026-03, 03/2026, « mars 2026 » ou 01032026)`);
       month = m;
       family = typeof a.options.family === 'string' ? a.options.family : undefined;
       root = findRoot(io, a.options.root);
@@ -89,6 +87,7 @@ export const command: Command = {
               overlapping: a.matches.length > 1 ? a.matches.map((m) => m.id) : [],
               pendingActivations: a.pending,
               activeActivations: a.active,
+              beyondAnnounced: a.beyondAnnounced,
               before: a.before?.id ?? null,
               after: a.after?.id ?? null,
               withoutApplicability: a.unknown,

@@ -1,6 +1,7 @@
 /** Checks of one value against its rubrique (datatype, code list, calendar). Keys are separate. */
 import type { RtRubrique } from './compile.ts';
 import { calendarCheck } from './dates.ts';
+import { EXAMPLE_DATE, exampleValue } from '../text/example.ts';
 import { showValue } from './mask.ts';
 import type { RuleId } from './rules.ts';
 
@@ -24,10 +25,14 @@ export function valueProblem(r: RtRubrique, value: string): ValueProblem | undef
     return { rule: 'value-length', message: `Valeur ${showValue(value, r.masked)} de longueur ${len} : le type ${t.id} attend ${bounds}.` };
   }
   if (t.re && !t.re.test(value)) {
-    return { rule: 'value-format', message: `Valeur ${showValue(value, r.masked)} non conforme au format du type ${t.id} (${t.regexp}).` };
+    const example = exampleValue({ nature: t.nature, regexp: t.regexp, minLength: t.min, maxLength: t.max === Number.POSITIVE_INFINITY ? undefined : t.max });
+    return {
+      rule: 'value-format',
+      message: `Valeur ${showValue(value, r.masked)} non conforme au format du type ${t.id} (${t.regexp})${example === undefined ? '' : `, par exemple « ${example} »`}.`,
+    };
   }
   if (t.nature === 'Date' && calendarCheck(value) === 'invalid') {
-    return { rule: 'value-date', message: `Date ${showValue(value, r.masked)} inexistante dans le calendrier (format JJMMAAAA).` };
+    return { rule: 'value-date', message: `Date ${showValue(value, r.masked)} inexistante dans le calendrier (format JJMMAAAA, par exemple ${EXAMPLE_DATE}).` };
   }
   if (r.calendar && calendarCheck(value, r.calendar.exceptions) === 'invalid') {
     const msg = r.calendar.message ? `${r.calendar.message} Valeur : ${showValue(value, r.masked)}.` : `Date ${showValue(value, r.masked)} hors calendrier.`;

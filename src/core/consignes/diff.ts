@@ -1,13 +1,9 @@
-/** Word-level differences between consecutive revisions of a fiche (jsdiff `diffWords`). */
-import { diffWords } from 'diff';
+/** Word-level differences between consecutive revisions of a fiche (jsdiff `diffWords`, core text/words.ts). */
+import { diffText, type DiffPart } from '../text/words.ts';
 import { revisionPlainText } from './render.ts';
 import type { ConsigneRevision, LoadedConsigne } from './types.ts';
 
-export interface DiffPart {
-  /** `same`: in both; `added`: only in the newer revision; `removed`: only in the older one. */
-  op: 'same' | 'added' | 'removed';
-  text: string;
-}
+export { diffText, type DiffPart };
 
 export interface RevisionDiff {
   from: number;
@@ -23,11 +19,6 @@ export interface RevisionDiff {
 }
 
 const words = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
-
-/** Word diff of two texts (paragraphs separated by blank lines are kept). */
-export function diffText(older: string, newer: string): DiffPart[] {
-  return diffWords(older, newer).map((c) => ({ op: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value }));
-}
 
 export function diffRevisions(older: ConsigneRevision, newer: ConsigneRevision): RevisionDiff {
   const parts = diffText(revisionPlainText(older), revisionPlainText(newer));

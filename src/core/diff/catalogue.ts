@@ -62,6 +62,21 @@ export function changeSeverityLabel(s: Severity): string {
   return SEVERITY_INFO[s].label;
 }
 
+/**
+ * A severity as a user writes it: its id (`breaking`) or its French label (`cassant`,
+ * `à examiner`, `a-examiner`, `rédactionnel`), case and accents optional. Undefined if unknown.
+ */
+export function parseSeverity(input: string): Severity | undefined {
+  const fold = (x: string) => x.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[-_\s]+/g, ' ').trim();
+  const w = fold(input);
+  return (Object.keys(SEVERITY_INFO) as Severity[]).find((s) => fold(s) === w || fold(SEVERITY_INFO[s].label) === w);
+}
+
+/** `breaking (cassant)`, … : the accepted severity names, for messages. */
+export function severityNames(): string {
+  return (Object.keys(SEVERITY_INFO) as Severity[]).map((s) => (SEVERITY_INFO[s].label === s ? s : `${s} (${SEVERITY_INFO[s].label})`)).join(', ');
+}
+
 export function severityRank(s: Severity): number {
   return SEVERITY_INFO[s].rank;
 }

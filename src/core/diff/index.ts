@@ -7,6 +7,8 @@ export {
   SEVERITY_INFO,
   changeSeverityLabel,
   severityRank,
+  parseSeverity,
+  severityNames,
   getRule,
   renderMessage,
   parseSeverityOverrides,

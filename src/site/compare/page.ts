@@ -13,7 +13,7 @@ import { SEVERITIES, SEVERITY_INFO, type Severity } from '../../core/diff/catalo
 import { diffVersions, filterDiff, type DiffResult } from '../../core/diff/engine.ts';
 import { formatDiff, groupChanges } from '../../core/diff/format.ts';
 import type { ResolvedVersion } from '../../core/model/types.ts';
-import { anchoredGroups, diffGroupsHtml, diffSummaryHtml, severityLegendHtml } from '../render/diff.ts';
+import { anchoredGroups, diffGroupsHtml, diffSummaryHtml, forYouHtml, severityLegendHtml } from '../render/diff.ts';
 import { esc, type LinkedVersion } from '../render/markup.ts';
 import { dateLabel, urls } from '../urls.ts';
 
@@ -128,6 +128,7 @@ function init(): void {
     if (from.example || to.example) out += `<p class="notice"><span class="badge example">Exemple</span> ${esc([from, to].filter((v) => v.example).map((v) => v.id).join(' et '))} : version d'exemple, pas une version officielle.</p>`;
     if (published) out += `<p>Ces deux versions se suivent : leur <a href="${esc(published)}">note différentielle publiée</a> donne les mêmes changements.</p>`;
     if (filtered) out += `<p><strong>Affichés : ${esc(shown.map((s) => SEVERITY_INFO[s].label).join(', '))}</strong> — ${esc(plural(r.summary.total, 'changement', 'changements'))} sur ${all.summary.total}.</p>`;
+    out += forYouHtml(r.changes, { from: fromL, to: toL, level: 3, fullList: 'liste-complete' });
     out += diffSummaryHtml(r, severities);
     out += `<h3>Téléchargements${filtered ? ' (changements affichés)' : ''}</h3>`;
     out += downloadsHtml(r, `${data.family}-${range}`);

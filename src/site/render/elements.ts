@@ -6,8 +6,10 @@
  */
 import type { Block, Datatype, RubriqueEntry } from '../../core/index.ts';
 import type { SiteFamily, SiteVersion } from '../data.ts';
+import { exampleValue } from '../../core/text/example.ts';
+import { glossaryLink } from './markup.ts';
 import { Html, esc, historyHeading, historyHtml, html, linkifyIds, raw, valuesTableHtml } from '../html.ts';
-import { CONTROL_FAMILY_LABELS, NATURE_LABELS, USAGE_LABELS, cardinality, urls } from '../urls.ts';
+import { CONTROL_FAMILY_LABELS, NATURE_LABELS, USAGE_HELP, USAGE_LABELS, cardinality, urls, usageLabel } from '../urls.ts';
 
 type Level = 2 | 3 | 4;
 /**
@@ -28,7 +30,7 @@ export function statusBadge(status: 'draft' | 'published' | 'retired', example?:
   }`;
 }
 
-const inferredBadge = raw('<span class="badge inferred">inférée</span>');
+const inferredBadge = raw(`<a class="badge inferred" href="${esc(urls.glossary('inferee'))}">inférée</a>`);
 
 /** Links to the same element in every version of the family (kept across versions). */
 export function versionSwitcher(sv: SiteVersion, kind: 'block' | 'rubrique' | 'datatype', id: string, label: string): Html {
@@ -48,6 +50,12 @@ export function versionSwitcher(sv: SiteVersion, kind: 'block' | 'rubrique' | 'd
   }</ul></nav>`;
 }
 
+/** An accepted value shown before a raw format (core exampleValue), or nothing when none is found. */
+function exampleHtml(t: Datatype): Html | string {
+  const ex = exampleValue(t);
+  return ex === undefined ? '' : html`par exemple <code class="example-value">${ex}</code><br />`;
+}
+
 const lengthText = (t: Datatype) =>
   t.minLength === undefined && t.maxLength === undefined
     ? raw('<span class="muted">non précisée</span>')
@@ -60,13 +68,47 @@ export function datatypeView(t: Datatype, level: Level = 2, collapseOver?: numbe
   return html`<dl class="facts"><dt>Identifiant</dt><dd><code>${t.id}</code>${t.name && t.name !== t.id ? ` — ${t.name}` : ''}</dd><dt>Nature</dt><dd>${
     NATURE_LABELS[t.nature] ?? t.nature
   }</dd><dt>Longueur</dt><dd>${lengthText(t)}</dd><dt>Format</dt><dd>${
-    t.regexp ? html`<code>${t.regexp}</code> <span class="small muted">(expression régulière appliquée à la valeur entière)</span>` : raw('<span class="muted">aucun</span>')
+    t.regexp
+      ? html`${exampleHtml(t)}<code class="regexp">${t.regexp}</code> <span class="small muted">(${glossaryLink('expression-reguliere', 'expression régulière')} appliquée à la valeur entière)</span>`
+      : raw('<span class="muted">aucun</span>')
   }</dd>${t.referential ? html`<dt>Référentiel externe</dt><dd>${t.referential} <span class="small muted">(valeurs publiées hors de la norme)</span></dd>` : ''}${
     t.description ? html`<dt>Description</dt><dd class="rule-text">${t.description}</dd>` : ''
   }${t.renamedFrom ? html`<dt>Ancien identifiant</dt><dd><code>${t.renamedFrom}</code></dd>` : ''}</dl>${raw(valuesTableHtml(t, level as 2 | 3 | 4, collapseOver))}`;
 }
 
-const usageCell = (u: string | undefined) => (u ? html`<abbr class="usage-${u}" title="${USAGE_LABELS[u] ?? u}">${u}</abbr>` : '–');
+/** The usage of a rubrique for one nature, in words (never a lone letter: `O` reads like zero). */
+const usageWord = (u: string) => html`<span class="usage-word usage-${u}">${usageLabel(u)}</span>`;
+const usageCell = (u: string | undefined) => (u ? usageWord(u) : raw('<span class="muted">–</span>'));
+
+/** Usages of the version deduced from the neighbouring versions (`source: inférée`), not published with its tables. */
+function usagesInferred(sv: SiteVersion): boolean {
+  const u = sv.v.meta.usages as { status?: string; source?: string } | undefined;
+  return u?.source === 'inférée' || u?.status === 'inféré' || u?.status === 'inférée';
+}
+const INFERRED_USAGES_NOTE = raw(
+  '<p class="notice usage-inferred" role="note"><span class="badge inferred">déduits</span> Usages déduits des versions voisines : le tableau des usages de cette version n\'est pas publié. À vérifier dans le cahier technique.</p>',
+);
+
+/**
+ * Legend of a usages table: the words and the declaration natures by name — visible text,
+ * readable on touch and keyboard (no tooltip). Class `usage`: left out of the search index.
+ */
+function usageLegend(sv: SiteVersion): Html {
+  return html`<div class="usage usage-legend"><p class="small"><strong>${glossaryLink('nature', 'Natures de déclaration')}</strong> (colonnes du tableau) :</p><dl class="legend">${sv.natures.map(
+    (n) => html`<dt><code>${n.code}</code></dt><dd>${n.label}</dd>`,
+  )}</dl><p class="small"><strong>${glossaryLink('usage', 'Usages')}</strong> : ${raw(
+    Object.keys(USAGE_LABELS)
+      .map((u) => `${usageWord(u).value} ${esc(USAGE_HELP[u])}`)
+      .join(' ; '),
+  )}. <span class="muted">Libellés déduits des tables, non publiés avec elles.</span></p>${usagesInferred(sv) ? INFERRED_USAGES_NOTE : ''}</div>`;
+}
+
+/** Format column of a rubriques table: an example value, never a raw expression alone (the expression is on the type's page). */
+function formatCell(t: Datatype): Html | string {
+  if (!t.regexp) return '';
+  const ex = t.values?.length ? undefined : exampleValue(t);
+  return ex === undefined ? html`<span class="small muted">voir le type</span>` : html`<span class="small">ex. <code>${ex}</code></span>`;
+}
 
 /** A block as defined in one version: description, parent, children, rubriques table. */
 export function blockView(sv: SiteVersion, block: Block, level: 2 | 3 = 2, mode: RenderMode = 'page'): Html {
@@ -86,11 +128,11 @@ export function blockView(sv: SiteVersion, block: Block, level: 2 | 3 = 2, mode:
       r.datatype,
     )}"><code>${r.datatype}</code></a>${
       t ? html`<br /><span class="small muted">${NATURE_LABELS[t.nature] ?? t.nature}${t.values?.length ? `, ${t.values.length} valeurs` : ''}</span>` : ''
-    }</td><td class="num">${len(t?.minLength, t?.maxLength)}</td><td>${t?.regexp ? html`<code class="small">${t.regexp.length > 40 ? t.regexp.slice(0, 38) + '…' : t.regexp}</code>` : ''}</td>${usageColumns.map(
+    }</td><td class="num">${len(t?.minLength, t?.maxLength)}</td><td>${t ? formatCell(t) : ''}</td>${usageColumns.map(
       (n) => html`<td class="usage">${usageCell(r.usage?.[n.code])}</td>`,
     )}</tr>`;
   });
-  return html`${block.description ? html`<p class="rule-text">${raw(linkifyIds(block.description, sv, block.id))}</p>` : ''}<dl class="facts"><dt>Cardinalité</dt><dd>${cardinality(
+  return html`${block.description ? html`<p class="rule-text">${raw(linkifyIds(block.description, sv, block.id))}</p>` : ''}<dl class="facts"><dt>${glossaryLink('cardinalite', 'Cardinalité')}</dt><dd>${cardinality(
     block.cardinality,
   )}${block.cardinality.source === 'inférée' ? html` ${inferredBadge}` : ''} <span class="muted">(occurrences du bloc dans son parent)</span></dd><dt>Parent</dt><dd>${
     parent
@@ -107,18 +149,14 @@ export function blockView(sv: SiteVersion, block: Block, level: 2 | 3 = 2, mode:
   }${block.rationale ? html`<dt>Motif</dt><dd>${block.rationale}</dd>` : ''}</dl>${h(level, 'rubriques', `Rubriques (${block.rubriques.length})`)}${
     block.rubriques.length === 0
       ? raw('<p class="empty">Ce bloc ne contient pas de rubrique.</p>')
-      : html`<div class="table-wrap" tabindex="0" role="region" aria-label="${`Rubriques du bloc ${block.id}`}"><table class="rubriques"><caption>${`Rubriques du bloc ${block.id} en ${v.id}${natures.length && v.meta.usages.status === 'publié' ? ' ; usage par nature de déclaration' : ''}`}${
+      : html`${usageColumns.length ? usageLegend(sv) : ''}<div class="table-wrap tall" tabindex="0" role="region" aria-label="${`Rubriques du bloc ${block.id}`}"><table class="rubriques"><caption>${`Rubriques du bloc ${block.id} en ${v.id}${natures.length && v.meta.usages.status === 'publié' ? ' ; usage par nature de déclaration' : ''}`}${
           // Inferred usages: said on the page, in a `.usage` span the search index leaves out (as before inference).
           natures.length && v.meta.usages.status === 'inféré' && mode === 'page'
             ? html`<span class="usage"> ; usage par nature de déclaration (inféré des tableaux de ${inferredFrom(v)})</span>`
             : ''
         }</caption><thead><tr><th scope="col">Code</th><th scope="col">Libellé</th><th scope="col">Type</th><th scope="col">Longueur</th><th scope="col">Format</th>${usageColumns.map(
-          (n) => html`<th scope="col" class="usage"><abbr title="${`Nature ${n.code} : ${n.label}`}">${n.code}</abbr></th>`,
+          (n) => html`<th scope="col" class="usage"><span aria-hidden="true">${n.code}</span><span class="visually-hidden">${`Nature ${n.code} : ${n.label}`}</span></th>`,
         )}</tr></thead><tbody>${rows}</tbody></table></div>`
-  }${
-    natures.length
-      ? raw('<p class="small muted">Usages : O obligatoire, C conditionnelle, I interdite, N non utilisée, F facultative (légende déduite des tables, non publiée avec elles).</p>')
-      : ''
   }`;
 }
 
@@ -152,7 +190,7 @@ export function rubriqueView(sv: SiteVersion, entry: RubriqueEntry, level: 2 | 3
           (c) =>
             html`<tr id="${c.id}"><th scope="row"><code>${c.id}</code>${
               c.rawId && c.rawId !== c.id ? html`<br /><span class="small muted">à l'origine <code>${c.rawId}</code></span>` : ''
-            }</th><td><abbr title="${CONTROL_FAMILY_LABELS[c.family] ?? c.family}">${c.family}</abbr></td><td class="rule-text">${raw(linkifyIds(c.rule, sv, r.id))}</td><td>${c.message}</td></tr>`,
+            }</th><td data-label="Famille">${c.family} <span class="small muted">${CONTROL_FAMILY_LABELS[c.family] ?? ''}</span></td><td data-label="Règle" class="rule-text">${raw(linkifyIds(c.rule, sv, r.id))}</td><td data-label="Message">${c.message}</td></tr>`,
         )}</tbody></table></div>`
   }${h(level, 'usages', 'Usages par nature de déclaration')}${
     !sv.natures.length
@@ -161,21 +199,21 @@ export function rubriqueView(sv: SiteVersion, entry: RubriqueEntry, level: 2 | 3
       ? ''
       : html`${
           r.usageProvenance
-            ? html`<p class="usage-inferred"><strong>Usages inférés</strong> : pas de tableau officiel des usages pour ${v.id} ; ces usages sont ceux ${
+            ? html`<p class="notice usage-inferred" role="note"><span class="badge inferred">déduits</span> <strong>Usages inférés</strong> : pas de tableau officiel des usages pour ${v.id} ; ces usages sont ceux ${
                 r.usageProvenance.from.length > 1 ? 'des tableaux' : 'du tableau'
               } de ${r.usageProvenance.from.join(' et ')}, la rubrique y étant inchangée (même bloc, même libellé, même type de données)${
                 r.usageProvenance.from.length > 1 ? ' et de même usage dans les deux' : ''
               }.${
                 r.usageProvenance.from.length < 2 ? ' Un seul tableau voisin : l\'auto-contrôle en fait des constats non bloquants.' : ''
-              }</p>`
+              } À vérifier dans le cahier technique.</p>`
             : v.meta.usages.status === 'inféré'
-            ? html`<p class="usage-inferred">Pas de tableau officiel des usages pour ${v.id}, et aucun usage inférable des tableaux de ${inferredFrom(v)} (rubrique absente ou modifiée) : usages inconnus.</p>`
+            ? html`<p class="notice usage-inferred" role="note">Pas de tableau officiel des usages pour ${v.id}, et aucun usage inférable des tableaux de ${inferredFrom(v)} (rubrique absente ou modifiée) : usages inconnus.</p>`
             : ''
         }<div class="table-wrap" tabindex="0" role="region" aria-label="${`Usages de ${r.id}`}"><table class="usages"><thead><tr><th scope="col">Nature</th><th scope="col">Usage</th></tr></thead><tbody>${sv.natures.map((n) => {
           const u = r.usage?.[n.code];
           return html`<tr><th scope="row"><code>${n.code}</code> ${n.label}</th><td>${
             u
-              ? html`<abbr class="usage-${u}" title="${USAGE_LABELS[u] ?? u}">${u}</abbr> ${USAGE_LABELS[u] ?? ''}${r.usageProvenance ? raw(' <span class="small muted">(inféré)</span>') : ''}`
+              ? html`${usageWord(u)} <span class="small muted">${USAGE_HELP[u] ?? ''}</span>${r.usageProvenance ? raw(' <span class="small muted">(inféré)</span>') : ''}`
               : raw(v.meta.usages.status === 'inféré' ? '<span class="muted">inconnu (non inférable)</span>' : '<span class="muted">non renseigné</span>')
           }</td></tr>`;
         })}</tbody></table></div>`

@@ -4,11 +4,13 @@
  * the scripts that render in the browser (the comparison of two versions, src/site/compare/).
  */
 import type { ResolvedVersion } from '../../core/model/types.ts';
+import { frenchSpacing } from '../../core/text/typography.ts';
 import { urls } from '../urls.ts';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Escaped HTML of a text, with the non-breaking spaces of French typography (core `frenchSpacing`). */
 export function esc(s: unknown): string {
-  return String(s ?? '').replace(/[&<>"']/g, (c) => ESC[c]);
+  return frenchSpacing(String(s ?? '')).replace(/[&<>"']/g, (c) => ESC[c]);
 }
 
 /** Trusted HTML (built by `html` or taken as is with `raw`). */
@@ -38,14 +40,18 @@ function part(v: unknown): string {
 }
 
 /**
- * Tagged template producing escaped HTML: interpolated strings and numbers are escaped,
+ * Tagged template producing escaped HTML (French spacing in its text, see `esc`): interpolated strings and numbers are escaped,
  * `Html` values are inserted as is, arrays are concatenated, null/undefined/booleans vanish.
  */
 export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
-  let out = strings[0];
-  for (let i = 0; i < values.length; i++) out += part(values[i]) + strings[i + 1];
+  let lit = LITERALS.get(strings);
+  if (!lit) LITERALS.set(strings, (lit = strings.map(frenchSpacing)));
+  let out = lit[0];
+  for (let i = 0; i < values.length; i++) out += part(values[i]) + lit[i + 1];
   return new Html(out);
 }
+/** The literal parts of each `html` template with French spacing, computed once per template. */
+const LITERALS = new WeakMap<TemplateStringsArray, string[]>();
 
 /** A version whose elements messages can link to (the site's SiteVersion is one). */
 export interface LinkedVersion {
@@ -82,6 +88,11 @@ export function changeMessageHtml(message: string, from: LinkedVersion, to: Link
 
 export function badgeHtml(severity: string, label: string): string {
   return `<span class="badge ${esc(severity)}">${esc(label)}</span>`;
+}
+
+/** A term linked to its definition on the glossary page (src/site/glossary.ts). */
+export function glossaryLink(term: string, text: string): Html {
+  return new Html(`<a class="term" href="${esc(urls.glossary(term))}">${esc(text)}</a>`);
 }
 
 /** The breadcrumb trail of a page (the last item is the current page). */

@@ -17,6 +17,7 @@ import { datatypePage, elementPage, permalinkPage } from './elements.ts';
 import { historyHeading } from '../html.ts';
 import { urls } from '../urls.ts';
 import { buildContext } from '../build/context.ts';
+import { contributeHtml, elementSourceHtml, pageSourcesHtml } from './sources.ts';
 
 export interface Crumb {
   href?: string;
@@ -94,8 +95,10 @@ function headOf(p: ElementPage): Omit<PageHead, 'path'> {
   if (p.route === 'datatype') {
     const { sv, id } = p;
     const f = sv.family.id;
+    const t = sv.v.datatypes.get(id)!;
     return {
       title: `Type ${id} (${sv.id})`,
+      description: `Type de données ${id}${t.name && t.name !== id ? ` « ${t.name} »` : ''} de la norme ${sv.family.fam.meta.name} ${sv.id} : nature, longueur, format${t.values?.length ? `, ${t.values.length} valeurs` : ''} et rubriques qui l'utilisent.`,
       crumbs: [
         { href: '/', label: 'Accueil' },
         { href: urls.family(f), label: sv.family.fam.meta.name },
@@ -109,8 +112,10 @@ function headOf(p: ElementPage): Omit<PageHead, 'path'> {
   const sv = family.byId.get(family.presence[kind].get(id)!.lastIn)!;
   const name = kind === 'block' ? sv.v.blocks.get(id)!.name : sv.v.rubriques.get(id)!.rubrique.name;
   const label = kind === 'block' ? 'Bloc' : 'Rubrique';
+  const famName = family.fam.meta.name;
   return {
-    title: `${label} ${id} ${name}`,
+    title: `${label} ${id} ${name} (${famName}, toutes versions)`,
+    description: `${label} ${id} « ${name} » de la norme ${famName} : définition dans la version la plus récente qui ${kind === 'block' ? 'le' : 'la'} contient et historique dans toutes les versions.`,
     crumbs: [{ href: '/', label: 'Accueil' }, { href: urls.family(family.id), label: family.fam.meta.name }, { label: `${label} ${id}` }],
     bodyClass: kind === 'rubrique' ? 'page-rubrique' : 'page-bloc',
   };
@@ -135,9 +140,24 @@ export interface PageBody {
 
 /** The <main> of the page, in its parts. */
 export async function pageBody(p: ElementPage): Promise<PageBody> {
-  if (p.route === 'element') return { ...(await elementPage(p.sv, p.kind, p.id)), citing: await citingFichesHtml(p.sv.family.id, p.id, p.sv.id) };
-  if (p.route === 'datatype') return { main: datatypePage(p.sv, p.id), citing: '', history: '' };
-  return { ...(await permalinkPage(p.family, p.kind, p.id)), citing: await citingFichesHtml(p.family.id, p.id) };
+  if (p.route === 'element') {
+    const body = await elementPage(p.sv, p.kind, p.id);
+    return { ...body, citing: await citingFichesHtml(p.sv.family.id, p.id, p.sv.id), history: body.history + elementSources(p) };
+  }
+  if (p.route === 'datatype') return { main: datatypePage(p.sv, p.id) + elementSources(p), citing: '', history: '' };
+  const body = await permalinkPage(p.family, p.kind, p.id);
+  return { ...body, citing: await citingFichesHtml(p.family.id, p.id), history: body.history + elementSources(p) };
+}
+
+/** Sources and corrections of an element page (src/site/render/sources.ts). */
+function elementSources(p: ElementPage): string {
+  const sv = p.route === 'permalink' ? p.family.byId.get(p.family.presence[p.kind].get(p.id)!.lastIn)! : p.sv;
+  const kind = p.route === 'datatype' ? 'datatype' : p.kind;
+  const block = kind === 'block' ? p.id : kind === 'rubrique' ? sv.v.rubriques.get(p.id)!.block.id : undefined;
+  const file = kind === 'datatype' ? sv.v.files.datatypes.get(p.id) : sv.v.files.blocks.get(block!);
+  const what = `${kind === 'block' ? 'bloc' : kind === 'rubrique' ? 'rubrique' : 'type'} ${p.id} (${sv.family.fam.meta.name} ${sv.id})`;
+  const url = p.route === 'permalink' ? (p.kind === 'rubrique' ? urls.rubriquePermalink(sv.family.id, p.id) : urls.blockPermalink(sv.family.id, p.id)) : p.route === 'datatype' ? urls.datatype(sv.family.id, sv.id, p.id) : urls.element(sv.family.id, sv.id, p.id);
+  return pageSourcesHtml(elementSourceHtml(sv.family.fam.meta.name, sv.family.id, sv.v), contributeHtml(what, url, file));
 }
 
 /** The whole <main>. */

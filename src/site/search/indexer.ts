@@ -25,7 +25,7 @@ import type { PageRenderer } from './content.ts';
 import { idVariants } from './ids.ts';
 import { lexiconMatch, loadLexicon, formsOf, type Lexicon } from './lexicon.ts';
 import { fold, type Vocabulary } from './words.ts';
-import { referenceVersion, scopedElements, type FamilyReference, type RecordType, type Scope, type ScopedElement } from './scope.ts';
+import { ANY_READER, coverKey, referenceVersion, scopedElements, type FamilyReference, type RecordType, type Scope, type ScopedElement } from './scope.ts';
 import { openPagefindIndex } from './pagefind-service.ts';
 
 type Core = typeof CoreModule;
@@ -46,6 +46,7 @@ export const EXCLUDE_SELECTORS = [
   '#revisions',
   'table.consigne-revisions',
   '.filter',
+  '.page-sources', // sources and corrections (src/site/render/sources.ts)
 ];
 
 /** Bundle files of Pagefind's ready-made interfaces, unused by the site (its UI is src/site/search/*.ts). */
@@ -122,6 +123,8 @@ interface Entry {
   famName: string;
   versions: string[];
   scope: Scope;
+  /** Versions whose reader (reference version of the reader's month) is shown this record (`*`: every reader). */
+  covers: string[];
   id: string;
   title: string;
   /** Name of the element or title of the fiche: weighted (see RANKING in ui.ts). Not for data types. */
@@ -150,6 +153,7 @@ function searchData(e: Entry): string {
   if (e.designe) meta('designe', e.designe);
   if (e.motscles) meta('motscles', e.motscles);
   meta('portee', e.scope);
+  meta('couvre', e.covers.join(' '));
   if (e.example) meta('exemple', 'oui');
   // Weighted identifiers. Not for data types: their ids are words (`DSN_Code_Cotisation`), which
   // would then outrank the rubriques and blocks named with them; an exact id still comes first (ui.ts).
@@ -159,6 +163,7 @@ function searchData(e: Entry): string {
   for (const v of e.versions) filter('version', v);
   for (const t of e.themes ?? []) filter('theme', t);
   filter('portee', e.scope);
+  for (const v of e.covers) filter('couvre', coverKey(e.family, v));
   return tags.join('');
 }
 
@@ -215,10 +220,11 @@ function customRecord(e: Entry, content: string, extraMeta: Record<string, strin
       ...(e.name ? { nom: e.name } : {}),
       cles: [e.id, ...idVariants(e.id)].join(' '),
       portee: e.scope,
+      couvre: e.covers.join(' '),
       ...(e.example ? { exemple: 'oui' } : {}),
       ...extraMeta,
     },
-    filters: { type: [e.type], famille: [e.famName], version: e.versions, portee: [e.scope] } as Record<string, string[]>,
+    filters: { type: [e.type], famille: [e.famName], version: e.versions, portee: [e.scope], couvre: e.covers.map((v) => coverKey(e.family, v)) } as Record<string, string[]>,
   };
 }
 
@@ -338,7 +344,7 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
   for (const s of elements) {
     const fam = o.registry.families.get(s.family)!;
     const v = fam.versions.get(s.version)!;
-    const base = { family: s.family, famName: famName(s.family), versions: [s.version], scope: s.scope, id: s.id, type: s.type, example: v.meta.example === true };
+    const base = { family: s.family, famName: famName(s.family), versions: [s.version], scope: s.scope, covers: s.covers, id: s.id, type: s.type, example: v.meta.example === true };
     if (s.type === 'contrôle') {
       const c = v.controls.get(s.id)!;
       const url = urls.element(s.family, s.version, c.rubrique.id) + '#' + encodeURIComponent(s.id).replace(/%2F/gi, '/');
@@ -399,6 +405,7 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
       famName: famName(c.family),
       versions: c.current.versions,
       scope: inForce && ref !== undefined && (c.current.versions.includes(ref) || (next !== undefined && c.current.versions.includes(next))) ? 'actuelle' : 'autre',
+      covers: inForce ? c.current.versions : [],
       id: `n° ${c.id}`,
       title: `Fiche n° ${c.id} : ${c.meta.title}`,
       name: c.meta.title,
@@ -420,6 +427,7 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
         famName: famName(fam.id),
         versions: [v.id],
         scope: 'actuelle',
+        covers: [ANY_READER],
         id: v.id,
         title: `${famName(fam.id)} ${v.id} : ${v.meta.name}`,
         name: v.meta.name,

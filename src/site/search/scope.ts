@@ -27,6 +27,11 @@ export interface ScopedElement {
   version: string;
   id: string;
   scope: Scope;
+  /**
+   * The versions holding this very definition (the picked version among them): the record is
+   * the one to show when the reader's reference version is one of them (search/ui.ts).
+   */
+  covers: string[];
 }
 
 export interface FamilyReference {
@@ -38,15 +43,32 @@ export interface FamilyReference {
 
 type ApplicableFn = (fam: ResolvedFamily, month: string) => MonthApplicability;
 
+/** Value of the `couvre` filter of a record shown to every reader (the versions themselves). */
+export const ANY_READER = '*';
+/** Value of the `couvre` filter of the index: `dsn/P27V01` (`*` for every reader). */
+export const coverKey = (family: string, version: string) => (version === ANY_READER ? ANY_READER : `${family}/${version}`);
+
 /** The version searched by default in a family. */
 export function referenceVersion(fam: ResolvedFamily, month: string, applicableVersion: ApplicableFn): FamilyReference | undefined {
-  const app = applicableVersion(fam, month);
-  if (app.version) return { family: fam.id, version: app.version.id, reason: 'applicable' };
-  if (app.before) return { family: fam.id, version: app.before.id, reason: 'précédente' };
+  return referenceOf(fam.id, applicableVersion(fam, month), newestVersion(fam));
+}
+
+/** The newest version of the family, not counting example versions (unless there are only those). */
+export function newestVersion(fam: ResolvedFamily): string | undefined {
   const all = [...fam.versions.values()];
   const real = all.filter((v) => !v.meta.example);
-  const last = (real.length ? real : all).at(-1);
-  return last && { family: fam.id, version: last.id, reason: 'plus récente' };
+  return (real.length ? real : all).at(-1)?.id;
+}
+
+/**
+ * The rule of the reference version, on the answer for the month (core `applicableVersion` at
+ * build time, core `applicableSpan` in the reader's browser): applicable, else the last that
+ * applied, else the newest.
+ */
+export function referenceOf(family: string, app: { version?: { id: string }; before?: { id: string } }, newest: string | undefined): FamilyReference | undefined {
+  if (app.version) return { family, version: app.version.id, reason: 'applicable' };
+  if (app.before) return { family, version: app.before.id, reason: 'précédente' };
+  return newest === undefined ? undefined : { family, version: newest, reason: 'plus récente' };
 }
 
 /** JSON with sorted keys: equal definitions give equal strings. */
@@ -124,7 +146,10 @@ export function scopedElements(registry: Registry, refs: Map<string, FamilyRefer
           const s = m.get(id);
           if (s !== undefined) sig.set(vid, s);
         }
-        for (const p of pickVersions(order, ref.version, sig)) out.push({ type, family: fam.id, version: p.version, id, scope: p.scope });
+        for (const p of pickVersions(order, ref.version, sig)) {
+          const own = sig.get(p.version);
+          out.push({ type, family: fam.id, version: p.version, id, scope: p.scope, covers: order.filter((v) => sig.get(v) === own) });
+        }
       }
     }
   }

@@ -2,10 +2,11 @@
  * Search in the browser, shared by the header box (header.ts) and the /recherche/ page
  * (page.ts): loads Pagefind's own script (/pagefind/pagefind.js, written by the build),
  * rewrites the query (ids.ts), applies the default scope, ranks exact matches first and
- * renders result items. No framework, no other request than Pagefind's files.
+ * renders result items. No framework, no other request than Pagefind's files and /calendrier.json (the reader's month, src/site/now.ts).
  */
 import { exactId, normalizeQuery, searchTerms, settledTerms } from './ids.ts';
 import { correction, fold as foldWord, foldSingular, unaccent, type Vocabulary } from './words.ts';
+import { loadCalendar, readerCalendar, readerHit, readerScopeFilter, type ReaderCalendar } from '../now.ts';
 
 /** Ranking tuned on the relevance table of tests/site/search.test.ts. */
 export const RANKING = {
@@ -40,6 +41,8 @@ export interface Hit {
   /** For a control: the name of its rubrique. */
   rubrique?: string;
   portee?: string;
+  /** Versions holding this very definition (`dsn/P26V01 …`, index meta `couvre`). */
+  couvre?: string;
   /** Illustrative data: an example fiche, an element of an example version. */
   exemple?: boolean;
   /** HTML from Pagefind: text escaped, matches in <mark>. */
@@ -128,14 +131,33 @@ export function engineStartScript(): string {
  */
 export function warm(q?: string, scope: Query['scope'] = 'actuelle'): void {
   const useful = q ? settledTerms(q) : null;
-  pagefind()
-    .then((pf) => pf.preload(useful, { filters: scope === 'actuelle' ? { portee: 'actuelle' } : {} }))
+  Promise.all([pagefind(), readerReady()])
+    .then(([pf]) => pf.preload(useful, { filters: scope === 'actuelle' ? defaultScope() : {} }))
     .catch(() => {});
+}
+
+let reader: ReaderCalendar | undefined;
+let readerLoad: Promise<void> | undefined;
+/** Load the answers for the reader's month (src/site/now.ts), once; the default scope then follows them. */
+export function readerReady(): Promise<void> {
+  return (readerLoad ??= loadCalendar().then((cal) => {
+    reader = cal && readerCalendar(cal);
+  }));
+}
+/** The answers for the reader's month, once loaded (`readerReady`). */
+export function readerAnswers(): ReaderCalendar | undefined {
+  return reader;
+}
+
+/** The default scope: the version applicable in the reader's month in each family. */
+function defaultScope(): Record<string, unknown> {
+  const rc = readerAnswers();
+  return (rc && readerScopeFilter(rc)) ?? { portee: 'actuelle' };
 }
 
 function pagefindFilters(query: Query, withFacets: boolean): Record<string, unknown> {
   const f: Record<string, unknown> = {};
-  if (query.scope === 'actuelle') f.portee = 'actuelle';
+  if (query.scope === 'actuelle') Object.assign(f, defaultScope());
   if (withFacets) for (const k of FACETS) if (query.filters[k]) f[k] = query.filters[k];
   return f;
 }
@@ -212,7 +234,10 @@ interface Ranked {
 async function toHit(x: Ranked): Promise<Hit> {
   const d = await x.r.data();
   const m = d.meta;
-  return { url: d.url, title: m.title ?? d.url, type: m.type ?? '', famille: m.famille ?? '', version: m.version ?? '', id: m.id ?? '', nom: m.nom, rubrique: m.rubrique, portee: m.portee, exemple: m.exemple === 'oui', excerpt: d.excerpt, score: x.score, ...(x.tier === 2 ? { horsPortee: true } : {}), lexique: m.lexique, designe: m.designe, motscles: m.motscles };
+  const hit: Hit = { url: d.url, title: m.title ?? d.url, type: m.type ?? '', famille: m.famille ?? '', version: m.version ?? '', id: m.id ?? '', nom: m.nom, rubrique: m.rubrique, portee: m.portee, couvre: m.couvre, exemple: m.exemple === 'oui', excerpt: d.excerpt, score: x.score, ...(x.tier === 2 ? { horsPortee: true } : {}), lexique: m.lexique, designe: m.designe, motscles: m.motscles };
+  // Seen from the reader's month (src/site/now.ts): the same definition in the reader's version.
+  const rc = readerAnswers();
+  return rc ? readerHit(hit, rc) : hit;
 }
 
 /**
@@ -299,13 +324,17 @@ export async function runSearch(query: Query): Promise<Results | null> {
   const q = normalizeQuery(query.q);
   if (!q) return null;
   let terms = searchTerms(q);
-  const pf = await pagefind();
+  const [pf] = await Promise.all([pagefind(), readerReady()]);
   const hasFacets = FACETS.some((k) => query.filters[k]);
   const inScope = pagefindFilters(query, hasFacets);
-  const others = query.scope === 'actuelle' ? { ...pagefindFilters({ ...query, scope: 'toutes' }, hasFacets), portee: 'autre' } : null;
+  // The other versions: `portee: autre` when the reader's month is the build's; else (the default
+  // scope follows the reader's month, src/site/now.ts) every record, less those of the scope.
+  const readerScope = readerAnswers()?.changed === true;
+  const others = query.scope === 'actuelle' ? { ...pagefindFilters({ ...query, scope: 'toutes' }, hasFacets), ...(readerScope ? {} : { portee: 'autre' }) } : null;
   const searchBoth = async (t: string) => {
     const [a, b] = await Promise.all([pf.search(t, { filters: inScope }), others ? pf.search(t, { filters: others }) : Promise.resolve({ results: [], filters: {} } as PagefindResponse)]);
-    return { a: a.results, b: b.results };
+    const inA = readerScope ? new Set(a.results.map((r) => r.id)) : null;
+    return { a: a.results, b: inA ? b.results.filter((r) => !inA.has(r.id)) : b.results };
   };
   let { a, b } = await searchBoth(terms);
   let suggestion: string | undefined;
@@ -325,7 +354,10 @@ export async function runSearch(query: Query): Promise<Results | null> {
   let partial = false;
   if (a.length + b.length === 0) {
     a = await anyTerm(pf, terms, inScope);
-    if (others && a.length < FEW) b = await anyTerm(pf, terms, others);
+    if (others && a.length < FEW) {
+      const inA = new Set(a.map((r) => r.id));
+      b = (await anyTerm(pf, terms, others)).filter((r) => !inA.has(r.id));
+    }
     partial = a.length + b.length > 0;
   }
   // Tier 2: appended when the scope has few results; else only its exact matches, promoted.

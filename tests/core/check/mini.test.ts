@@ -89,8 +89,8 @@ describe('vérificateur, modèle miniature', () => {
     expect(r.findings.map((f) => f.message)).toEqual([
       'Valeur « 73282932 » de longueur 8 : le type Siren attend 9 caractère(s).',
       'Valeur « 03 » absente de la liste NatureContrat (valeurs admises : 01, 02).',
-      'Date « 30022024 » inexistante dans le calendrier (format JJMMAAAA).',
-      'Valeur « 1.012024 » non conforme au format du type Date ((0[1-9]|[1-2][0-9]|3[0-1])(0[1-9]|1[0-2])(19|20)[0-9]{2}).',
+      'Date « 30022024 » inexistante dans le calendrier (format JJMMAAAA, par exemple 15012026).',
+      'Valeur « 1.012024 » non conforme au format du type Date ((0[1-9]|[1-2][0-9]|3[0-1])(0[1-9]|1[0-2])(19|20)[0-9]{2}), par exemple « 15012026 ».',
     ]);
     expect(r.findings.every((f) => f.severity === 'bloquant')).toBe(true);
   });
@@ -216,9 +216,9 @@ describe('masquage des données personnelles', () => {
   it('les constats portent sur les rubriques personnelles, sans leur valeur', () => {
     expect(brief(r)).toEqual(['9 value-format S21.G00.30.001', '10 value-length S21.G00.30.002', '11 value-format S21.G00.30.006']);
     expect(r.findings.map((f) => f.message)).toEqual([
-      'Valeur (valeur masquée, 13 caractères) non conforme au format du type Nir ([1-2][0-9]{12}).',
+      'Valeur (valeur masquée, 13 caractères) non conforme au format du type Nir ([1-2][0-9]{12}), par exemple « 2882314129213 ».',
       'Valeur (valeur masquée, 29 caractères) de longueur 29 : le type Texte attend 1 à 20 caractères.',
-      'Valeur (valeur masquée, 8 caractères) non conforme au format du type Ddn ((0[0-9]|[1-2][0-9]|3[0-1]|99)(0[0-9]|1[0-2]|99)(19|20)[0-9]{2}).',
+      'Valeur (valeur masquée, 8 caractères) non conforme au format du type Ddn ((0[0-9]|[1-2][0-9]|3[0-1]|99)(0[0-9]|1[0-2]|99)(19|20)[0-9]{2}), par exemple « 30992005 ».',
     ]);
   });
 
