@@ -10,7 +10,7 @@ describe('usages inférés sur le site', () => {
   test('page de rubrique P26V01 : usages marqués inférés, avec les tableaux voisins ; P25V01 : rien', () => {
     const p26 = text(page('dsn/P26V01/S21.G00.30.002'));
     expect(p26).toContain('Usages inférés : pas de tableau officiel des usages pour P26V01 ; ces usages sont ceux des tableaux de P25V01 et P27V01, la rubrique y étant inchangée (même bloc, même libellé, même type de données) et de même usage dans les deux.');
-    expect(p26).toContain('O obligatoire (inféré)');
+    expect(p26).toContain('Obligatoire (à renseigner) (inféré)');
     expect(text(page('dsn/P24V01/S21.G00.30.002'))).toContain("ces usages sont ceux du tableau de P25V01, la rubrique y étant inchangée (même bloc, même libellé, même type de données). Un seul tableau voisin : l'auto-contrôle en fait des constats non bloquants.");
     expect(text(page('dsn/P25V01/S21.G00.30.002'))).not.toContain('inféré');
     // New in P26V01 (absent from P25V01): no inferable usage.

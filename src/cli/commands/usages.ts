@@ -1,4 +1,6 @@
-import { resolveVersionRef, usageGaps, type ResolvedVersion, type UsageNeighbour } from '../../core/index.ts';
+import { resolveVersionRef } from '../../core/query.ts';
+import { usageGaps, type UsageNeighbour } from '../../core/import/infer-usages.ts';
+import type { ResolvedVersion } from '../../core/model/types.ts';
 import { oneOf, parseArgs, UsageError } from '../args.ts';
 import { findRoot, loadFor, requireClean, usageError } from '../context.ts';
 import type { Command } from '../types.ts';
