@@ -7,6 +7,7 @@
  */
 import { lstatSync, readdirSync, readFileSync, type Dirent, type Stats } from 'node:fs';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { decodeUtf8 } from '../load/files.ts';
 
 /** Largest fiche text read (bytes): ≈ 18 times the largest real fiche (3.5 Ko). Checked before reading. */
 export const MAX_FICHE_BYTES = 64 * 1024;
@@ -56,7 +57,11 @@ export function readFicheText(abs: string, file: string): Read {
     };
   }
   try {
-    const t = readFileSync(abs, 'utf8');
+    // Strict UTF-8, as for the registry's files (src/core/load/files.ts): an invalid byte is a
+    // diagnostic at its line, never a silent U+FFFD.
+    const r = decodeUtf8(file, readFileSync(abs));
+    if ('diagnostic' in r) return r;
+    const t = r.text;
     return { text: t.charCodeAt(0) === 0xfeff ? t.slice(1) : t };
   } catch (err) {
     return { diagnostic: unreadable(file, err) };

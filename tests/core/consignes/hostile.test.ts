@@ -3,7 +3,7 @@
  * loader. Each case is what an untrusted pull request could contain.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkMdx, formatDiagnostic, loadConsignes, loadRegistry, renderConsigneHtml } from '../../../src/core/index.ts';
@@ -89,6 +89,8 @@ describe('fiches consignes : fichiers du mauvais type, liens symboliques (aucun 
         `${F1}:14:5: erreur Texte de la révision 1 introuvable : \`${R1}\` [consigne-revision-missing]`,
         'consignes/1/revisions: erreur `consignes/1/revisions` est un fichier : un dossier est attendu [not-a-directory]',
       ]],
+    ['une fiche en Latin-1 (octet invalide en UTF-8) : signalée à sa ligne, jamais lue en U+FFFD', (r) => { appendFileSync(at(r, F2), Buffer.from([0x0a, 0x0a, 0x43, 0x61, 0x66, 0xe9, 0x0a])); },
+      [`${F2}:23:4: erreur Octet 0xE9 invalide en UTF-8 : enregistrez le fichier en UTF-8 [invalid-utf8]`]],
     ['consignes/ est un fichier', (r) => { rmSync(at(r, 'consignes'), { recursive: true }); writeFileSync(at(r, 'consignes'), 'x'); },
       ['consignes: erreur `consignes` est un fichier : un dossier est attendu [not-a-directory]']],
   ];
