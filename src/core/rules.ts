@@ -35,7 +35,7 @@ export function ruleSections(): RuleSection[] {
     {
       kind: 'validation',
       title: 'Règles de validation',
-      command: 'norme validate',
+      command: 'norme validate, norme import, norme journal, norme review',
       rules: VALIDATION_RULES.map((r) => ({
         id: r.id,
         severity: r.severities.map(severityLabel).join(' ou '),
