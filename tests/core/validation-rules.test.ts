@@ -2,7 +2,9 @@
  * The validation-rule catalogue (src/core/validate/rules.json) against the code and the tests:
  * every rule id the core emits is catalogued, every catalogued id is emitted somewhere, with the
  * severities it declares, and every id is named by a test (a canonical line `… [id]` or the id
- * quoted) — a rule no test triggers is either tested or removed.
+ * quoted) — a rule no test triggers is either tested or removed. `diag()` takes a
+ * `ValidationRuleId` (generated from the catalogue), so a literal id outside it also fails
+ * `npm run typecheck`; the source scan below covers the ids passed through variables too.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,13 +25,13 @@ function filesUnder(dir: string, ext: RegExp): string[] {
 /** The diff and check rules have their own catalogues (diff/rules.json, check/rules.ts). */
 const SOURCES = filesUnder('src/core', /\.ts$/).filter((f) => !/[\\/]src[\\/]core[\\/](diff|check)[\\/]/.test(f));
 
-/** Rule ids as the core writes them: `diag(sev, 'id', …)`, `report(ctx, sev, 'id', …)`, `fail('id', …)`, `rule: 'id'`, `rule = 'id'`. */
+/** Rule ids as the core writes them: `diag(sev, 'id', …)`, `report(ctx, sev, 'id', …)`, `fail('id', …)`, `rule: 'id'`, `rule = 'id'` (typed or not). */
 const EMIT = [
   /\bdiag\(\s*(?:'(error|warning|info)'|[^,'()]+)\s*,\s*'([a-z0-9-]+)'/g,
   /\breport\(\s*ctx\s*,\s*(?:'(error|warning|info)'|[^,'()]+)\s*,\s*'([a-z0-9-]+)'/g,
   /\bfail\(()\s*'([a-z0-9-]+)'/g,
   /\brule:\s*()'([a-z0-9-]+)'/g,
-  /\brule = ()'([a-z0-9-]+)'/g,
+  /\brule(?::\s*\w+)?\s*=\s*()'([a-z0-9-]+)'/g,
 ];
 
 function emitted(): Map<string, Set<string>> {
@@ -52,6 +54,12 @@ describe('catalogue des règles de validation', () => {
     const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
     expect(validate(catalogue), JSON.stringify(validate.errors)).toBe(true);
     expect(VALIDATION_RULES_BY_ID.size).toBe(VALIDATION_RULES.length);
+  });
+
+  it('src/core/validate/rule-ids.generated.ts (type des identifiants qu\'accepte diag) est à jour (sinon : npm run types)', async () => {
+    // @ts-ignore plain JS module
+    const { generateRuleIds, outFile } = await import('../../scripts/gen-rule-ids.mjs');
+    expect(readFileSync(outFile, 'utf8')).toBe(await generateRuleIds());
   });
 
   it('le cœur n\'émet aucune règle absente du catalogue', () => {

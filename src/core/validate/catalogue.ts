@@ -2,15 +2,19 @@
  * The validation-rule catalogue (data in rules.json, shape in rules.schema.json): every rule id
  * the core emits as a `Diagnostic` while loading, validating or importing the registry, applying
  * the journal, reading fiches consignes or reviewing a change. tests/core/validation-rules.test.ts
- * keeps it in step with the emitting code and with the tests.
+ * keeps it in step with the emitting code and with the tests; `diag()` takes a `ValidationRuleId`
+ * (rule-ids.generated.ts, `npm run types`), so an id outside the catalogue fails the typecheck.
  */
 import catalogue from './rules.json' with { type: 'json' };
 import type { DiagnosticSeverity } from '../diagnostics/diagnostic.ts';
+import type { ValidationRuleId } from './rule-ids.generated.ts';
 
 export type ValidationStage = 'load' | 'validate' | 'journal' | 'consignes' | 'import' | 'review';
 
+export type { ValidationRuleId } from './rule-ids.generated.ts';
+
 export interface ValidationRule {
-  id: string;
+  id: ValidationRuleId;
   /** Stage that emits it (the first one when several do). */
   stage: ValidationStage;
   /** Severities its diagnostics can have, most severe first. */
