@@ -31,6 +31,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'journal', summary: 'journal de maintenance : entrées, brouillons', load: async () => (await import('./commands/journal.ts')).command },
   { name: 'unused', summary: 'éléments inutilisés d’une version et anomalies des tables officielles', load: async () => (await import('./commands/unused.ts')).command },
   { name: 'which', summary: 'version applicable à un mois principal déclaré', load: async () => (await import('./commands/which.ts')).command },
+  { name: 'rules', summary: 'lister les règles de validation, de comparaison et d’auto-contrôle', load: async () => (await import('./commands/rules.ts')).command },
   { name: 'check', summary: "auto-contrôle d'un fichier DSN/PASRAU (structure, types, usages, clés, totaux)", load: async () => (await import('./commands/check.ts')).command },
   { name: 'usages', summary: "rapport sur les usages d'une version (officiels, inférés, inconnus)", load: async () => (await import('./commands/usages.ts')).command },
   { name: 'sample', summary: 'écrire un fichier DSN/PASRAU synthétique conforme au registre', load: async () => (await import('./commands/sample.ts')).command },

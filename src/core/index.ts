@@ -8,6 +8,10 @@ export { getValidator, validateAgainst, schemaPath, publishedSchemas } from './l
 export type { PublishedSchema } from './load/schemas.ts';
 export { compileFullMatch } from './validate/regexp.ts';
 export { nextMonth, prevMonth } from './validate/cross.ts';
+export { VALIDATION_RULES, VALIDATION_RULES_BY_ID, VALIDATION_STAGES, validationRule } from './validate/catalogue.ts';
+export type { ValidationRule, ValidationStage } from './validate/catalogue.ts';
+export { ruleSections, formatRulesText, formatRulesMarkdown } from './rules.ts';
+export type { RuleEntry, RuleKind, RuleSection } from './rules.ts';
 export * from './query.ts';
 export * from './export.ts';
 export * from './site-model.ts';

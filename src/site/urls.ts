@@ -44,6 +44,7 @@ export const urls = {
   schema: (file: string) => `/schemas/${enc(file)}`,
   search: () => '/recherche/',
   glossary: (term?: string) => `/glossaire/${term ? `#${enc(term)}` : ''}`,
+  rules: () => '/regles/',
   about: () => '/a-propos/',
   accessibility: () => '/accessibilite/',
   legal: () => '/mentions-legales/',

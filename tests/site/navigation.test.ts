@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { diffVersions, loadRegistry } from '../../src/core/index.ts';
+import { CHECK_RULES, RULES as DIFF_RULES, VALIDATION_RULES, diffVersions, loadRegistry } from '../../src/core/index.ts';
 import { PROJECT_ROOT, launchBrowser, type Browser } from './helpers.ts';
 
 const base = inject('siteUrl');
@@ -361,5 +361,22 @@ describe('parcours', () => {
     } finally {
       await noJs.close();
     }
+  });
+});
+
+/** `/regles/` publishes every rule of the three catalogues (src/core/rules.ts), reached from the glossary. */
+describe('règles', () => {
+  test('glossaire → règles : les trois catalogues, une ligne par règle, gravité en français', async () => {
+    await page.goto(base + '/glossaire/');
+    await page.getByRole('link', { name: 'Règles', exact: true }).click();
+    await page.waitForURL(/\/regles\/$/);
+    expect(await page.locator('h1').innerText()).toBe('Règles');
+    expect(await page.locator('h2').allInnerTexts()).toEqual(['Règles de validation', 'Règles de comparaison', "Règles de l'auto-contrôle"]);
+    expect(await page.locator('#validation tbody tr').count()).toBe(VALIDATION_RULES.length);
+    expect(await page.locator('#diff tbody tr').count()).toBe(DIFF_RULES.length);
+    expect(await page.locator('#check tbody tr').count()).toBe(Object.keys(CHECK_RULES).length);
+    expect((await page.locator('tr#validation-empty-file').innerText()).split('\t')).toEqual(['empty-file', 'erreur', 'Fichier YAML vide.']);
+    expect((await page.locator('tr#diff-rubrique-removed td').first().innerText())).toBe('cassant');
+    expect(await page.locator('tr#validation-registry-missing code').allInnerTexts()).toEqual(['registry-missing', 'norm/']);
   });
 });

@@ -2,6 +2,9 @@
  * A content problem, as a value. Never thrown: collected and returned by the core.
  * Canonical line: `file:line:col: erreur message [rule]`.
  */
+import type { ValidationRuleId } from '../validate/rule-ids.generated.ts';
+
+export type { ValidationRuleId };
 export type DiagnosticSeverity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
@@ -42,9 +45,10 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${where}${SEVERITY_FR[d.severity]} ${d.message} [${d.rule}]`;
 }
 
+/** A diagnostic of rule `rule`, an id of the catalogue src/core/validate/rules.json (checked by the type). */
 export function diag(
   severity: DiagnosticSeverity,
-  rule: string,
+  rule: ValidationRuleId,
   message: string,
   at: { file?: string; line?: number; column?: number } = {},
   hint?: string,

@@ -3,7 +3,7 @@
  * controls and usages, datatypes), cleaning texts and recording what was cleaned.
  */
 import path from 'node:path';
-import { diag, type Diagnostic, type DiagnosticSeverity } from '../diagnostics/diagnostic.ts';
+import { diag, type Diagnostic, type DiagnosticSeverity, type ValidationRuleId } from '../diagnostics/diagnostic.ts';
 import type { Block, Control, Datatype, Rubrique, UsageCode, Version } from '../model/schema-types.ts';
 import { CleanupLog, cleanText, type Cleanup } from './clean.ts';
 import type { ManifestFamily, ManifestSource, ManifestVersion } from './manifest.ts';
@@ -81,7 +81,7 @@ function sheetPrefix(table: Table | Sheet): string {
   return sheet.file.endsWith('.xlsx') ? `feuille « ${sheet.name} » : ` : '';
 }
 
-function report(ctx: Ctx, severity: DiagnosticSeverity, rule: string, table: Table | Sheet, line: number | undefined, message: string, hint?: string) {
+function report(ctx: Ctx, severity: DiagnosticSeverity, rule: ValidationRuleId, table: Table | Sheet, line: number | undefined, message: string, hint?: string) {
   ctx.diagnostics.push(diag(severity, rule, `${sheetPrefix(table)}${message}`, where(table, line), hint));
 }
 

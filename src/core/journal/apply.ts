@@ -4,7 +4,7 @@
  * is missing or whose stated previous value does not match is a diagnostic at its position,
  * and its entry is then not applied at all (entries are atomic).
  */
-import { diag, didYouMean, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { diag, didYouMean, type Diagnostic, type ValidationRuleId } from '../diagnostics/diagnostic.ts';
 import type { Block, Control, Datatype, JournalEntry, JournalOperation, JournalRecord, ResolvedVersion, Rubrique, UsageCode } from '../model/types.ts';
 import { at, type ParsedYaml, type PathSegment } from '../load/yaml-file.ts';
 import { compileFullMatch } from '../validate/regexp.ts';
@@ -65,7 +65,7 @@ const show = (x: unknown) => (x === undefined || x === null ? '(absente)' : `\`$
 export interface OperationFailure {
   /** Path inside the entry file, e.g. `['operations', 2, 'from']`. */
   path: PathSegment[];
-  rule: string;
+  rule: ValidationRuleId;
   message: string;
   hint?: string;
 }
@@ -78,7 +78,7 @@ type Undo = () => void;
  */
 export function applyOperation(v: ResolvedVersion, op: JournalOperation, i: number): { undo: Undo } | { failure: OperationFailure } {
   const P = (...rest: PathSegment[]): PathSegment[] => ['operations', i, ...rest];
-  const fail = (rule: string, path: PathSegment[], message: string, hint?: string) => ({ failure: { rule, path, message, hint } });
+  const fail = (rule: ValidationRuleId, path: PathSegment[], message: string, hint?: string) => ({ failure: { rule, path, message, hint } });
   const missing = REQUIRED[op.op].filter((k) => op[k] === undefined);
   if (missing.length) {
     return fail('journal-operation-incomplete', P(), `Opération \`${op.op}\` incomplète : ${missing.map((m) => `\`${m}\``).join(', ')} manquant(s)`, `une opération \`${op.op}\` demande : ${REQUIRED[op.op].join(', ')}.`);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 // Validators compiled ahead of time from the JSON Schemas (`npm run types`; drift checked by a test).
 import * as precompiled from '../schemas/validators.generated.js';
-import { diag, didYouMean, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { diag, didYouMean, type Diagnostic, type ValidationRuleId } from '../diagnostics/diagnostic.ts';
 import { at, type ParsedYaml, type PathSegment } from './yaml-file.ts';
 
 export type SchemaName = 'family' | 'version' | 'block' | 'datatype' | 'journal-entry' | 'consigne';
@@ -87,7 +87,7 @@ export function schemaDiagnostics(p: ParsedYaml, errors: ErrorObject[], schemaLa
     const field = path.length ? path.join('.') : '(racine)';
     let message: string;
     let hint: string | undefined;
-    let rule = 'schema';
+    let rule: ValidationRuleId = 'schema';
     let loc = at(p, path);
     switch (e.keyword) {
       case 'required': {

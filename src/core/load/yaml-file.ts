@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
 import jsyaml from 'js-yaml';
-import { diag, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { diag, type Diagnostic, type ValidationRuleId } from '../diagnostics/diagnostic.ts';
 
 /**
  * The `yaml` package, loaded on first use: a clean registry never needs it (js-yaml parses, and
@@ -57,7 +57,7 @@ export type PathSegment = string | number;
 type YamlErrorCode = import('yaml').ErrorCode;
 
 interface YamlMessage {
-  rule: string;
+  rule: ValidationRuleId;
   /** French message; `m` is the parser's English message, used only to choose the wording. */
   message: (m: string) => string;
   hint?: string | ((m: string) => string | undefined);

@@ -80,6 +80,8 @@ describe('fiches consignes : fichiers du mauvais type, liens symboliques (aucun 
       [`${F2}: erreur Lien symbolique \`${F2}\` refusé : les fiches ne sont lues que dans des fichiers et dossiers ordinaires du dépôt [symlink]`]],
     ['un dossier de fiche est un lien symbolique', (r) => { symlinkSync('/etc', at(r, 'consignes/7')); },
       ['consignes/7: erreur Lien symbolique `consignes/7` refusé : les fiches ne sont lues que dans des fichiers et dossiers ordinaires du dépôt [symlink]']],
+    ['fiche.mdx de plus de 64 Ko (lue en entier, elle ralentirait la validation)', (r) => { writeFileSync(at(r, F2), 'x'.repeat(65 * 1024 + 1)); },
+      [`${F2}: erreur Fiche trop volumineuse (66 Ko) : une fiche fait au plus 64 Ko [fiche-too-large]`]],
     ['le texte d\'une révision est un dossier', (r) => { rmSync(at(r, R1)); mkdirSync(at(r, R1)); },
       [`${R1}: erreur \`${R1}\` est un dossier : un fichier de texte MDX est attendu [not-a-file]`]],
     ['le texte d\'une révision est un lien symbolique', (r) => { rmSync(at(r, R1)); symlinkSync('/etc/passwd', at(r, R1)); },

@@ -116,6 +116,13 @@ describe('journal de maintenance : erreurs à leur position', () => {
       [`${J1}:20:12: erreur Attribut \`name\` non modifiable pour un élément \`control\` [journal-unknown-field]`]],
     ['type d\'opération inconnu (schéma)', [{ file: J1, from: 'op: relabel-code', to: 'op: relabel' }],
       [`${J1}:12:9: erreur Valeur \`relabel\` non autorisée pour \`operations.0.op\` [schema]`]],
+    ['usage inconnu', [{ file: 'norm/demo/V1/journal/JMN-2026-003.yaml', from: 'field: description\n    from: Date de début du contrat de travail.\n    to: Date de début du contrat de travail, de la convention ou du mandat.', to: 'field: usage.01\n    from: O\n    to: Z' }],
+      ['norm/demo/V1/journal/JMN-2026-003.yaml:15:9: erreur Usage `Z` inconnu [patch-invalid-value]']],
+    ['entrée définie deux fois', [{ file: 'norm/demo/V1/journal/JMN-2026-004.yaml', to: 'id: JMN-2026-003\ndate: 2026-06-16\nkind: précision\ntitle: Copie\nexplanation: Exemple inventé.\nedition: 2026.1.2\nexample: true\noperations:\n  - op: set\n    element: rubrique\n    id: S21.G00.40.001\n    field: description\n    from: Date de début du contrat de travail, de la convention ou du mandat.\n    to: Date de début du contrat.\n' }],
+      [
+        'norm/demo/V1/journal/JMN-2026-004.yaml:1:5: erreur Entrée de journal `JMN-2026-003` définie deux fois (déjà dans `norm/demo/V1/journal/JMN-2026-003.yaml`) [duplicate-journal-entry]',
+        "norm/demo/V1/journal/JMN-2026-004.yaml:1:5: erreur L'entrée `JMN-2026-003` est dans le fichier `JMN-2026-004.yaml` [file-name-mismatch]",
+      ]],
     ['nom de fichier différent de l\'identifiant', [{ file: J1, from: 'id: JMN-2026-001', to: 'id: JMN-2026-011' }],
       [`${J1}:2:5: erreur L'entrée \`JMN-2026-011\` est dans le fichier \`JMN-2026-001.yaml\` [file-name-mismatch]`]],
   ];
