@@ -151,7 +151,7 @@ describe('norme import', () => {
     writeFileSync(path.join(work, 'bad.yaml'), 'families: 3\n');
     const b = memoryIo(work);
     expect(await main(['import', '--from', SRC, '--manifest', 'bad.yaml'], b.io)).toBe(2);
-    expect(b.err()).toContain('bad.yaml:1:11: erreur Manifeste non conforme : /families must be array [manifest-schema]');
+    expect(b.err()).toBe("bad.yaml:1:11: erreur `families` doit être une liste (reçu `3`) [schema]\nnorme import : manifeste invalide, rien n'a été importé.\n");
   });
 
   it('aide en français', async () => {

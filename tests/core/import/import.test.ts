@@ -310,9 +310,9 @@ describe('erreurs des tables et du manifeste', () => {
     const res = parseManifest('families:\n  - id: dsn\n    name: DSN\n', 'm.yaml');
     expect(res.manifest).toBeUndefined();
     expect(res.diagnostics.map(formatDiagnostic)).toEqual([
-      "m.yaml:2:5: erreur Manifeste non conforme : /families/0 must have required property 'message' [manifest-schema]",
-      "m.yaml:2:5: erreur Manifeste non conforme : /families/0 must have required property 'versionDatatype' [manifest-schema]",
-      "m.yaml:2:5: erreur Manifeste non conforme : /families/0 must have required property 'versions' [manifest-schema]",
+      'm.yaml:2:5: erreur Propriété obligatoire `message` manquante dans `families.0` [schema]',
+      'm.yaml:2:5: erreur Propriété obligatoire `versionDatatype` manquante dans `families.0` [schema]',
+      'm.yaml:2:5: erreur Propriété obligatoire `versions` manquante dans `families.0` [schema]',
     ]);
   });
 });
