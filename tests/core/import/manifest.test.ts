@@ -8,6 +8,12 @@ import { PROJECT_ROOT } from '../../helpers/fixture.ts';
 /** Diagnostic lines as the CLI prints them (hint on its own line). */
 const lines = (ds: Diagnostic[]) => ds.flatMap((d) => [formatDiagnostic(d), ...(d.hint ? [`  aide : ${d.hint}`] : [])]);
 
+/** Diagnostic lines of VALID with `from` replaced by `to`. */
+const broken = (from: string, to: string) => {
+  if (!VALID.includes(from)) throw new Error(`absent du manifeste : ${from}`);
+  return lines(parseManifest(VALID.replace(from, to), 'm.yaml').diagnostics);
+};
+
 /** A valid manifest; tests break one line of it. */
 const VALID = [
   'families:',
@@ -37,14 +43,14 @@ describe('manifeste d\'import : même chaîne que les fichiers du registre', () 
   });
 
   it('syntaxe YAML', () => {
-    expect(lines(parseManifest(VALID.replace('    name: DSN', '    name: [DSN'), 'm.yaml').diagnostics)).toEqual([
+    expect(broken('    name: DSN', '    name: [DSN')).toEqual([
       'm.yaml:3:11: erreur Crochet `[` ouvert ici et jamais fermé (`]` manquant) [yaml-syntax]',
       "  aide : fermez la liste ou l'objet sur sa ligne, ou écrivez ses éléments un par ligne sans crochets ; une valeur qui contient [ ou { se met entre guillemets.",
     ]);
   });
 
   it('propriété inconnue, avec suggestion', () => {
-    expect(lines(parseManifest(VALID.replace('        status: draft', '        statut: draft'), 'm.yaml').diagnostics)).toEqual([
+    expect(broken('        status: draft', '        statut: draft')).toEqual([
       'm.yaml:7:9: erreur Propriété obligatoire `status` manquante dans `families.0.versions.0` [schema]',
       '  aide : ajoutez `status:` (voir le schéma manifest.schema.json).',
       'm.yaml:8:9: erreur Propriété inconnue `statut` dans `families.0.versions.0` ; vouliez-vous dire `status` ? [schema]',
@@ -53,14 +59,14 @@ describe('manifeste d\'import : même chaîne que les fichiers du registre', () 
   });
 
   it('valeur hors énumération', () => {
-    expect(lines(parseManifest(VALID.replace('format: csv', 'format: xls'), 'm.yaml').diagnostics)).toEqual([
+    expect(broken('format: csv', 'format: xls')).toEqual([
       'm.yaml:10:30: erreur Valeur `xls` non autorisée pour `families.0.versions.0.datatypes.format` ; vouliez-vous dire `xlsx` ? [schema]',
       '  aide : valeurs possibles : xlsx, csv, coog.',
     ]);
   });
 
   it('mois mal formé', () => {
-    expect(lines(parseManifest(VALID.replace('"2099-01"', '"2099-13"'), 'm.yaml').diagnostics)).toEqual([
+    expect(broken('"2099-01"', '"2099-13"')).toEqual([
       'm.yaml:11:32: erreur `families.0.versions.0.applicability.from` : la valeur `2099-13` n\'est pas un mois AAAA-MM (01 à 12) [schema]',
     ]);
   });
