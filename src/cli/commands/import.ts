@@ -139,8 +139,15 @@ export async function writeRegistry(
     await mkdir(stage, { recursive: true });
     const errors = verifyImported({ root: parent, stagedDir: stageName, ...check });
     if (errors.length) return errors;
-    if (existsSync(out)) await rename(out, trash);
-    await rename(stage, out);
+    const hadOut = existsSync(out);
+    if (hadOut) await rename(out, trash);
+    try {
+      await rename(stage, out);
+    } catch (e) {
+      // Put the old registry back before the trash is removed below.
+      if (hadOut) await rename(trash, out);
+      throw e;
+    }
     return [];
   } finally {
     await rm(stage, { recursive: true, force: true });
