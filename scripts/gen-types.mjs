@@ -8,9 +8,13 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const schemaDir = path.join(root, 'src/core/schemas');
 const outFile = path.join(root, 'src/core/model/schema-types.ts');
+/** Relative to src/core/schemas. */
+export const EXTRA_SCHEMAS = ['../import/manifest.schema.json'];
 
 export async function generateTypes() {
   const files = (await readdir(schemaDir)).filter((f) => f.endsWith('.schema.json')).sort();
+  // Schemas of files norme reads that are not registry formats (not published with the others).
+  files.push(...EXTRA_SCHEMAS);
   let out = '/* Fichier généré par `npm run types` depuis src/core/schemas/*.schema.json — ne pas modifier à la main. */\n/* eslint-disable */\n';
   for (const f of files) {
     const schema = JSON.parse(await readFile(path.join(schemaDir, f), 'utf8'));
@@ -27,7 +31,7 @@ export async function generateTypes() {
       format: true,
       style: { singleQuote: true },
     });
-    out += `\n// --- ${f}\n` + ts;
+    out += `\n// --- ${path.basename(f)}\n` + ts;
   }
   return out;
 }

@@ -12,7 +12,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const schemaDir = path.join(root, 'src/core/schemas');
 export const outFile = path.join(schemaDir, 'validators.generated.js');
 // The schemas validated when loading files (SchemaName in src/core/load/schemas.ts).
-export const NAMES = ['family', 'version', 'block', 'datatype', 'journal-entry', 'consigne'];
+export const NAMES = ['family', 'version', 'block', 'datatype', 'journal-entry', 'consigne', '../import/manifest'];
 
 /** Same options as src/core/load/schemas.ts. */
 export const AJV_OPTIONS = { allErrors: true, strict: true, verbose: true, allowUnionTypes: true, formats };
@@ -24,7 +24,7 @@ export async function generateValidators() {
   for (const n of NAMES) {
     const schema = JSON.parse(await readFile(path.join(schemaDir, `${n}.schema.json`), 'utf8'));
     ajv.addSchema(schema);
-    refs[n.replace(/-(\w)/g, (_, c) => c.toUpperCase())] = schema.$id;
+    refs[path.basename(n).replace(/-(\w)/g, (_, c) => c.toUpperCase())] = schema.$id;
   }
   let code = standaloneCode(ajv, refs);
   // ajv's ESM output still calls require() for its runtime helpers: turn those into imports.

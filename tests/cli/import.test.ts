@@ -1,12 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import { FIXTURES, PROJECT_ROOT, memoryIo } from '../helpers/fixture.ts';
 
 const SRC = path.join(FIXTURES, 'import');
+/** A file of journal/ that is not a journal entry: kept as is. */
+const JOURNAL = 'Notes de la version (exemple).\n';
 
 let work: string;
 beforeEach(() => {
@@ -27,7 +29,7 @@ describe('norme import', () => {
     expect(r.out).toContain(
       "  dsn/P99V01      édition 2099.1.0.1 : 2 blocs (+3 d'en-tête), 7 rubriques, 7 types (7 valeurs), 5 contrôles ; usages : 6 rubriques × natures 01, 04, 10\n",
     );
-    expect(r.out).toMatch(/^24 fichiers écrits dans reg\/ \(5 avertissement\(s\)\)\.$/m);
+    expect(r.out).toMatch(/^24 fichiers écrits dans reg\/ \(4 avertissement\(s\)\)\.$/m);
     expect(r.err).toContain('mini-csv/Messages.csv:8: avertissement contrôle `S21.G00.40.050/CCH-11`');
     const v = readFileSync(path.join(work, 'reg/dsn/P99V01/version.yaml'), 'utf8');
     // `$schema` line relative to wherever the registry is written.
@@ -63,13 +65,15 @@ describe('norme import', () => {
 
   it('remplace blocks/ et datatypes/ mais garde journal/ et les autres familles', async () => {
     mkdirSync(path.join(work, 'reg/dsn/P99V01/journal'), { recursive: true });
-    writeFileSync(path.join(work, 'reg/dsn/P99V01/journal/J1.yaml'), 'id: J1\n');
+    writeFileSync(path.join(work, 'reg/dsn/P99V01/journal/notes.txt'), JOURNAL);
     mkdirSync(path.join(work, 'reg/dsn/P99V01/blocks'), { recursive: true });
     writeFileSync(path.join(work, 'reg/dsn/P99V01/blocks/S99.G00.99.yaml'), 'périmé\n');
     mkdirSync(path.join(work, 'reg/demo'), { recursive: true });
-    writeFileSync(path.join(work, 'reg/demo/family.yaml'), 'id: demo\n');
-    expect((await run(['--out', 'reg'])).code).toBe(0);
-    expect(readFileSync(path.join(work, 'reg/dsn/P99V01/journal/J1.yaml'), 'utf8')).toBe('id: J1\n');
+    writeFileSync(path.join(work, 'reg/demo/family.yaml'), 'id: demo\nname: Démo\nmessage: DEMO\n');
+    const r = await run(['--out', 'reg']);
+    expect(r.err).not.toContain('erreur');
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(work, 'reg/dsn/P99V01/journal/notes.txt'), 'utf8')).toBe(JOURNAL);
     expect(existsSync(path.join(work, 'reg/demo/family.yaml'))).toBe(true);
     expect(existsSync(path.join(work, 'reg/dsn/P99V01/blocks/S99.G00.99.yaml'))).toBe(false);
     expect(readdirSync(path.join(work, 'reg/dsn/P99V01')).sort()).toEqual(['blocks', 'datatypes', 'journal', 'version.yaml']);
@@ -93,6 +97,49 @@ describe('norme import', () => {
     expect(existsSync(path.join(work, 'reg'))).toBe(false);
   });
 
+  it("registre importé invalide : code 1, diagnostics positionnés (fichier produit et table source), reg/ intact", async () => {
+    expect((await run(['--out', 'reg'])).code).toBe(0);
+    const snapshot = () =>
+      readdirSync(path.join(work, 'reg'), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => [path.relative(work, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name), 'utf8')])
+        .sort(([a], [b]) => (a < b ? -1 : 1));
+    const kept = snapshot();
+    expect(kept.length).toBe(24);
+    // The table names a datatype it does not define.
+    const src = path.join(work, 'src');
+    cpSync(SRC, src, { recursive: true });
+    const fields = path.join(src, 'mini-csv/Fields.csv');
+    writeFileSync(fields, readFileSync(fields, 'utf8').replace('S21.G00.40,002,Statut,,DSN_NatureContrat,', 'S21.G00.40,002,Statut,,DSN_NatureContrat2,'));
+    const m = memoryIo(work);
+    const code = await main(['import', '--from', 'src', '--manifest', 'src/manifest.yaml', '--out', 'reg'], m.io);
+    expect(code).toBe(1);
+    const err = m.err().split('\n');
+    expect(err).toContain('mini-csv/Fields.csv:7: avertissement rubrique `S21.G00.40.002` : type de données inconnu `DSN_NatureContrat2` [unknown-datatype]');
+    expect(err.slice(-4)).toEqual([
+      'reg/dsn/P99V01/blocks/S21.G00.40.yaml:31:15: erreur Type de données inconnu `DSN_NatureContrat2` ; vouliez-vous dire `DSN_NatureContrat` ? [unknown-datatype]',
+      '  aide : définissez-le dans `reg/dsn/P99V01/datatypes/DSN_NatureContrat2.yaml` ou corrigez le nom. Ligne de la table source : mini-csv/Fields.csv:7.',
+      "norme import : le registre importé ne passe pas la validation (1 erreur(s)) ; reg/ n'a pas été modifié.",
+      '',
+    ]);
+    expect(m.out()).not.toContain('fichiers écrits');
+    expect(snapshot()).toEqual(kept);
+    expect(readdirSync(work).sort()).toEqual(['reg', 'src']);
+  });
+
+  it("type dont l'identifiant contient une espace : importé, validé, écrit sous un nom encodé", async () => {
+    const src = path.join(work, 'src');
+    cpSync(SRC, src, { recursive: true });
+    for (const f of ['mini-csv/Data_Types.csv', 'mini-csv/Fields.csv']) {
+      const abs = path.join(src, f);
+      writeFileSync(abs, readFileSync(abs, 'utf8').replaceAll('Numeric_4_6', 'Numeric 4 6'));
+    }
+    const m = memoryIo(work);
+    expect(await main(['import', '--from', 'src', '--manifest', 'src/manifest.yaml', '--out', 'reg'], m.io)).toBe(0);
+    expect(m.err()).not.toContain('erreur');
+    expect(readFileSync(path.join(work, 'reg/dsn/P99V01/datatypes/Numeric%204%206.yaml'), 'utf8')).toContain('\nid: Numeric 4 6\n');
+  });
+
   it('mauvaise utilisation ou sources inutilisables : code 2', async () => {
     expect((await run(['--inconnue'])).code).toBe(2);
     const only = await run(['--only', 'dsn/P00V00']);
@@ -104,7 +151,7 @@ describe('norme import', () => {
     writeFileSync(path.join(work, 'bad.yaml'), 'families: 3\n');
     const b = memoryIo(work);
     expect(await main(['import', '--from', SRC, '--manifest', 'bad.yaml'], b.io)).toBe(2);
-    expect(b.err()).toContain('bad.yaml:1:11: erreur Manifeste non conforme : /families must be array [manifest-schema]');
+    expect(b.err()).toBe("bad.yaml:1:11: erreur `families` doit être une liste (reçu `3`) [schema]\nnorme import : manifeste invalide, rien n'a été importé.\n");
   });
 
   it('aide en français', async () => {

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, type Diagnostic } from '../../core/diagnostics/diagnostic.ts';
 import { checkOnly, importRegistry, parseManifest, type VersionReport } from '../../core/import/index.ts';
+import { verifyImported } from '../../core/import/verify.ts';
 import { parseArgs, UsageError } from '../args.ts';
 import type { Command, Io } from '../types.ts';
 
@@ -22,11 +23,14 @@ Options :
   --manifest <fichier> manifeste d'import (défaut : seeds/import-manifest.yaml)
   --check              ne rien écrire : comparer au registre existant, code 1 en cas d'écart
 
-Le registre est d'abord écrit dans un dossier temporaire puis mis en place ; seuls
-family.yaml, version.yaml, blocks/ et datatypes/ des versions importées sont remplacés
-(journal/ et les autres fichiers sont conservés).
+Le registre est d'abord écrit dans un dossier temporaire (copie du registre où seuls
+family.yaml, version.yaml, blocks/ et datatypes/ des versions importées sont remplacés ;
+journal/ et les autres fichiers sont conservés), puis chargé et validé comme par
+\`norme validate\` : s'il contient des erreurs, elles sont affichées et le registre
+n'est pas modifié ; sinon le dossier temporaire prend sa place par renommage (jamais de
+registre à moitié écrit) et l'ancien est supprimé.
 
-Codes de sortie : 0 succès ; 1 erreurs dans les tables ou écart (--check) ; 2 usage ou sources illisibles.
+Codes de sortie : 0 succès ; 1 erreurs dans les tables, registre importé invalide ou écart (--check) ; 2 usage ou sources illisibles.
 `;
 
 function fmtVersion(r: VersionReport): string {
@@ -106,36 +110,45 @@ export async function compareWithDisk(out: string, files: Map<string, string>, o
   return res;
 }
 
-/** Writes everything to a staging directory, then swaps the owned entries into place. */
-export async function writeRegistry(out: string, files: Map<string, string>, owned: string[]): Promise<void> {
+/**
+ * Builds the new registry next to `out` (a copy of it where the owned entries are replaced by the
+ * imported files), validates it with the loader of `norme validate`, then swaps it into place:
+ * `out` is renamed away, the staged copy renamed to `out`, the old one removed. When the staged
+ * registry has errors, `out` is left untouched and the errors are returned.
+ */
+export async function writeRegistry(
+  out: string,
+  files: Map<string, string>,
+  owned: string[],
+  check: { label: string; only?: string; importDiagnostics?: Diagnostic[] } = { label: path.basename(out) },
+): Promise<Diagnostic[]> {
   const parent = path.dirname(out);
   await mkdir(parent, { recursive: true });
   const stamp = `${process.pid}-${Date.now()}`;
-  const stage = path.join(parent, `.${path.basename(out)}.import-${stamp}`);
+  const stageName = `.${path.basename(out)}.import-${stamp}`;
+  const stage = path.join(parent, stageName);
   const trash = path.join(parent, `.${path.basename(out)}.old-${stamp}`);
+  const replaced = new Set(owned.map((e) => path.join(out, e)));
   try {
+    if (existsSync(out)) await cp(out, stage, { recursive: true, verbatimSymlinks: true, filter: (src) => !replaced.has(src) });
     for (const [rel, content] of files) {
       const abs = path.join(stage, rel);
       await mkdir(path.dirname(abs), { recursive: true });
       await writeFile(abs, content);
     }
-    await mkdir(out, { recursive: true });
-    for (const entry of owned) {
-      const next = path.join(stage, entry);
-      const cur = path.join(out, entry);
-      const hasNext = existsSync(next);
-      if (existsSync(cur) && (await stat(cur)).isDirectory()) {
-        const old = path.join(trash, entry);
-        await mkdir(path.dirname(old), { recursive: true });
-        await rename(cur, old);
-      }
-      if (hasNext) {
-        await mkdir(path.dirname(cur), { recursive: true });
-        await rename(next, cur); // atomic replacement for files
-      } else if (existsSync(cur)) {
-        await rm(cur, { recursive: true, force: true });
-      }
+    await mkdir(stage, { recursive: true });
+    const errors = verifyImported({ root: parent, stagedDir: stageName, ...check });
+    if (errors.length) return errors;
+    const hadOut = existsSync(out);
+    if (hadOut) await rename(out, trash);
+    try {
+      await rename(stage, out);
+    } catch (e) {
+      // Put the old registry back before the trash is removed below.
+      if (hadOut) await rename(trash, out);
+      throw e;
     }
+    return [];
   } finally {
     await rm(stage, { recursive: true, force: true });
     await rm(trash, { recursive: true, force: true });
@@ -216,7 +229,12 @@ async function run(args: string[], io: Io): Promise<number> {
     io.stdout.write('Relancez `npx norme import` pour régénérer le registre.\n');
     return 1;
   }
-  await writeRegistry(out, result.files, result.owned);
+  const invalid = await writeRegistry(out, result.files, result.owned, { label: outShown.split(path.sep).join('/'), only, importDiagnostics: diagnostics });
+  if (invalid.length) {
+    printDiagnostics(io, invalid);
+    io.stderr.write(`norme import : le registre importé ne passe pas la validation (${invalid.length} erreur(s)) ; ${outShown}/ n'a pas été modifié.\n`);
+    return 1;
+  }
   io.stdout.write(`${result.files.size} fichiers écrits dans ${outShown}/${warnings ? ` (${warnings} avertissement(s))` : ''}.\n`);
   return 0;
 }

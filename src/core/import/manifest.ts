@@ -1,115 +1,51 @@
-/** The import manifest (seeds/import-manifest.yaml): which source files make which family/version. */
-import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
+/**
+ * The import manifest (seeds/import-manifest.yaml): which source files make which family/version.
+ * Read through the same pipeline as the registry files (YAML parser, validator precompiled from
+ * manifest.schema.json, positioned French diagnostics); its types are generated from that schema.
+ */
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { parseRegistryYaml } from '../load/registry.ts';
+import { at } from '../load/yaml-file.ts';
+import type { ImportManifest, ManifestActivation, ManifestFamily, ManifestSource, ManifestVersion } from '../model/schema-types.ts';
 
-export type SourceFormat = 'xlsx' | 'csv' | 'coog';
-export type SheetKey = 'standard' | 'header' | 'datatypes' | 'blocks' | 'fields' | 'messages' | 'usages';
-
-export interface ManifestSource {
-  format: SourceFormat;
-  path: string;
-  files?: Partial<Record<SheetKey, string>>;
-  separator?: string;
-  origin: string;
-  edition?: string;
-}
-
-export interface ManifestActivation {
-  element: string;
-  from: string;
-  note: string;
-  source?: string;
-}
-
-export interface ManifestVersion {
-  id: string;
-  status: 'draft' | 'published' | 'retired';
-  previous: string | null;
-  datatypes: ManifestSource;
-  usages?: ManifestSource;
-  edition?: { id: string; date: string; note?: string };
-  applicability?: { from: string; to?: string; source: 'texte officiel' | 'inférée'; note?: string; gapBefore?: string };
-  activations?: ManifestActivation[];
-  provenanceNote?: string;
-  expect?: Partial<Record<'blocks' | 'headerBlocks' | 'rubriques' | 'datatypes' | 'values' | 'controls', number>>;
-}
-
-export interface ManifestFamily {
-  id: string;
-  name: string;
-  message: string;
-  description?: string;
-  versionDeclaredIn?: string;
-  monthDeclaredIn?: string;
-  natureDeclaredIn?: string;
-  versionDatatype: string;
-  versions: ManifestVersion[];
-}
-
-export interface Manifest {
-  families: ManifestFamily[];
-}
-
-let validator: ReturnType<Ajv['compile']> | undefined;
-
-function getValidator() {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(new URL('./manifest.schema.json', import.meta.url), 'utf8'));
-    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  }
-  return validator;
-}
+export type { ManifestActivation, ManifestFamily, ManifestSource, ManifestVersion };
+export type Manifest = ImportManifest;
+export type SourceFormat = ManifestSource['format'];
+export type SheetKey = keyof NonNullable<ManifestSource['files']>;
 
 /** Parses and checks a manifest. `file` is the name used in diagnostics. */
 export function parseManifest(text: string, file: string): { manifest?: Manifest; diagnostics: Diagnostic[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const res = parseRegistryYaml<Manifest>(file, text, 'manifest');
+  if (!res.value || !res.parsed) return { diagnostics: res.diagnostics };
+  const manifest = res.value;
+  const p = res.parsed;
   const diagnostics: Diagnostic[] = [];
-  if (doc.errors.length) {
-    for (const e of doc.errors) {
-      const pos = lineCounter.linePos(e.pos[0]);
-      diagnostics.push(diag('error', 'manifest-yaml', `YAML invalide : ${e.message.split('\n')[0]}`, { file, line: pos.line, column: pos.col }));
-    }
-    return { diagnostics };
-  }
-  const data = doc.toJS() as unknown;
-  const validate = getValidator();
-  if (!validate(data)) {
-    for (const e of validate.errors ?? []) {
-      const segs = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-      const node = doc.getIn(segs, true) as { range?: [number, number, number] } | undefined;
-      const at = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
-      diagnostics.push(
-        diag('error', 'manifest-schema', `Manifeste non conforme : ${e.instancePath || '/'} ${e.message ?? ''}`.trim(), {
-          file,
-          line: at?.line,
-          column: at?.col,
-        }),
-      );
-    }
-    return { diagnostics };
-  }
-  const manifest = data as Manifest;
-  // Cross checks: unique ids, previous versions known.
+  // Cross checks: unique ids, previous versions known, edition of a coog source.
   const famIds = new Set<string>();
-  for (const f of manifest.families) {
-    if (famIds.has(f.id)) diagnostics.push(diag('error', 'manifest-duplicate', `Famille \`${f.id}\` déclarée deux fois`, { file }));
+  manifest.families.forEach((f, fi) => {
+    if (famIds.has(f.id)) {
+      diagnostics.push(diag('error', 'manifest-duplicate', `Famille \`${f.id}\` déclarée deux fois`, at(p, ['families', fi, 'id']), 'supprimez ou renommez l\'une des deux.'));
+    }
     famIds.add(f.id);
     const vIds = new Set<string>();
-    for (const v of f.versions) {
-      if (vIds.has(v.id)) diagnostics.push(diag('error', 'manifest-duplicate', `Version \`${f.id}/${v.id}\` déclarée deux fois`, { file }));
+    f.versions.forEach((v, vi) => {
+      if (vIds.has(v.id)) {
+        diagnostics.push(diag('error', 'manifest-duplicate', `Version \`${f.id}/${v.id}\` déclarée deux fois`, at(p, ['families', fi, 'versions', vi, 'id']), 'supprimez ou renommez l\'une des deux.'));
+      }
       vIds.add(v.id);
-      if ((v.datatypes.format === 'coog') && !v.edition) {
-        diagnostics.push(diag('error', 'manifest-edition', `Version \`${f.id}/${v.id}\` : une source coog n'a pas de feuille Standard, l'édition doit être donnée (edition)`, { file }));
+      if (v.datatypes.format === 'coog' && !v.edition) {
+        diagnostics.push(
+          diag('error', 'manifest-edition', `Version \`${f.id}/${v.id}\` : une source coog n'a pas de feuille Standard, l'édition doit être donnée (edition)`, at(p, ['families', fi, 'versions', vi], 'datatypes'), 'ajoutez `edition: { id: …, date: AAAA-MM-JJ }` à la version.'),
+        );
       }
-    }
-    for (const v of f.versions) {
+    });
+    f.versions.forEach((v, vi) => {
       if (v.previous !== null && !vIds.has(v.previous)) {
-        diagnostics.push(diag('warning', 'manifest-previous', `Version \`${f.id}/${v.id}\` : la version précédente \`${v.previous}\` n'est pas dans le manifeste`, { file }));
+        diagnostics.push(
+          diag('warning', 'manifest-previous', `Version \`${f.id}/${v.id}\` : la version précédente \`${v.previous}\` n'est pas dans le manifeste`, at(p, ['families', fi, 'versions', vi, 'previous']), `déclarez \`${v.previous}\` dans la famille \`${f.id}\` ou écrivez \`previous: null\`.`),
+        );
       }
-    }
-  }
+    });
+  });
   return { manifest, diagnostics };
 }

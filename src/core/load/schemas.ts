@@ -7,12 +7,13 @@ import * as precompiled from '../schemas/validators.generated.js';
 import { diag, didYouMean, type Diagnostic, type ValidationRuleId } from '../diagnostics/diagnostic.ts';
 import { at, type ParsedYaml, type PathSegment } from './yaml-file.ts';
 
-export type SchemaName = 'family' | 'version' | 'block' | 'datatype' | 'journal-entry' | 'consigne';
+/** `manifest`: the import manifest (src/core/import/manifest.schema.json), not a registry file. */
+export type SchemaName = 'family' | 'version' | 'block' | 'datatype' | 'journal-entry' | 'consigne' | 'manifest';
 
 const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schemas');
 
 export function schemaPath(name: SchemaName): string {
-  return path.join(schemaDir, `${name}.schema.json`);
+  return name === 'manifest' ? path.join(schemaDir, '../import/manifest.schema.json') : path.join(schemaDir, `${name}.schema.json`);
 }
 
 export interface PublishedSchema {
@@ -40,6 +41,7 @@ const EXPORT_NAME: Record<SchemaName, keyof typeof precompiled> = {
   datatype: 'datatype',
   'journal-entry': 'journalEntry',
   consigne: 'consigne',
+  manifest: 'manifest',
 };
 
 export function getValidator(name: SchemaName): ValidateFunction {

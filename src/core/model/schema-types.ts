@@ -806,3 +806,115 @@ export interface Cleanup {
   description: string;
   examples?: string[];
 }
+
+// --- manifest.schema.json
+/**
+ * une date AAAA-MM-JJ
+ */
+export type ManifestDate = string;
+/**
+ * un mois AAAA-MM (01 à 12)
+ */
+export type ManifestMonth = string;
+
+/**
+ * Manifeste d'import des tables officielles : seeds/import-manifest.yaml
+ */
+export interface ImportManifest {
+  families: ManifestFamily[];
+}
+export interface ManifestFamily {
+  id: string;
+  name: string;
+  /**
+   * Nom du message attendu dans la feuille Header
+   */
+  message: string;
+  description?: string;
+  versionDeclaredIn?: string;
+  monthDeclaredIn?: string;
+  natureDeclaredIn?: string;
+  /**
+   * Type de données dont la valeur <id de version> donne le libellé de la version
+   */
+  versionDatatype: string;
+  versions: ManifestVersion[];
+}
+export interface ManifestVersion {
+  id: string;
+  status: 'draft' | 'published' | 'retired';
+  previous: string | null;
+  datatypes: ManifestSource;
+  usages?: ManifestSource;
+  /**
+   * Édition à utiliser quand la source n'a pas de feuille Standard
+   */
+  edition?: {
+    id: string;
+    date: ManifestDate;
+    note?: string;
+  };
+  applicability?: {
+    from: ManifestMonth;
+    to?: ManifestMonth;
+    source: 'texte officiel' | 'inférée';
+    note?: string;
+    gapBefore?: string;
+  };
+  activations?: ManifestActivation[];
+  provenanceNote?: string;
+  /**
+   * Comptes attendus (tables officielles) : un écart est une erreur d'import
+   */
+  expect?: {
+    /**
+     * Blocs de la feuille Blocks (sans les blocs d'en-tête)
+     */
+    blocks?: number;
+    headerBlocks?: number;
+    rubriques?: number;
+    datatypes?: number;
+    values?: number;
+    controls?: number;
+  };
+}
+export interface ManifestSource {
+  /**
+   * xlsx : classeur officiel ; csv : exports CSV d'un classeur (un fichier par feuille) ; coog : CSV `;` des modules Coog
+   */
+  format: 'xlsx' | 'csv' | 'coog';
+  /**
+   * Fichier (xlsx) ou dossier (csv, coog), relatif au dossier des sources
+   */
+  path: string;
+  /**
+   * csv/coog : nom du fichier de chaque feuille
+   */
+  files?: {
+    standard?: string;
+    header?: string;
+    datatypes?: string;
+    blocks?: string;
+    fields?: string;
+    messages?: string;
+    usages?: string;
+  };
+  separator?: string;
+  /**
+   * Où la copie a été trouvée (texte repris dans provenance)
+   */
+  origin: string;
+  /**
+   * Édition lorsque la source ne la donne pas (ex. table des usages CT2025.1)
+   */
+  edition?: string;
+}
+export interface ManifestActivation {
+  /**
+   * <type de données>#<code> : ignoré (avec un avertissement) si la valeur n'existe pas dans la version
+   */
+  element: string;
+  from: ManifestMonth;
+  note: string;
+  source?: string;
+}
