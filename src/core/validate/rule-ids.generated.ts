@@ -105,8 +105,6 @@ export type ValidationRuleId =
   | 'manifest-duplicate'
   | 'manifest-edition'
   | 'manifest-previous'
-  | 'manifest-schema'
-  | 'manifest-yaml'
   | 'nesting-too-deep'
   | 'not-a-directory'
   | 'not-a-file'

@@ -114,6 +114,7 @@ const cases: Array<[string, Edit[], string[]]> = [
     'mini-csv/Fields.csv:3: avertissement rubrique `S20.G00.05.001` : type de données inconnu `DSN_Declaration_Nature` [unknown-datatype]',
     'mini-csv/Fields.csv:4: avertissement rubrique `S10.G00.01.001` : type de données inconnu `Type_Alphanumeric_1-20` [unknown-datatype]',
     'mini-csv/Fields.csv:6: avertissement rubrique `S21.G00.40.007` : type de données inconnu `DSN_NatureContrat` [unknown-datatype]',
+    'mini-csv/Fields.csv:7: avertissement rubrique `S21.G00.40.002` : type de données inconnu `DSN_NatureContrat` [unknown-datatype]',
     'mini-csv/Fields.csv:8: avertissement rubrique `S21.G00.40.001` : type de données inconnu `Date_JJMMAAAA` [unknown-datatype]',
     'mini-csv/Fields.csv:9: avertissement rubrique `S90.G00.90.001` : type de données inconnu `Numeric_4_6` [unknown-datatype]',
   ]],
@@ -212,16 +213,16 @@ describe('import : une règle, une altération', () => {
 describe('manifeste', () => {
   const cases: Array<[string, string, string[]]> = [
     ['YAML invalide', 'families: [\n', [
-    'manifest.yaml:2:1: erreur YAML invalide : Flow sequence in block collection must be sufficiently indented and end with a ] [manifest-yaml]',
+    'manifest.yaml:1:11: erreur Crochet `[` ouvert ici et jamais fermé (`]` manquant) [yaml-syntax]',
   ]],
     ['famille déclarée deux fois', MANIFEST.replace('  - id: pasrau', '  - id: dsn'), [
-    'manifest.yaml: erreur Famille `dsn` déclarée deux fois [manifest-duplicate]',
+    'manifest.yaml:24:9: erreur Famille `dsn` déclarée deux fois [manifest-duplicate]',
   ]],
     ['source coog sans édition', MANIFEST.replace('        edition: { id: "2099.6", date: "2099-06-01", note: date de test }\n', ''), [
-    "manifest.yaml: erreur Version `pasrau/209901` : une source coog n'a pas de feuille Standard, l'édition doit être donnée (edition) [manifest-edition]",
+    "manifest.yaml:32:9: erreur Version `pasrau/209901` : une source coog n'a pas de feuille Standard, l'édition doit être donnée (edition) [manifest-edition]",
   ]],
     ['version précédente absente du manifeste', MANIFEST.replace('        previous: null\n        datatypes: { format: csv', '        previous: P98V01\n        datatypes: { format: csv'), [
-    "manifest.yaml: avertissement Version `dsn/P99V01` : la version précédente `P98V01` n'est pas dans le manifeste [manifest-previous]",
+    "manifest.yaml:15:19: avertissement Version `dsn/P99V01` : la version précédente `P98V01` n'est pas dans le manifeste [manifest-previous]",
   ]],
   ];
   it.each(cases)('%s', (_name, text, expected) => {
