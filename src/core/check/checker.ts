@@ -11,7 +11,7 @@
  */
 import { valueProblem } from './value.ts';
 import { keyVerdict } from './keys.ts';
-import { compileCheckModel, ROLE_NATURE, ROLE_TOTAL_DECLARATIONS, ROLE_TOTAL_RUBRIQUES, ROLE_VERSION, type CompiledModel, type RtBlock, type RtRubrique } from './compile.ts';
+import { compileCheckModel, ID_LENGTH, rubriqueKey, ROLE_NATURE, ROLE_TOTAL_DECLARATIONS, ROLE_TOTAL_RUBRIQUES, ROLE_VERSION, type CompiledModel, type RtBlock, type RtRubrique } from './compile.ts';
 import type { CheckModel, KeyCheck } from './model.ts';
 import { RULES, type RuleId, type Severity } from './rules.ts';
 import { showValue } from './mask.ts';
@@ -202,7 +202,7 @@ class FileChecker implements Checker {
     for (;;) {
       const nl = text.indexOf('\n', start);
       if (nl < 0) break;
-      this.push(text.slice(start, nl));
+      this.pushRange(text, start, nl);
       start = nl + 1;
     }
     this.rest = text.slice(start);
@@ -218,15 +218,38 @@ class FileChecker implements Checker {
   }
 
   push(raw: string): void {
-    let line = raw;
+    this.pushRange(raw, 0, raw.length);
+  }
+
+  /**
+   * The line `text[s, e)`. Hot path, no string but the value allocated: a well-formed line of a
+   * known rubrique (`S21.G00.30.001,'…'`) is recognised from its characters and looked up by a
+   * numeric key; anything else takes the general path below, which reports what is wrong.
+   */
+  private pushRange(text: string, s: number, e: number): void {
     const n = ++this.lineNo;
-    if (n === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
-    if (line.length && line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-    if (line.length === 0) {
+    if (n === 1 && s < e && text.charCodeAt(s) === 0xfeff) s++;
+    if (e > s && text.charCodeAt(e - 1) === 13) e--;
+    if (e === s) {
       this.add(n, 'empty-line', 'Ligne vide : chaque ligne doit porter une rubrique.');
       return;
     }
     this.nonEmpty++;
+    if (e - s >= ID_LENGTH + 3 && text.charCodeAt(s + ID_LENGTH) === 44 && text.charCodeAt(s + ID_LENGTH + 1) === 39 && text.charCodeAt(e - 1) === 39 && !this.truncated) {
+      const key = rubriqueKey(text, s);
+      const r = key < 0 ? undefined : this.cm.byKey.get(key);
+      if (r) {
+        if (++this.envoiRubriques === 1) this.envoiStart = n;
+        this.knownRubrique(r, n, text.slice(s + ID_LENGTH + 2, e - 1));
+        this.envoiLast = n;
+        return;
+      }
+    }
+    this.otherLine(n, s === 0 && e === text.length ? text : text.slice(s, e));
+  }
+
+  /** General path of a non-empty line (end-of-line and BOM already removed). */
+  private otherLine(n: number, line: string): void {
     const comma = line.indexOf(',');
     const id = comma > 0 ? line.slice(0, comma) : '';
     const c1 = id.charCodeAt(1);
@@ -273,6 +296,11 @@ class FileChecker implements Checker {
       this.add(n, 'unknown-rubrique', `Rubrique inconnue dans la norme ${this.cm.model.key} : ${why}.`, id);
       return;
     }
+    this.knownRubrique(r, n, value);
+  }
+
+  /** A line of rubrique `r` with its value, well formed. */
+  private knownRubrique(r: RtRubrique, n: number, value: string): void {
     this.seen[r.order] = 1;
     const inst = this.place(r, n);
     inst.present[r.index] = 1;

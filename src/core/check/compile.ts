@@ -68,12 +68,33 @@ export interface CompiledModel {
   root: RtBlock;
   blocks: Map<string, RtBlock>;
   rubriques: Map<string, RtRubrique>;
+  /** The same rubriques by rubriqueKey of their id (the checker's lookup, no string per line). */
+  byKey: Map<number, RtRubrique>;
   natures: string[];
   /** Top block of an envoi (the block of the version rubrique, S10.G00.00): a new instance starts a new envoi. */
   envoiBlock?: RtBlock;
 }
 
 const UNBOUNDED = Number.POSITIVE_INFINITY;
+
+/** `S21.G00.30.001` */
+export const ID_LENGTH = 14;
+
+/**
+ * Numeric key of the rubrique id at `text[s, s + 14)` when it has the form S99.G99.99.999 (its nine
+ * digits, a small integer), else -1. Same ids as RUBRIQUE_ID, without a string or a regexp.
+ */
+export function rubriqueKey(text: string, s: number): number {
+  if (text.charCodeAt(s) !== 83 || text.charCodeAt(s + 3) !== 46 || text.charCodeAt(s + 4) !== 71 || text.charCodeAt(s + 7) !== 46 || text.charCodeAt(s + 10) !== 46) return -1;
+  let k = 0;
+  for (let i = 1; i < ID_LENGTH; i++) {
+    if (i === 3 || i === 4 || i === 7 || i === 10) continue;
+    const d = text.charCodeAt(s + i) - 48;
+    if (!(d >= 0 && d <= 9)) return -1;
+    k = k * 10 + d;
+  }
+  return k;
+}
 
 export function compileCheckModel(model: CheckModel): CompiledModel {
   const dts = new Map<string, RtDatatype>();
@@ -175,5 +196,10 @@ export function compileCheckModel(model: CheckModel): CompiledModel {
   }
   const versionBlock = model.roles.version ? rubriques.get(model.roles.version)?.block : undefined;
   const envoiBlock = versionBlock && versionBlock.parent === null ? versionBlock : undefined;
-  return { model, root, blocks, rubriques, natures, envoiBlock };
+  const byKey = new Map<number, RtRubrique>();
+  for (const rr of rubriques.values()) {
+    const k = rr.id.length === ID_LENGTH ? rubriqueKey(rr.id, 0) : -1;
+    if (k >= 0) byKey.set(k, rr);
+  }
+  return { model, root, blocks, rubriques, byKey, natures, envoiBlock };
 }
