@@ -160,6 +160,8 @@ class FileChecker implements Checker {
   private byOrder: RtRubrique[];
   private natures: string[] = [];
   private nature: string | undefined;
+  /** Index of `nature` in CompiledModel.natures (meaningful when `nature` is defined). */
+  private natureIndex = -1;
   /** The current declaration has declared its nature (possibly one without usages). */
   private natureSeen = false;
   private declarations = 0;
@@ -312,7 +314,7 @@ class FileChecker implements Checker {
     }
     if (r.companion) (inst.values ??= new Map()).set(r.id, value);
     this.checkValue(r, value, n);
-    if (r.usage) this.checkUsage(r, n);
+    if (r.forbiddenFor) this.checkUsage(r, n);
     if (r.role !== 0) {
       if (r.role === ROLE_NATURE) this.setNature(value);
       else if (r.role === ROLE_VERSION) this.declaredVersion ??= value;
@@ -461,7 +463,8 @@ class FileChecker implements Checker {
 
   private setNature(value: string): void {
     this.natureSeen = true;
-    this.nature = this.cm.natures.includes(value) ? value : undefined;
+    this.natureIndex = this.cm.natures.indexOf(value);
+    this.nature = this.natureIndex >= 0 ? value : undefined;
     if (!this.natures.includes(value)) this.natures.push(value);
     this.flushPending(this.nature);
   }
@@ -478,17 +481,15 @@ class FileChecker implements Checker {
     this.pendingCloses = [];
   }
 
+  /** `r` has usage I or N for some nature (r.forbiddenFor). */
   private checkUsage(r: RtRubrique, line: number): void {
-    if (!r.usage) return;
     if (this.nature === undefined) {
       if (this.natureSeen) return;
-      if (r.usage && Object.values(r.usage).some((u) => u === 'I' || u === 'N')) {
-        if (this.pendingForbidden.length < PENDING_CAP) this.pendingForbidden.push({ line, r });
-        else this.pendingDropped = true;
-      }
+      if (this.pendingForbidden.length < PENDING_CAP) this.pendingForbidden.push({ line, r });
+      else this.pendingDropped = true;
       return;
     }
-    this.forbidden(r, line, this.nature);
+    if (r.forbiddenFor![this.natureIndex]) this.forbidden(r, line, this.nature);
   }
 
   private forbidden(r: RtRubrique, line: number, nature: string): void {

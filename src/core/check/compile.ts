@@ -7,6 +7,8 @@ export interface RtDatatype {
   nature: CheckDatatype['nature'];
   min: number;
   max: number;
+  /** nature === 'Date' (a calendar date, JJMMAAAA). */
+  isDate: boolean;
   re?: RegExp;
   regexp?: string;
   codes?: Set<string>;
@@ -25,6 +27,11 @@ export interface RtRubrique {
   block: RtBlock;
   dt: RtDatatype;
   usage?: Record<string, UsageCode>;
+  /**
+   * Usage I or N somewhere in `usage` (else the usage can never give a finding), and per nature
+   * of CompiledModel.natures (by index): 1 for I, 2 for N, 0 otherwise. Undefined without I/N.
+   */
+  forbiddenFor?: Uint8Array;
   /** Inferred usage: from which versions' tables, and whether a finding on it is « non bloquant » (one table only). */
   inferred?: { from: string[]; weak: boolean };
   masked: boolean;
@@ -99,7 +106,7 @@ export function rubriqueKey(text: string, s: number): number {
 export function compileCheckModel(model: CheckModel): CompiledModel {
   const dts = new Map<string, RtDatatype>();
   for (const [id, d] of Object.entries(model.datatypes)) {
-    const rt: RtDatatype = { id, nature: d.nature, min: d.min ?? 0, max: d.max ?? UNBOUNDED };
+    const rt: RtDatatype = { id, nature: d.nature, min: d.min ?? 0, max: d.max ?? UNBOUNDED, isDate: d.nature === 'Date' };
     if (d.re) {
       rt.re = new RegExp(d.re, 'u');
       rt.regexp = d.regexp;
@@ -111,7 +118,7 @@ export function compileCheckModel(model: CheckModel): CompiledModel {
     if (d.referential) rt.referential = d.referential;
     dts.set(id, rt);
   }
-  const unknownType = (id: string): RtDatatype => ({ id, nature: 'Alphanumeric', min: 0, max: UNBOUNDED });
+  const unknownType = (id: string): RtDatatype => ({ id, nature: 'Alphanumeric', min: 0, max: UNBOUNDED, isDate: false });
 
   const root: RtBlock = { id: '', name: 'fichier', parent: null, min: 1, max: 1, childIndex: 0, children: [], rubriques: [], usedFor: new Map(), mandatoryFor: new Map(), mandatoryAll: [] };
   const blocks = new Map<string, RtBlock>();
@@ -148,7 +155,10 @@ export function compileCheckModel(model: CheckModel): CompiledModel {
         companion: false,
         role: 0,
       };
-      if (r.usage) rr.usage = r.usage;
+      if (r.usage) {
+        rr.usage = r.usage;
+        if (Object.values(r.usage).some((u) => u === 'I' || u === 'N')) rr.forbiddenFor = Uint8Array.from(natures, (n) => (r.usage![n] === 'I' ? 1 : r.usage![n] === 'N' ? 2 : 0));
+      }
       if (r.usageFrom) rr.inferred = { from: r.usageFrom, weak: r.usageFrom.length < 2 };
       if (r.keys) rr.keys = r.keys;
       if (r.calendar) rr.calendar = r.calendar;
