@@ -189,26 +189,40 @@ class FileChecker implements Checker {
   }
 
   pushText(chunk: string): void {
-    let text = this.rest + chunk;
     let start = 0;
     if (this.overlong) {
       // Drop the rest of an over-long line (already reported) up to its end.
-      const nl = text.indexOf('\n');
-      if (nl < 0) {
-        this.rest = '';
-        return;
-      }
+      const nl = chunk.indexOf('\n');
+      if (nl < 0) return;
       start = nl + 1;
       this.overlong = false;
     }
-    for (;;) {
-      const nl = text.indexOf('\n', start);
-      if (nl < 0) break;
-      this.pushRange(text, start, nl);
+    if (this.rest.length) {
+      // The line begun in the previous chunk: joined alone, so that `chunk` is scanned as is
+      // (a flat string: no concatenated chunk to read through on every line).
+      const nl = chunk.indexOf('\n', start);
+      if (nl < 0) {
+        this.rest += start ? chunk.slice(start) : chunk;
+        this.capRest();
+        return;
+      }
+      const line = this.rest + chunk.slice(start, nl);
+      this.rest = '';
+      this.pushRange(line, 0, line.length);
       start = nl + 1;
     }
-    this.rest = text.slice(start);
-    text = '';
+    for (;;) {
+      const nl = chunk.indexOf('\n', start);
+      if (nl < 0) break;
+      this.pushRange(chunk, start, nl);
+      start = nl + 1;
+    }
+    this.rest = start ? chunk.slice(start) : chunk;
+    this.capRest();
+  }
+
+  /** A line longer than MAX_LINE while waiting for its end: reported, the rest of it dropped. */
+  private capRest(): void {
     if (this.rest.length > MAX_LINE) {
       // A value of several MB, a binary file, missing line breaks: report it, keep memory bounded.
       this.truncated = true;

@@ -93,15 +93,21 @@ export const ID_LENGTH = 14;
  */
 export function rubriqueKey(text: string, s: number): number {
   if (text.charCodeAt(s) !== 83 || text.charCodeAt(s + 3) !== 46 || text.charCodeAt(s + 4) !== 71 || text.charCodeAt(s + 7) !== 46 || text.charCodeAt(s + 10) !== 46) return -1;
-  let k = 0;
-  for (let i = 1; i < ID_LENGTH; i++) {
-    if (i === 3 || i === 4 || i === 7 || i === 10) continue;
-    const d = text.charCodeAt(s + i) - 48;
-    if (!(d >= 0 && d <= 9)) return -1;
-    k = k * 10 + d;
-  }
-  return k;
+  const d1 = text.charCodeAt(s + 1) - 48;
+  const d2 = text.charCodeAt(s + 2) - 48;
+  const d5 = text.charCodeAt(s + 5) - 48;
+  const d6 = text.charCodeAt(s + 6) - 48;
+  const d8 = text.charCodeAt(s + 8) - 48;
+  const d9 = text.charCodeAt(s + 9) - 48;
+  const d11 = text.charCodeAt(s + 11) - 48;
+  const d12 = text.charCodeAt(s + 12) - 48;
+  const d13 = text.charCodeAt(s + 13) - 48;
+  // Each is a digit (0..9); NaN (past the end) fails too.
+  if (!(digit(d1) && digit(d2) && digit(d5) && digit(d6) && digit(d8) && digit(d9) && digit(d11) && digit(d12) && digit(d13))) return -1;
+  return (((((((d1 * 10 + d2) * 10 + d5) * 10 + d6) * 10 + d8) * 10 + d9) * 10 + d11) * 10 + d12) * 10 + d13;
 }
+
+const digit = (d: number) => d >= 0 && d <= 9;
 
 export function compileCheckModel(model: CheckModel): CompiledModel {
   const dts = new Map<string, RtDatatype>();
