@@ -11,7 +11,7 @@
  */
 import { valueProblem } from './value.ts';
 import { keyVerdict } from './keys.ts';
-import { compileCheckModel, ID_LENGTH, rubriqueKey, ROLE_NATURE, ROLE_TOTAL_DECLARATIONS, ROLE_TOTAL_RUBRIQUES, ROLE_VERSION, type CompiledModel, type RtBlock, type RtRubrique } from './compile.ts';
+import { codeKey, compileCheckModel, ID_LENGTH, rubriqueKey, ROLE_NATURE, ROLE_TOTAL_DECLARATIONS, ROLE_TOTAL_RUBRIQUES, ROLE_VERSION, type CompiledModel, type RtBlock, type RtDatatype, type RtRubrique } from './compile.ts';
 import type { CheckModel, KeyCheck } from './model.ts';
 import { RULES, type RuleId, type Severity } from './rules.ts';
 import { showValue } from './mask.ts';
@@ -256,7 +256,10 @@ class FileChecker implements Checker {
       const r = key < 0 ? undefined : this.cm.byKey.get(key);
       if (r) {
         if (++this.envoiRubriques === 1) this.envoiStart = n;
-        this.knownRubrique(r, n, text.slice(s + ID_LENGTH + 2, e - 1));
+        const vs = s + ID_LENGTH + 2;
+        // A code of the list, recognised from its characters: valid, no value string needed.
+        if (r.quickCodes !== undefined && r.quickCodes.has(codeKey(text, vs, e - 1))) this.knownRubrique(r, n, undefined);
+        else this.knownRubrique(r, n, text.slice(vs, e - 1));
         this.envoiLast = n;
         return;
       }
@@ -315,8 +318,11 @@ class FileChecker implements Checker {
     this.knownRubrique(r, n, value);
   }
 
-  /** A line of rubrique `r` with its value, well formed. */
-  private knownRubrique(r: RtRubrique, n: number, value: string): void {
+  /**
+   * A line of rubrique `r` with its value, well formed. `value` undefined: a code of r.quickCodes
+   * (valid, and nothing else looks at the value).
+   */
+  private knownRubrique(r: RtRubrique, n: number, value: string | undefined): void {
     this.seen[r.order] = 1;
     const inst = this.place(r, n);
     inst.present[r.index] = 1;
@@ -326,10 +332,13 @@ class FileChecker implements Checker {
       this.add(n, 'value-length', `Valeur de plus de ${MAX_LINE / 1024} Kio (lecture de la ligne arrêtée)${bounds}.`, r.id);
       return;
     }
-    if (r.companion) (inst.values ??= new Map()).set(r.id, value);
-    this.checkValue(r, value, n);
+    if (value === undefined) this.validValue(r.dt);
+    else {
+      if (r.companion) (inst.values ??= new Map()).set(r.id, value);
+      this.checkValue(r, value, n);
+    }
     if (r.forbiddenFor) this.checkUsage(r, n);
-    if (r.role !== 0) {
+    if (r.role !== 0 && value !== undefined) {
       if (r.role === ROLE_NATURE) this.setNature(value);
       else if (r.role === ROLE_VERSION) this.declaredVersion ??= value;
       else if (r.role === ROLE_TOTAL_RUBRIQUES) this.declaredTotal ??= { line: n, value };
@@ -542,12 +551,16 @@ class FileChecker implements Checker {
       this.add(line, p.rule, p.message, r.id, p.control);
       return;
     }
-    const t = r.dt;
+    this.validValue(r.dt);
+    if (r.keys) for (const k of r.keys) this.checkKey(r, k, value, line);
+  }
+
+  /** A value accepted by its datatype: counted when its list is an external referential. */
+  private validValue(t: RtDatatype): void {
     if (t.referential) {
       this.referentialValues++;
       if (this.referentials.size < 50) this.referentials.add(t.id);
     }
-    if (r.keys) for (const k of r.keys) this.checkKey(r, k, value, line);
   }
 
   private checkKey(r: RtRubrique, k: KeyCheck, value: string, line: number): void {

@@ -12,6 +12,8 @@ export interface RtDatatype {
   re?: RegExp;
   regexp?: string;
   codes?: Set<string>;
+  /** codeKey of the codes that have one (a value whose codeKey is here is one of the codes). */
+  codeKeys?: Set<number>;
   codeList?: string[];
   referential?: string;
 }
@@ -44,6 +46,11 @@ export interface RtRubrique {
   companion: boolean;
   /** Role of the rubrique (see ROLE_*), 0 for none: avoids string compares per line. */
   role: number;
+  /**
+   * dt.codeKeys when nothing but the code list looks at the value (no role, key, calendar,
+   * companion): a line whose value has its codeKey here is valid without taking the value out.
+   */
+  quickCodes?: Set<number>;
 }
 
 export const ROLE_NATURE = 1;
@@ -109,6 +116,21 @@ export function rubriqueKey(text: string, s: number): number {
 
 const digit = (d: number) => d >= 0 && d <= 9;
 
+/**
+ * Numeric key of a short ASCII value `text[s, e)` (1 to 4 characters, codes 1–127; base 128,
+ * so distinct values have distinct keys), else -1. Code lists are mostly such values.
+ */
+export function codeKey(text: string, s: number, e: number): number {
+  if (e - s < 1 || e - s > 4) return -1;
+  let k = 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c >= 1 && c <= 127)) return -1;
+    k = k * 128 + c;
+  }
+  return k;
+}
+
 export function compileCheckModel(model: CheckModel): CompiledModel {
   const dts = new Map<string, RtDatatype>();
   for (const [id, d] of Object.entries(model.datatypes)) {
@@ -119,6 +141,7 @@ export function compileCheckModel(model: CheckModel): CompiledModel {
     }
     if (d.codes) {
       rt.codes = new Set(d.codes);
+      rt.codeKeys = new Set(d.codes.map((code) => codeKey(code, 0, code.length)).filter((k) => k >= 0));
       rt.codeList = d.codes;
     }
     if (d.referential) rt.referential = d.referential;
@@ -212,6 +235,9 @@ export function compileCheckModel(model: CheckModel): CompiledModel {
   }
   const versionBlock = model.roles.version ? rubriques.get(model.roles.version)?.block : undefined;
   const envoiBlock = versionBlock && versionBlock.parent === null ? versionBlock : undefined;
+  for (const rr of rubriques.values()) {
+    if (rr.dt.codeKeys?.size && rr.role === 0 && !rr.companion && !rr.keys && !rr.calendar) rr.quickCodes = rr.dt.codeKeys;
+  }
   const byKey = new Map<number, RtRubrique>();
   for (const rr of rubriques.values()) {
     const k = rr.id.length === ID_LENGTH ? rubriqueKey(rr.id, 0) : -1;
