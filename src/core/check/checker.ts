@@ -211,14 +211,23 @@ class FileChecker implements Checker {
       this.pushRange(line, 0, line.length);
       start = nl + 1;
     }
+    start = this.lines(chunk, start);
+    this.rest = start ? chunk.slice(start) : chunk;
+    this.capRest();
+  }
+
+  /**
+   * The complete lines of `chunk` from `start`; returns where the partial last line begins. A
+   * function of its own: the loop is compiled on the fly (on-stack replacement) and nothing after
+   * it lacks type feedback, which otherwise threw the optimised code away at the end of every chunk.
+   */
+  private lines(chunk: string, start: number): number {
     for (;;) {
       const nl = chunk.indexOf('\n', start);
-      if (nl < 0) break;
+      if (nl < 0) return start;
       this.pushRange(chunk, start, nl);
       start = nl + 1;
     }
-    this.rest = start ? chunk.slice(start) : chunk;
-    this.capRest();
   }
 
   /** A line longer than MAX_LINE while waiting for its end: reported, the rest of it dropped. */
