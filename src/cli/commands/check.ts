@@ -1,4 +1,5 @@
 import { closeSync, createReadStream, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { parse as parseYamlText } from 'yaml';
 import { formatDiagnostic, loadRegistry, type Family, type ResolvedVersion } from '../../core/index.ts';
@@ -61,7 +62,7 @@ const bytes = (file: string) => createReadStream(file, { highWaterMark: CHUNK })
 
 /** UTF-8 when the whole file decodes strictly, else ISO-8859-1. Streams, never loads the file. */
 export function detectEncoding(file: string): Promise<Encoding> {
-  return detectChunksEncoding(bytes(file));
+  return detectChunksEncoding(bytes(file), isUtf8);
 }
 
 /** Text chunks of a file in the given encoding. */

@@ -11,7 +11,7 @@
  */
 import { valueProblem } from './value.ts';
 import { keyVerdict } from './keys.ts';
-import { compileCheckModel, ROLE_NATURE, ROLE_TOTAL_DECLARATIONS, ROLE_TOTAL_RUBRIQUES, ROLE_VERSION, type CompiledModel, type RtBlock, type RtRubrique } from './compile.ts';
+import { codeKey, compileCheckModel, ID_LENGTH, rubriqueKey, ROLE_NATURE, ROLE_TOTAL_DECLARATIONS, ROLE_TOTAL_RUBRIQUES, ROLE_VERSION, type CompiledModel, type RtBlock, type RtDatatype, type RtRubrique } from './compile.ts';
 import type { CheckModel, KeyCheck } from './model.ts';
 import { RULES, type RuleId, type Severity } from './rules.ts';
 import { showValue } from './mask.ts';
@@ -160,6 +160,8 @@ class FileChecker implements Checker {
   private byOrder: RtRubrique[];
   private natures: string[] = [];
   private nature: string | undefined;
+  /** Index of `nature` in CompiledModel.natures (meaningful when `nature` is defined). */
+  private natureIndex = -1;
   /** The current declaration has declared its nature (possibly one without usages). */
   private natureSeen = false;
   private declarations = 0;
@@ -187,26 +189,49 @@ class FileChecker implements Checker {
   }
 
   pushText(chunk: string): void {
-    let text = this.rest + chunk;
     let start = 0;
     if (this.overlong) {
       // Drop the rest of an over-long line (already reported) up to its end.
-      const nl = text.indexOf('\n');
-      if (nl < 0) {
-        this.rest = '';
-        return;
-      }
+      const nl = chunk.indexOf('\n');
+      if (nl < 0) return;
       start = nl + 1;
       this.overlong = false;
     }
-    for (;;) {
-      const nl = text.indexOf('\n', start);
-      if (nl < 0) break;
-      this.push(text.slice(start, nl));
+    if (this.rest.length) {
+      // The line begun in the previous chunk: joined alone, so that `chunk` is scanned as is
+      // (a flat string: no concatenated chunk to read through on every line).
+      const nl = chunk.indexOf('\n', start);
+      if (nl < 0) {
+        this.rest += start ? chunk.slice(start) : chunk;
+        this.capRest();
+        return;
+      }
+      const line = this.rest + chunk.slice(start, nl);
+      this.rest = '';
+      this.pushRange(line, 0, line.length);
       start = nl + 1;
     }
-    this.rest = text.slice(start);
-    text = '';
+    start = this.lines(chunk, start);
+    this.rest = start ? chunk.slice(start) : chunk;
+    this.capRest();
+  }
+
+  /**
+   * The complete lines of `chunk` from `start`; returns where the partial last line begins. A
+   * function of its own: the loop is compiled on the fly (on-stack replacement) and nothing after
+   * it lacks type feedback, which otherwise threw the optimised code away at the end of every chunk.
+   */
+  private lines(chunk: string, start: number): number {
+    for (;;) {
+      const nl = chunk.indexOf('\n', start);
+      if (nl < 0) return start;
+      this.pushRange(chunk, start, nl);
+      start = nl + 1;
+    }
+  }
+
+  /** A line longer than MAX_LINE while waiting for its end: reported, the rest of it dropped. */
+  private capRest(): void {
     if (this.rest.length > MAX_LINE) {
       // A value of several MB, a binary file, missing line breaks: report it, keep memory bounded.
       this.truncated = true;
@@ -218,15 +243,41 @@ class FileChecker implements Checker {
   }
 
   push(raw: string): void {
-    let line = raw;
+    this.pushRange(raw, 0, raw.length);
+  }
+
+  /**
+   * The line `text[s, e)`. Hot path, no string but the value allocated: a well-formed line of a
+   * known rubrique (`S21.G00.30.001,'…'`) is recognised from its characters and looked up by a
+   * numeric key; anything else takes the general path below, which reports what is wrong.
+   */
+  private pushRange(text: string, s: number, e: number): void {
     const n = ++this.lineNo;
-    if (n === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
-    if (line.length && line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-    if (line.length === 0) {
+    if (n === 1 && s < e && text.charCodeAt(s) === 0xfeff) s++;
+    if (e > s && text.charCodeAt(e - 1) === 13) e--;
+    if (e === s) {
       this.add(n, 'empty-line', 'Ligne vide : chaque ligne doit porter une rubrique.');
       return;
     }
     this.nonEmpty++;
+    if (e - s >= ID_LENGTH + 3 && text.charCodeAt(s + ID_LENGTH) === 44 && text.charCodeAt(s + ID_LENGTH + 1) === 39 && text.charCodeAt(e - 1) === 39 && !this.truncated) {
+      const key = rubriqueKey(text, s);
+      const r = key < 0 ? undefined : this.cm.byKey.get(key);
+      if (r) {
+        if (++this.envoiRubriques === 1) this.envoiStart = n;
+        const vs = s + ID_LENGTH + 2;
+        // A code of the list, recognised from its characters: valid, no value string needed.
+        if (r.quickCodes !== undefined && r.quickCodes.has(codeKey(text, vs, e - 1))) this.knownRubrique(r, n, undefined);
+        else this.knownRubrique(r, n, text.slice(vs, e - 1));
+        this.envoiLast = n;
+        return;
+      }
+    }
+    this.otherLine(n, s === 0 && e === text.length ? text : text.slice(s, e));
+  }
+
+  /** General path of a non-empty line (end-of-line and BOM already removed). */
+  private otherLine(n: number, line: string): void {
     const comma = line.indexOf(',');
     const id = comma > 0 ? line.slice(0, comma) : '';
     const c1 = id.charCodeAt(1);
@@ -273,6 +324,14 @@ class FileChecker implements Checker {
       this.add(n, 'unknown-rubrique', `Rubrique inconnue dans la norme ${this.cm.model.key} : ${why}.`, id);
       return;
     }
+    this.knownRubrique(r, n, value);
+  }
+
+  /**
+   * A line of rubrique `r` with its value, well formed. `value` undefined: a code of r.quickCodes
+   * (valid, and nothing else looks at the value).
+   */
+  private knownRubrique(r: RtRubrique, n: number, value: string | undefined): void {
     this.seen[r.order] = 1;
     const inst = this.place(r, n);
     inst.present[r.index] = 1;
@@ -282,10 +341,13 @@ class FileChecker implements Checker {
       this.add(n, 'value-length', `Valeur de plus de ${MAX_LINE / 1024} Kio (lecture de la ligne arrêtée)${bounds}.`, r.id);
       return;
     }
-    if (r.companion) (inst.values ??= new Map()).set(r.id, value);
-    this.checkValue(r, value, n);
-    if (r.usage) this.checkUsage(r, n);
-    if (r.role !== 0) {
+    if (value === undefined) this.validValue(r.dt);
+    else {
+      if (r.companion) (inst.values ??= new Map()).set(r.id, value);
+      this.checkValue(r, value, n);
+    }
+    if (r.forbiddenFor) this.checkUsage(r, n);
+    if (r.role !== 0 && value !== undefined) {
       if (r.role === ROLE_NATURE) this.setNature(value);
       else if (r.role === ROLE_VERSION) this.declaredVersion ??= value;
       else if (r.role === ROLE_TOTAL_RUBRIQUES) this.declaredTotal ??= { line: n, value };
@@ -433,7 +495,8 @@ class FileChecker implements Checker {
 
   private setNature(value: string): void {
     this.natureSeen = true;
-    this.nature = this.cm.natures.includes(value) ? value : undefined;
+    this.natureIndex = this.cm.natures.indexOf(value);
+    this.nature = this.natureIndex >= 0 ? value : undefined;
     if (!this.natures.includes(value)) this.natures.push(value);
     this.flushPending(this.nature);
   }
@@ -450,17 +513,15 @@ class FileChecker implements Checker {
     this.pendingCloses = [];
   }
 
+  /** `r` has usage I or N for some nature (r.forbiddenFor). */
   private checkUsage(r: RtRubrique, line: number): void {
-    if (!r.usage) return;
     if (this.nature === undefined) {
       if (this.natureSeen) return;
-      if (r.usage && Object.values(r.usage).some((u) => u === 'I' || u === 'N')) {
-        if (this.pendingForbidden.length < PENDING_CAP) this.pendingForbidden.push({ line, r });
-        else this.pendingDropped = true;
-      }
+      if (this.pendingForbidden.length < PENDING_CAP) this.pendingForbidden.push({ line, r });
+      else this.pendingDropped = true;
       return;
     }
-    this.forbidden(r, line, this.nature);
+    if (r.forbiddenFor![this.natureIndex]) this.forbidden(r, line, this.nature);
   }
 
   private forbidden(r: RtRubrique, line: number, nature: string): void {
@@ -499,12 +560,16 @@ class FileChecker implements Checker {
       this.add(line, p.rule, p.message, r.id, p.control);
       return;
     }
-    const t = r.dt;
+    this.validValue(r.dt);
+    if (r.keys) for (const k of r.keys) this.checkKey(r, k, value, line);
+  }
+
+  /** A value accepted by its datatype: counted when its list is an external referential. */
+  private validValue(t: RtDatatype): void {
     if (t.referential) {
       this.referentialValues++;
       if (this.referentials.size < 50) this.referentials.add(t.id);
     }
-    if (r.keys) for (const k of r.keys) this.checkKey(r, k, value, line);
   }
 
   private checkKey(r: RtRubrique, k: KeyCheck, value: string, line: number): void {

@@ -7,9 +7,13 @@ export interface RtDatatype {
   nature: CheckDatatype['nature'];
   min: number;
   max: number;
+  /** nature === 'Date' (a calendar date, JJMMAAAA). */
+  isDate: boolean;
   re?: RegExp;
   regexp?: string;
   codes?: Set<string>;
+  /** codeKey of the codes that have one (a value whose codeKey is here is one of the codes). */
+  codeKeys?: Set<number>;
   codeList?: string[];
   referential?: string;
 }
@@ -25,6 +29,11 @@ export interface RtRubrique {
   block: RtBlock;
   dt: RtDatatype;
   usage?: Record<string, UsageCode>;
+  /**
+   * Usage I or N somewhere in `usage` (else the usage can never give a finding), and per nature
+   * of CompiledModel.natures (by index): 1 for I, 2 for N, 0 otherwise. Undefined without I/N.
+   */
+  forbiddenFor?: Uint8Array;
   /** Inferred usage: from which versions' tables, and whether a finding on it is « non bloquant » (one table only). */
   inferred?: { from: string[]; weak: boolean };
   masked: boolean;
@@ -37,6 +46,11 @@ export interface RtRubrique {
   companion: boolean;
   /** Role of the rubrique (see ROLE_*), 0 for none: avoids string compares per line. */
   role: number;
+  /**
+   * dt.codeKeys when nothing but the code list looks at the value (no role, key, calendar,
+   * companion): a line whose value has its codeKey here is valid without taking the value out.
+   */
+  quickCodes?: Set<number>;
 }
 
 export const ROLE_NATURE = 1;
@@ -68,6 +82,8 @@ export interface CompiledModel {
   root: RtBlock;
   blocks: Map<string, RtBlock>;
   rubriques: Map<string, RtRubrique>;
+  /** The same rubriques by rubriqueKey of their id (the checker's lookup, no string per line). */
+  byKey: Map<number, RtRubrique>;
   natures: string[];
   /** Top block of an envoi (the block of the version rubrique, S10.G00.00): a new instance starts a new envoi. */
   envoiBlock?: RtBlock;
@@ -75,22 +91,63 @@ export interface CompiledModel {
 
 const UNBOUNDED = Number.POSITIVE_INFINITY;
 
+/** `S21.G00.30.001` */
+export const ID_LENGTH = 14;
+
+/**
+ * Numeric key of the rubrique id at `text[s, s + 14)` when it has the form S99.G99.99.999 (its nine
+ * digits, a small integer), else -1. Same ids as RUBRIQUE_ID, without a string or a regexp.
+ */
+export function rubriqueKey(text: string, s: number): number {
+  if (text.charCodeAt(s) !== 83 || text.charCodeAt(s + 3) !== 46 || text.charCodeAt(s + 4) !== 71 || text.charCodeAt(s + 7) !== 46 || text.charCodeAt(s + 10) !== 46) return -1;
+  const d1 = text.charCodeAt(s + 1) - 48;
+  const d2 = text.charCodeAt(s + 2) - 48;
+  const d5 = text.charCodeAt(s + 5) - 48;
+  const d6 = text.charCodeAt(s + 6) - 48;
+  const d8 = text.charCodeAt(s + 8) - 48;
+  const d9 = text.charCodeAt(s + 9) - 48;
+  const d11 = text.charCodeAt(s + 11) - 48;
+  const d12 = text.charCodeAt(s + 12) - 48;
+  const d13 = text.charCodeAt(s + 13) - 48;
+  // Each is a digit (0..9); NaN (past the end) fails too.
+  if (!(digit(d1) && digit(d2) && digit(d5) && digit(d6) && digit(d8) && digit(d9) && digit(d11) && digit(d12) && digit(d13))) return -1;
+  return (((((((d1 * 10 + d2) * 10 + d5) * 10 + d6) * 10 + d8) * 10 + d9) * 10 + d11) * 10 + d12) * 10 + d13;
+}
+
+const digit = (d: number) => d >= 0 && d <= 9;
+
+/**
+ * Numeric key of a short ASCII value `text[s, e)` (1 to 4 characters, codes 1–127; base 128,
+ * so distinct values have distinct keys), else -1. Code lists are mostly such values.
+ */
+export function codeKey(text: string, s: number, e: number): number {
+  if (e - s < 1 || e - s > 4) return -1;
+  let k = 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c >= 1 && c <= 127)) return -1;
+    k = k * 128 + c;
+  }
+  return k;
+}
+
 export function compileCheckModel(model: CheckModel): CompiledModel {
   const dts = new Map<string, RtDatatype>();
   for (const [id, d] of Object.entries(model.datatypes)) {
-    const rt: RtDatatype = { id, nature: d.nature, min: d.min ?? 0, max: d.max ?? UNBOUNDED };
+    const rt: RtDatatype = { id, nature: d.nature, min: d.min ?? 0, max: d.max ?? UNBOUNDED, isDate: d.nature === 'Date' };
     if (d.re) {
       rt.re = new RegExp(d.re, 'u');
       rt.regexp = d.regexp;
     }
     if (d.codes) {
       rt.codes = new Set(d.codes);
+      rt.codeKeys = new Set(d.codes.map((code) => codeKey(code, 0, code.length)).filter((k) => k >= 0));
       rt.codeList = d.codes;
     }
     if (d.referential) rt.referential = d.referential;
     dts.set(id, rt);
   }
-  const unknownType = (id: string): RtDatatype => ({ id, nature: 'Alphanumeric', min: 0, max: UNBOUNDED });
+  const unknownType = (id: string): RtDatatype => ({ id, nature: 'Alphanumeric', min: 0, max: UNBOUNDED, isDate: false });
 
   const root: RtBlock = { id: '', name: 'fichier', parent: null, min: 1, max: 1, childIndex: 0, children: [], rubriques: [], usedFor: new Map(), mandatoryFor: new Map(), mandatoryAll: [] };
   const blocks = new Map<string, RtBlock>();
@@ -127,7 +184,10 @@ export function compileCheckModel(model: CheckModel): CompiledModel {
         companion: false,
         role: 0,
       };
-      if (r.usage) rr.usage = r.usage;
+      if (r.usage) {
+        rr.usage = r.usage;
+        if (Object.values(r.usage).some((u) => u === 'I' || u === 'N')) rr.forbiddenFor = Uint8Array.from(natures, (n) => (r.usage![n] === 'I' ? 1 : r.usage![n] === 'N' ? 2 : 0));
+      }
       if (r.usageFrom) rr.inferred = { from: r.usageFrom, weak: r.usageFrom.length < 2 };
       if (r.keys) rr.keys = r.keys;
       if (r.calendar) rr.calendar = r.calendar;
@@ -175,5 +235,13 @@ export function compileCheckModel(model: CheckModel): CompiledModel {
   }
   const versionBlock = model.roles.version ? rubriques.get(model.roles.version)?.block : undefined;
   const envoiBlock = versionBlock && versionBlock.parent === null ? versionBlock : undefined;
-  return { model, root, blocks, rubriques, natures, envoiBlock };
+  for (const rr of rubriques.values()) {
+    if (rr.dt.codeKeys?.size && rr.role === 0 && !rr.companion && !rr.keys && !rr.calendar) rr.quickCodes = rr.dt.codeKeys;
+  }
+  const byKey = new Map<number, RtRubrique>();
+  for (const rr of rubriques.values()) {
+    const k = rr.id.length === ID_LENGTH ? rubriqueKey(rr.id, 0) : -1;
+    if (k >= 0) byKey.set(k, rr);
+  }
+  return { model, root, blocks, rubriques, byKey, natures, envoiBlock };
 }

@@ -18,9 +18,11 @@ export function calendarCheck(value: string, exceptions: readonly string[] = [])
     const c = value.charCodeAt(i);
     if (c < 48 || c > 57) return 'not-a-date';
   }
-  const d = Number(value.slice(0, 2));
-  const m = Number(value.slice(2, 4));
-  const y = Number(value.slice(4, 8));
+  // Digits checked above: the numbers from the character codes, no substring.
+  const c = (i: number) => value.charCodeAt(i) - 48;
+  const d = c(0) * 10 + c(1);
+  const m = c(2) * 10 + c(3);
+  const y = c(4) * 1000 + c(5) * 100 + c(6) * 10 + c(7);
   if (exceptions.length) {
     const dUnknown = exceptions.includes(value.slice(0, 2));
     const mUnknown = exceptions.includes(value.slice(2, 4));

@@ -31,7 +31,7 @@ export function valueProblem(r: RtRubrique, value: string): ValueProblem | undef
       message: `Valeur ${showValue(value, r.masked)} non conforme au format du type ${t.id} (${t.regexp})${example === undefined ? '' : `, par exemple « ${example} »`}.`,
     };
   }
-  if (t.nature === 'Date' && calendarCheck(value) === 'invalid') {
+  if (t.isDate && calendarCheck(value) === 'invalid') {
     return { rule: 'value-date', message: `Date ${showValue(value, r.masked)} inexistante dans le calendrier (format JJMMAAAA, par exemple ${EXAMPLE_DATE}).` };
   }
   if (r.calendar && calendarCheck(value, r.calendar.exceptions) === 'invalid') {
