@@ -2,6 +2,7 @@
 import { controlFamily, type CheckReport, type Finding } from './checker.ts';
 import { RULES, SEVERITY_LEVEL } from './rules.ts';
 import { escapeHtml } from '../text/html.ts';
+import type { CheckOutput } from '../model/schema-types.ts';
 
 export interface ReportContext {
   /** File name as given by the user (shown as is). */
@@ -64,7 +65,7 @@ export function formatText(r: CheckReport, ctx: ReportContext): string {
 }
 
 /** Where the JSON report's schema is published (src/core/schemas/check-output.schema.json). */
-export const CHECK_OUTPUT_SCHEMA_ID = 'https://norme.example/schemas/check-output.schema.json';
+export const CHECK_OUTPUT_SCHEMA_ID: CheckOutput['$schema'] = 'https://norme.example/schemas/check-output.schema.json';
 
 /** A finding of the JSON outputs: with `level`, its severity in the vocabulary of `norme validate`. */
 export function findingJson<F extends Finding>(f: F): F & { level: 'error' | 'warning' } {
@@ -72,7 +73,9 @@ export function findingJson<F extends Finding>(f: F): F & { level: 'error' | 'wa
 }
 
 export function formatJson(r: CheckReport, ctx: ReportContext): string {
-  return JSON.stringify({ $schema: CHECK_OUTPUT_SCHEMA_ID, file: ctx.file, encoding: ctx.encoding, ...r, findings: r.findings.map(findingJson), rules: RULES }, null, 2) + '\n';
+  // Typed by the published schema (check-output.schema.json): the report cannot drift from it.
+  const doc: CheckOutput = { $schema: CHECK_OUTPUT_SCHEMA_ID, file: ctx.file, encoding: ctx.encoding, ...r, findings: r.findings.map(findingJson), rules: RULES };
+  return JSON.stringify(doc, null, 2) + '\n';
 }
 
 const esc = escapeHtml;

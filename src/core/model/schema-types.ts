@@ -105,9 +105,9 @@ export interface CheckOutput {
    */
   file: string;
   /**
-   * Encodage détecté
+   * Encodage détecté : UTF-8 ou ISO-8859-1
    */
-  encoding?: 'UTF-8' | 'ISO-8859-1';
+  encoding?: string;
   /**
    * Version de la norme appliquée, ex. dsn/P26V01
    */
