@@ -8,6 +8,7 @@
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
 import { checkDsn } from '../core/api.ts';
+import { findingJson } from '../core/check/format.ts';
 import { applicableVersion, parseMonth } from '../core/applicability.ts';
 import { loadConsignes, revisionPlainText } from '../core/consignes/index.ts';
 import { diffDocument, diffVersions, ELEMENTS, filterDiff, SEVERITIES, type ChangeElement, type Severity } from '../core/diff/index.ts';
@@ -131,11 +132,11 @@ export function createNormeServer(o: NormeServerOptions): McpServer {
         lines: report.lines,
         natures: report.natures,
         counts: report.counts,
-        findings: report.findings,
+        findings: report.findings.map(findingJson),
         omittedFindings: report.omittedFindings,
         unverified: { total: report.unverified.total, byFamily: report.unverified.byFamily, notes: report.unverified.notes },
       };
-      if (r.next) out.next = { version: r.next.version, from: r.next.from, inferred: r.next.inferred, counts: r.next.counts, findings: r.next.findings, resolved: r.next.resolved };
+      if (r.next) out.next = { version: r.next.version, from: r.next.from, inferred: r.next.inferred, counts: r.next.counts, findings: r.next.findings.map(findingJson), resolved: r.next.resolved };
       if (r.nextMissing) out.nextMissing = r.nextMissing;
       return json(out);
     },

@@ -11,7 +11,10 @@
  *   search index (src/site/search/indexer.ts).
  * - astro:build:done — the element pages are all written (the templates are removed), the
  *   search bundle is moved into the output, sitemap.xml is written, and the report goes to the context.
- * `astro dev` does none of this (Astro renders every page, no index).
+ * `astro dev` does none of this (Astro renders every page, no index); its
+ * astro:server:setup watches norm/ and consignes/ of the registry: on a change, the site model
+ * cached for the pages is dropped and the browser reloads the page (the next request reloads
+ * the registry and the fiches from the files).
  */
 import { readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -32,6 +35,7 @@ function failed(summary: string, err: unknown): Error {
 
 export default function norme(): AstroIntegration {
   let worker: Worker | undefined;
+  let registryRoot = '';
   let t0 = 0;
   let tLoaded = 0;
   let tRendered = 0;
@@ -58,12 +62,12 @@ export default function norme(): AstroIntegration {
     name: 'norme',
     hooks: {
       'astro:config:setup': ({ command, config, addMiddleware, updateConfig }) => {
+        const root = fileURLToPath(config.root);
+        registryRoot = process.env.NORME_ROOT ? path.resolve(process.env.NORME_ROOT) : root;
         if (command !== 'build') return;
         t0 = performance.now();
         const ctx = buildContext();
-        const root = fileURLToPath(config.root);
         const outDir = fileURLToPath(config.outDir);
-        const registryRoot = process.env.NORME_ROOT ? path.resolve(process.env.NORME_ROOT) : root;
         // The worker creates the folders of the element pages while Astro starts: the output is
         // emptied now (as Astro would, .git kept), not by Astro once the worker has begun.
         for (const f of safeList(outDir)) if (f !== '.git') rmSync(path.join(outDir, f), { recursive: true, force: true });
@@ -93,6 +97,26 @@ export default function norme(): AstroIntegration {
           const file = pathname.replace(/^\//, '').replace(/\/?$/, '/') + 'index.html';
           worker!.postMessage({ type: 'page', file, html } satisfies ToWorker);
         };
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const dirs = ['norm', 'consignes'].map((d) => path.join(registryRoot, d));
+        server.watcher.add(dirs);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const changed = (file: string) => {
+          if (!dirs.some((d) => file.startsWith(d + path.sep))) return;
+          // The site model (src/site/data.ts) and every cache built from it: rebuilt on the next request.
+          buildContext().cache.clear();
+          clearTimeout(timer);
+          // One reload for the files of one save (an editor, a git checkout).
+          timer = setTimeout(() => {
+            logger.info(`${path.relative(registryRoot, file)} modifié : registre rechargé`);
+            // Astro keeps the getStaticPaths of each route (their props hold the old model): the
+            // event its content layer sends on a change of data clears that cache (astro/dist/content).
+            for (const [name, env] of Object.entries(server.environments)) if (name !== 'client') env.hot.send('astro:content-changed', {});
+            server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+          }, 100);
+        };
+        server.watcher.on('change', changed).on('add', changed).on('unlink', changed);
       },
       'astro:build:generated': () => {
         if (!worker) return;

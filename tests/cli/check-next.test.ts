@@ -60,6 +60,7 @@ describe('norme check --next', () => {
       rubrique: 'S21.G00.40.084',
       rule: 'usage-mandatory',
       severity: 'bloquant',
+      level: 'error',
       message: `Rubrique S21.G00.40.084 (Application de la proratisation du Plafond de Sécurité Sociale à hauteur de la quotité de travail) absente du bloc S21.G00.40 commencé ligne ${contracts[0]} : elle est obligatoire (usage O) pour la nature 01.`,
       version: 'dsn/P27V01',
       from: '2027-01',

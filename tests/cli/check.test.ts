@@ -133,7 +133,7 @@ describe('norme check', () => {
     const cp = await run(['check', write('cp1252.dsn', w), '--format', 'json']);
     const c = JSON.parse(cp.out);
     expect(c.findings).toEqual([
-      { line: at, rubrique: 'S21.G00.06.004', rule: 'value-charset', severity: 'bloquant', message: "Caractère « ’ » (octet 0x92) propre à Windows-1252, absent d'ISO-8859-1 : le fichier doit être en ISO-8859-1 (ou UTF-8) ; remplacez-le par « ' »." },
+      { line: at, rubrique: 'S21.G00.06.004', rule: 'value-charset', severity: 'bloquant', level: 'error', message: "Caractère « ’ » (octet 0x92) propre à Windows-1252, absent d'ISO-8859-1 : le fichier doit être en ISO-8859-1 (ou UTF-8) ; remplacez-le par « ' »." },
     ]);
   });
 

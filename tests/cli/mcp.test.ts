@@ -82,7 +82,7 @@ describe('serveur MCP (SDK officiel, client en mémoire)', () => {
     lines[nirLine] = "S21.G00.30.001,'1234'"; // wrong length: the value must not be echoed
     const r = body(await call('check', { text: lines.join('\n') + '\n', next: true }));
     expect(r.version).toBe('dsn/P26V01');
-    expect(r.findings.find((f: { rule: string }) => f.rule === 'value-code')).toMatchObject({ line: i + 1, rubrique: 'S21.G00.40.007', message: 'Valeur « ZZ » absente de la liste DSN_NatureContrat.' });
+    expect(r.findings.find((f: { rule: string }) => f.rule === 'value-code')).toMatchObject({ line: i + 1, rubrique: 'S21.G00.40.007', message: 'Valeur « ZZ » absente de la liste DSN_NatureContrat.', severity: 'bloquant', level: 'error' });
     const nirFinding = r.findings.find((f: { rubrique: string }) => f.rubrique === 'S21.G00.30.001');
     expect(nirFinding.rule).toBe('value-length');
     expect(JSON.stringify(r)).not.toContain("'1234'");

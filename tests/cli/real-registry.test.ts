@@ -25,7 +25,7 @@ describe('le registre réel, de bout en bout', () => {
   });
 
   it('list --format json : les comptes officiels', async () => {
-    const fams = JSON.parse((await run(['list', '--format', 'json'])).out);
+    const { families: fams } = JSON.parse((await run(['list', '--format', 'json'])).out);
     const dsn = fams.find((f: { id: string }) => f.id === 'dsn');
     const counts = Object.fromEntries(dsn.versions.map((v: { id: string; counts: unknown }) => [v.id, v.counts]));
     // Les blocs comptent les 3 blocs d'en-tête (S10.G00.00, S20.G00.05, S90.G00.90).

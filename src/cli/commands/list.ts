@@ -6,6 +6,9 @@ const usage = `Usage : npx norme list [--format text|json] [--root <dossier>]
 
 Liste les familles, leurs versions (statut, applicabilité) et les éditions du cahier technique.`;
 
+/** Where the JSON output's schema is published (src/core/schemas/list-output.schema.json). */
+export const LIST_OUTPUT_SCHEMA_ID = 'https://norme.example/schemas/list-output.schema.json';
+
 const STATUS_FR: Record<string, string> = { draft: 'en projet', published: 'publiée', retired: 'retirée' };
 
 export const command: Command = {
@@ -30,7 +33,9 @@ export const command: Command = {
     if (format === 'json') {
       io.stdout.write(
         JSON.stringify(
-          fams.map((f) => ({
+          {
+            $schema: LIST_OUTPUT_SCHEMA_ID,
+            families: fams.map((f) => ({
             id: f.id,
             name: f.meta.name,
             versions: [...f.versions.values()].map((v) => ({
@@ -41,7 +46,8 @@ export const command: Command = {
               editions: v.meta.editions,
               counts: { blocks: v.blocks.size, rubriques: v.rubriques.size, datatypes: v.datatypes.size, controls: v.controls.size },
             })),
-          })),
+            })),
+          },
           null,
           2,
         ) + '\n',

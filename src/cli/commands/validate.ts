@@ -13,6 +13,9 @@ puis les fiches consignes (consignes/) : en-tête, MDX restreint, références �
 Avec --only, les fiches ne sont pas vérifiées (elles visent des versions non chargées).
 Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 mauvaise utilisation.`;
 
+/** Where the JSON output's schema is published (src/core/schemas/validate-output.schema.json). */
+export const VALIDATE_OUTPUT_SCHEMA_ID = 'https://norme.example/schemas/validate-output.schema.json';
+
 function githubLine(d: Diagnostic): string {
   const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
   return githubAnnotation(level, d.message + (d.hint ? ` — ${d.hint}` : ''), { file: d.file || undefined, line: d.line || undefined, col: d.column || undefined, title: d.rule });
@@ -42,10 +45,11 @@ export const command: Command = {
     // Fiches need remark (MDX): loaded only when there are fiches to check.
     const fiches = withConsignes ? (await import('../../core/consignes/load.ts')).loadConsignes(root, res.registry) : undefined;
     const ds = fiches ? [...res.diagnostics, ...fiches.diagnostics] : res.diagnostics;
-    const errors = ds.filter((d) => d.severity === 'error').length;
-    const warnings = ds.filter((d) => d.severity === 'warning').length;
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const d of ds) counts[d.severity]++;
+    const { error: errors, warning: warnings } = counts;
     if (format === 'json') {
-      io.stdout.write(JSON.stringify({ errors, warnings, diagnostics: ds }, null, 2) + '\n');
+      io.stdout.write(JSON.stringify({ $schema: VALIDATE_OUTPUT_SCHEMA_ID, errors, warnings, counts, diagnostics: ds }, null, 2) + '\n');
     } else if (format === 'github') {
       for (const d of ds) io.stdout.write(githubLine(d) + '\n');
     } else {

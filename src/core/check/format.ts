@@ -1,7 +1,8 @@
 /** Report renderings: text (one canonical line per finding), JSON and a standalone HTML page. */
 import { controlFamily, type CheckReport, type Finding } from './checker.ts';
-import { RULES } from './rules.ts';
+import { RULES, SEVERITY_LEVEL } from './rules.ts';
 import { escapeHtml } from '../text/html.ts';
+import type { CheckOutput } from '../model/schema-types.ts';
 
 export interface ReportContext {
   /** File name as given by the user (shown as is). */
@@ -63,8 +64,18 @@ export function formatText(r: CheckReport, ctx: ReportContext): string {
   return L.join('\n') + '\n';
 }
 
+/** Where the JSON report's schema is published (src/core/schemas/check-output.schema.json). */
+export const CHECK_OUTPUT_SCHEMA_ID: CheckOutput['$schema'] = 'https://norme.example/schemas/check-output.schema.json';
+
+/** A finding of the JSON outputs: with `level`, its severity in the vocabulary of `norme validate`. */
+export function findingJson<F extends Finding>(f: F): F & { level: 'error' | 'warning' } {
+  return { ...f, level: SEVERITY_LEVEL[f.severity] };
+}
+
 export function formatJson(r: CheckReport, ctx: ReportContext): string {
-  return JSON.stringify({ file: ctx.file, encoding: ctx.encoding, ...r, rules: RULES }, null, 2) + '\n';
+  // Typed by the published schema (check-output.schema.json): the report cannot drift from it.
+  const doc: CheckOutput = { $schema: CHECK_OUTPUT_SCHEMA_ID, file: ctx.file, encoding: ctx.encoding, ...r, findings: r.findings.map(findingJson), rules: RULES };
+  return JSON.stringify(doc, null, 2) + '\n';
 }
 
 const esc = escapeHtml;
@@ -124,7 +135,7 @@ export { controlFamily };
 
 /** One line of JSON (`--format jsonl`): the report of one file, for CI tools that read line by line. */
 export function formatJsonLine(r: CheckReport, ctx: ReportContext): string {
-  return JSON.stringify({ file: ctx.file, encoding: ctx.encoding, ...r }) + '\n';
+  return JSON.stringify({ file: ctx.file, encoding: ctx.encoding, ...r, findings: r.findings.map(findingJson) }) + '\n';
 }
 
 /** Outcome of one file of a multi-file check (summary). */

@@ -12,6 +12,7 @@ import { checkText, type CheckReport, type Finding } from './checker.ts';
 import { compileCheckModel, type CompiledModel, type RtRubrique } from './compile.ts';
 import type { CheckModel } from './model.ts';
 import type { Severity } from './rules.ts';
+import { findingJson } from './format.ts';
 
 /** Minimal version metadata to find the next version of a family (a `Version` fits). */
 export interface VersionInfo {
@@ -241,5 +242,5 @@ export function formatNextText(n: NextReport, file: string): string {
 /** JSON form (the whole next report is not repeated: only what changes). */
 export function nextDocument(n: NextReport): Omit<NextReport, 'report'> {
   const { report: _r, ...rest } = n;
-  return rest;
+  return { ...rest, findings: rest.findings.map(findingJson) };
 }

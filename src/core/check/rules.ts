@@ -5,6 +5,12 @@
  */
 export type Severity = 'bloquant' | 'non bloquant';
 
+/**
+ * The same severity in the vocabulary of `norme validate` (Diagnostic): `level` of each finding
+ * in the JSON outputs (check-output.schema.json), for tools that read both.
+ */
+export const SEVERITY_LEVEL: Record<Severity, 'error' | 'warning'> = { bloquant: 'error', 'non bloquant': 'warning' };
+
 export type RuleId =
   | 'line-syntax'
   | 'line-trailing-space'

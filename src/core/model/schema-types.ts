@@ -85,6 +85,136 @@ export interface Control {
   rawId?: string;
 }
 
+// --- check-output.schema.json
+/**
+ * Gravité d'un constat : bloquant (le fichier serait rejeté) ou non bloquant
+ */
+export type CheckSeverity = 'bloquant' | 'non bloquant';
+/**
+ * Équivalent de la gravité dans le vocabulaire de `norme validate` : error = bloquant, warning = non bloquant
+ */
+export type CheckLevel = 'error' | 'warning';
+
+/**
+ * Sortie JSON de `npx norme check <fichier> --format json` : l'auto-contrôle d'un fichier DSN ou PASRAU (constats, bilan, contrôles vérifiés ou non). Vocabulaire de gravité : celui des plateformes de dépôt, `bloquant` / `non bloquant` (champ `severity`) ; chaque constat porte aussi `level`, son équivalent dans le vocabulaire de `norme validate` (`error` pour bloquant, `warning` pour non bloquant).
+ */
+export interface CheckOutput {
+  $schema: 'https://norme.example/schemas/check-output.schema.json';
+  /**
+   * Le fichier tel que donné
+   */
+  file: string;
+  /**
+   * Encodage détecté : UTF-8 ou ISO-8859-1
+   */
+  encoding?: string;
+  /**
+   * Version de la norme appliquée, ex. dsn/P26V01
+   */
+  version: string;
+  versionLabel: string;
+  /**
+   * Version déclarée dans le fichier (absente si aucune)
+   */
+  declaredVersion?: string;
+  lines: number;
+  rubriques: number;
+  declarations: number;
+  envois: number;
+  envelopeLines: number;
+  natures: string[];
+  findings: CheckFinding[];
+  /**
+   * Constats non gardés (limite --max), comptés dans le bilan
+   */
+  omittedFindings: number;
+  counts: CheckCounts;
+  verified: {
+    controls: string[];
+  };
+  unverified: {
+    byFamily: {
+      [k: string]: number;
+    };
+    total: number;
+    byRubrique: {
+      rubrique: string;
+      name: string;
+      controls: string[];
+    }[];
+    notes: string[];
+  };
+  /**
+   * Les règles du contrôleur, avec leur gravité
+   */
+  rules: {
+    [k: string]: {
+      severity: CheckSeverity;
+      label: string;
+    };
+  };
+  /**
+   * (avec --next) Les constats que le fichier aurait avec la version suivante de la norme
+   */
+  next?: {
+    version: string;
+    versionLabel: string;
+    from?: string;
+    inferred?: boolean;
+    current: string;
+    findings: CheckFinding[];
+    counts: CheckCounts;
+    resolved: number;
+    omittedFindings: number;
+  };
+}
+export interface CheckFinding {
+  /**
+   * Ligne du fichier (à partir de 1)
+   */
+  line: number;
+  /**
+   * Rubrique en cause, ex. S21.G00.30.001
+   */
+  rubrique?: string;
+  /**
+   * Règle du contrôleur (voir `rules`)
+   */
+  rule: string;
+  severity: CheckSeverity;
+  level: CheckLevel;
+  /**
+   * En français, valeurs personnelles masquées
+   */
+  message: string;
+  /**
+   * Contrôle de la norme concerné, ex. S21.G00.06.001/CSL-11
+   */
+  control?: string;
+  /**
+   * (constats de `next`) version suivante, ex. dsn/P27V01
+   */
+  version?: string;
+  /**
+   * (constats de `next`) premier mois d'application de la version suivante
+   */
+  from?: string;
+  /**
+   * (constats de `next`) nature du changement de la norme qui produit le constat
+   */
+  change?: string;
+}
+export interface CheckCounts {
+  bloquant: number;
+  'non bloquant': number;
+  byRule?: {
+    [k: string]: number;
+  };
+  byChange?: {
+    [k: string]: number;
+  };
+}
+
 // --- consigne.schema.json
 export type ConsigneTheme =
   | 'déclaration'
@@ -238,9 +368,12 @@ export interface Datatype {
 
 // --- diff-output.schema.json
 /**
- * Sortie JSON de `npx norme diff … --format json` : les changements entre deux versions ou éditions d'une norme, classés par le catalogue de règles (src/core/diff/rules.json). Avec --base sans version, la sortie est une liste de ces documents.
+ * Sortie JSON de `npx norme diff … --format json` : les changements entre deux versions ou éditions d'une norme, classés par le catalogue de règles (src/core/diff/rules.json). Avec --base sans version, la sortie est une liste de ces documents. Vocabulaire de gravité : celui des changements, `breaking` (cassant), `warning` (à examiner), `info`, `editorial` (rédactionnel) ; il classe des changements de la norme, pas des problèmes d'un fichier (voir check-output et validate-output).
  */
 export type DiffOutput = DiffReport | DiffReport[];
+/**
+ * Gravité d'un changement : breaking (cassant), warning (à examiner), info, editorial (rédactionnel)
+ */
 export type DiffSeverity = 'breaking' | 'warning' | 'info' | 'editorial';
 export type DiffElement = 'block' | 'rubrique' | 'datatype' | 'code-value' | 'control' | 'usage';
 export type DiffParamValue = string | number | null;
@@ -524,6 +657,60 @@ export interface JournalRubrique {
   controls?: JournalControl[];
 }
 
+// --- list-output.schema.json
+/**
+ * Sortie JSON de `npx norme list --format json` : les familles du registre, leurs versions (statut, applicabilité, éditions du cahier technique) et leurs effectifs. Aucune gravité : la liste ne porte pas de diagnostic (un registre invalide fait échouer la commande, voir validate-output).
+ */
+export interface ListOutput {
+  $schema: 'https://norme.example/schemas/list-output.schema.json';
+  families: ListFamily[];
+}
+export interface ListFamily {
+  /**
+   * ex. dsn
+   */
+  id: string;
+  name: string;
+  versions: ListVersion[];
+}
+export interface ListVersion {
+  /**
+   * ex. P26V01
+   */
+  id: string;
+  /**
+   * draft (en projet), published (publiée), retired (retirée)
+   */
+  status: 'draft' | 'published' | 'retired';
+  /**
+   * Version précédente dans la famille
+   */
+  previous: string | null;
+  /**
+   * Mois principaux déclarés concernés (format de version.schema.json), ou null si inconnue
+   */
+  applicability: {
+    from: string;
+    to?: string;
+    source: 'texte officiel' | 'inférée';
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Éditions du cahier technique (format de version.schema.json)
+   */
+  editions: {
+    id: string;
+    date: string;
+    [k: string]: unknown;
+  }[];
+  counts: {
+    blocks: number;
+    rubriques: number;
+    datatypes: number;
+    controls: number;
+  };
+}
+
 // --- releases.schema.json
 /**
  * Adresse absolue (ou relative au site si son adresse n'est pas configurée)
@@ -654,6 +841,54 @@ export interface ReleaseDiffLinks {
   json: ReleaseUrl;
   csv: ReleaseUrl;
   md: ReleaseUrl;
+}
+
+// --- validate-output.schema.json
+/**
+ * error (erreur), warning (avertissement), info
+ */
+export type ValidationSeverity = 'error' | 'warning' | 'info';
+
+/**
+ * Sortie JSON de `npx norme validate --format json` : les diagnostics du registre (YAML, schémas, références) et des fiches consignes. Vocabulaire de gravité : celui des diagnostics, `error` (erreur : le registre est refusé), `warning` (avertissement), `info` ; `error` correspond au `bloquant` de `norme check`, `warning` à son `non bloquant`.
+ */
+export interface ValidateOutput {
+  $schema: 'https://norme.example/schemas/validate-output.schema.json';
+  diagnostics: ValidationDiagnostic[];
+  counts: {
+    error: number;
+    warning: number;
+    info: number;
+  };
+  /**
+   * = counts.error (gardé pour les outils existants)
+   */
+  errors: number;
+  /**
+   * = counts.warning (gardé pour les outils existants)
+   */
+  warnings: number;
+}
+export interface ValidationDiagnostic {
+  /**
+   * Chemin relatif à la racine du registre, avec des /
+   */
+  file?: string;
+  line?: number;
+  column?: number;
+  severity: ValidationSeverity;
+  /**
+   * Identifiant stable de la règle, ex. unknown-datatype
+   */
+  rule: string;
+  /**
+   * En français
+   */
+  message: string;
+  /**
+   * Que faire (en français)
+   */
+  hint?: string;
 }
 
 // --- version-export.schema.json
