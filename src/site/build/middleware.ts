@@ -5,12 +5,12 @@
  */
 import type { MiddlewareHandler } from 'astro';
 import { buildContext } from './context.ts';
-import { PAGES_FOR_WORKER } from './protocol.ts';
+import { pageForWorker } from './protocol.ts';
 
 export const onRequest: MiddlewareHandler = async (context, next) => {
   const res = await next();
   const onPageHtml = buildContext().onPageHtml;
-  if (!onPageHtml || !PAGES_FOR_WORKER.some((p) => context.url.pathname.startsWith(p))) return res;
+  if (!onPageHtml || !pageForWorker(context.url.pathname)) return res;
   const html = await res.text();
   onPageHtml(context.url.pathname, html);
   return new Response(html, res);

@@ -54,8 +54,10 @@ export type ToWorker =
   /** `astro build` has rendered every page: pages never sent will not come. */
   | { type: 'rendered' };
 
-/** Pages whose HTML the worker needs (templates of the element pages, fiches consignes for the index). */
+/** Pages whose HTML the worker needs (templates of the element pages; fiches consignes and unused-elements reports for the index). */
 export const PAGES_FOR_WORKER = ['/0-gabarit/', '/consignes/'];
+/** Whether the worker needs the page at `pathname` (PAGES_FOR_WORKER, or a version's /inutilises/ report). */
+export const pageForWorker = (pathname: string) => PAGES_FOR_WORKER.some((p) => pathname.startsWith(p)) || /^\/[^/]+\/[^/]+\/inutilises\/$/.test(pathname);
 
 /** What the build did, for scripts/build.mjs and the bench (times in ms since the integration started). */
 export interface BuildReport {

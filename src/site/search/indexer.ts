@@ -443,7 +443,7 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
       const unused = urls.unused(fam.id, v.id);
       const scope: Scope = refs.get(fam.id)?.version === v.id ? 'actuelle' : 'autre';
       const ue: Entry = { ...e, url: unused, scope, id: `${v.id} inutilisés`, title: `Éléments inutilisés de ${famName(fam.id)} ${v.id}`, name: undefined };
-      jobs.push(() => readPage(path.join(unused, 'index.html'), ue));
+      jobs.push(() => readPage(path.join(unused.slice(1), 'index.html'), ue));
     }
   }
 
