@@ -40,6 +40,7 @@ export const EXCLUDE_SELECTORS = [
   '.usage', // O/C/N/F usage letters of the rubriques table
   'table.usages',
   '.usage-inferred', // provenance of inferred usages (P24V01, P26V01)
+  '.usages-missing', // « le tableau des usages n'est pas publié » : its « pas » would match the sigle PAS
   '#usages',
   '.citing-fiches', // fiches are records of their own
   '.consigne-example',

@@ -186,6 +186,29 @@ function designation(h: Hit, wq: string): 0 | 1 | 2 {
   return best;
 }
 
+/** Short words left out when a name is compared with a query (`taux de prélèvement` = `taux prélèvement`). */
+const LINK_WORDS = new Set(['a', 'au', 'aux', 'd', 'de', 'des', 'du', 'en', 'et', 'l', 'la', 'le', 'les']);
+const content = (s: string) => foldSingular(s).split(/[^a-z0-9]+/).filter((w) => w && !LINK_WORDS.has(w)).join(' ');
+
+/**
+ * Whether the hit's name is the query once a form of one of its lexicon entries is written as
+ * another form (`taux PAS` → `taux prélèvement à la source` = S21.G00.50.006 « Taux de
+ * prélèvement à la source »), link words aside.
+ */
+function nameWithForms(h: Hit, q: string): boolean {
+  if (!h.nom || !h.lexique) return false;
+  const name = content(h.nom);
+  const cq = ` ${content(q)} `;
+  for (const g of h.lexique.split(' | ')) {
+    const forms = g.split(' ; ').map(content).filter(Boolean);
+    for (const f of forms) {
+      if (!cq.includes(` ${f} `)) continue;
+      if (forms.some((o) => o !== f && cq.replace(` ${f} `, ` ${o} `).trim() === name)) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Ranking of the loaded first page, on top of Pagefind's: the element whose id is the query,
  * then the elements whose name is the query; and the versions of one element side by side,
@@ -205,7 +228,7 @@ export function rankExact(hits: Hit[], q: string): Hit[] {
       if (ex.kind === 'short' ? h.id.endsWith('.' + ex.id) && h.type === 'rubrique' : h.id.toUpperCase() === ex.id) return 0;
       return 3;
     }
-    if (h.nom && foldSingular(h.nom) === sq) return 1;
+    if (h.nom && (foldSingular(h.nom) === sq || nameWithForms(h, q))) return 1;
     const d = designation(h, wq);
     if (d) return d;
     if (h.motscles?.split(' ; ').some((k) => foldSingular(k) === sq)) return 2;
@@ -245,7 +268,7 @@ async function toHit(x: Ranked): Promise<Hit> {
  * header box (which shows the first 6) and the search page (its first page), so that both
  * show the same first results.
  */
-export const FIRST_PAGE = 8;
+export const FIRST_PAGE = 10;
 /** Fewer results than this in the scope: the results from the other versions are appended. */
 export const FEW = 5;
 /** Results of the other versions loaded to look for an exact id or name (promoted to the top). */
@@ -339,7 +362,9 @@ export async function runSearch(query: Query): Promise<Results | null> {
   let { a, b } = await searchBoth(terms);
   let suggestion: string | undefined;
   // Typos are looked for when the query finds little (a query finding many records has its words right).
-  if (!exactId(q) && a.length + b.length < TYPO_CHECK_BELOW) {
+  // Only the scope's results count: Pagefind leaves out a word it does not know (`arret de travial`
+  // finds what `arret` finds), and the other versions grow with every version of the registry.
+  if (!exactId(q) && a.length < TYPO_CHECK_BELOW) {
     const fixes = await corrected(pf, terms);
     if (fixes) {
       const c = applyFixes(terms, fixes);
