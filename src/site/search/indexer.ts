@@ -443,7 +443,8 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
       // Its unused-elements report (an Astro page), found with the version.
       const unused = urls.unused(fam.id, v.id);
       const scope: Scope = refs.get(fam.id)?.version === v.id ? 'actuelle' : 'autre';
-      const ue: Entry = { ...e, url: unused, scope, id: `${v.id} inutilisés`, title: `Éléments inutilisés de ${famName(fam.id)} ${v.id}`, name: undefined };
+      // Shown to the readers of this version only (not `*` like the version itself).
+      const ue: Entry = { ...e, url: unused, scope, covers: [v.id], id: `${v.id} inutilisés`, title: `Éléments inutilisés de ${famName(fam.id)} ${v.id}`, name: undefined };
       jobs.push(() => readPage(path.join(unused.slice(1), 'index.html'), ue));
     }
   }
