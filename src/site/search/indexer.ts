@@ -48,6 +48,9 @@ export const EXCLUDE_SELECTORS = [
   'table.consigne-revisions',
   '.filter',
   '.page-sources', // sources and corrections (src/site/render/sources.ts)
+  // Labels of the facts of an element (Identifiant, Libellé, Nature, Longueur…), the same on every
+  // page: their words would match every rubrique (`nature du contrat`) and weigh on the index chunks.
+  'dl.facts > dt',
 ];
 
 /** Bundle files of Pagefind's ready-made interfaces, unused by the site (its UI is src/site/search/*.ts). */
@@ -140,6 +143,13 @@ interface Entry {
   motscles?: string;
 }
 
+/**
+ * The `couvre` meta of a record: left out when it is the record's own versions (most records:
+ * bytes of every result fragment), read then from `version` (readerHit in src/site/now.ts).
+ * `aucune`: shown to no reader as applicable (a fiche not in force). The `couvre` filter is always written.
+ */
+const coversMeta = (e: Entry): string | undefined => (!e.covers.length ? 'aucune' : e.covers.join(' ') === e.versions.join(' ') ? undefined : e.covers.join(' '));
+
 function searchData(e: Entry): string {
   const tags: string[] = [];
   const meta = (k: string, v: string) => tags.push(`<span data-pagefind-meta="${esc(k)}:${esc(v)}"></span>`);
@@ -154,7 +164,7 @@ function searchData(e: Entry): string {
   if (e.designe) meta('designe', e.designe);
   if (e.motscles) meta('motscles', e.motscles);
   meta('portee', e.scope);
-  meta('couvre', e.covers.join(' '));
+  if (coversMeta(e)) meta('couvre', coversMeta(e)!);
   if (e.example) meta('exemple', 'oui');
   // Weighted identifiers. Not for data types: their ids are words (`DSN_Code_Cotisation`), which
   // would then outrank the rubriques and blocks named with them; an exact id still comes first (ui.ts).
@@ -221,7 +231,7 @@ function customRecord(e: Entry, content: string, extraMeta: Record<string, strin
       ...(e.name ? { nom: e.name } : {}),
       cles: [e.id, ...idVariants(e.id)].join(' '),
       portee: e.scope,
-      couvre: e.covers.join(' '),
+      ...(coversMeta(e) ? { couvre: coversMeta(e) } : {}),
       ...(e.example ? { exemple: 'oui' } : {}),
       ...extraMeta,
     },

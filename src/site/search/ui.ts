@@ -190,13 +190,19 @@ function designation(h: Hit, wq: string): 0 | 1 | 2 {
 const LINK_WORDS = new Set(['a', 'au', 'aux', 'd', 'de', 'des', 'du', 'en', 'et', 'l', 'la', 'le', 'les']);
 const content = (s: string) => foldSingular(s).split(/[^a-z0-9]+/).filter((w) => w && !LINK_WORDS.has(w)).join(' ');
 
+/** Whether the query holds a form of one of the hit's lexicon entries (`PAS` in `taux PAS`). */
+function formInQuery(h: Hit, q: string): boolean {
+  const cq = ` ${content(q)} `;
+  return !!h.lexique?.split(' | ').some((g) => g.split(' ; ').some((f) => content(f) && cq.includes(` ${content(f)} `)));
+}
+
 /**
  * Whether the hit's name is the query once a form of one of its lexicon entries is written as
  * another form (`taux PAS` → `taux prélèvement à la source` = S21.G00.50.006 « Taux de
  * prélèvement à la source »), link words aside.
  */
 function nameWithForms(h: Hit, q: string): boolean {
-  if (!h.nom || !h.lexique) return false;
+  if (!h.nom || !h.lexique || !formInQuery(h, q)) return false;
   const name = content(h.nom);
   const cq = ` ${content(q)} `;
   for (const g of h.lexique.split(' | ')) {
@@ -268,9 +274,11 @@ async function toHit(x: Ranked): Promise<Hit> {
  * header box (which shows the first 6) and the search page (its first page), so that both
  * show the same first results.
  */
-export const FIRST_PAGE = 10;
+export const FIRST_PAGE = 8;
 /** Fewer results than this in the scope: the results from the other versions are appended. */
 export const FEW = 5;
+/** Results after the first page loaded when the query uses the lexicon's words (`runSearch`). */
+const LEXICON_LOOKED_AT = 2;
 /** Results of the other versions loaded to look for an exact id or name (promoted to the top). */
 const OTHERS_LOOKED_AT = 3;
 
@@ -392,13 +400,21 @@ export async function runSearch(query: Query): Promise<Results | null> {
   const looked = appended.length ? [] : b.slice(0, OTHERS_LOOKED_AT).filter((r) => r.score >= (a[0]?.score ?? 0)).map((r) => ({ r, score: r.score, tier: 2 as const }));
   let promoted = 0;
   let first: Promise<Hit[]> | undefined;
-  const windowSize = Math.min(FIRST_PAGE, list.length);
+  // Widened by LEXICON_LOOKED_AT when the query uses the lexicon's words without an exact match (firstHits).
+  let windowSize = Math.min(FIRST_PAGE, list.length);
   const firstHits = async () => {
     const win = await Promise.all(list.slice(0, windowSize).map(toHit));
     const fq = fold(q);
     const ex = exactId(q);
     const sq = foldSingular(suggestion ?? q);
     const exact = (h: Hit) => (ex ? h.id.toUpperCase() === ex.id || (ex.kind === 'short' && h.type === 'rubrique' && h.id.endsWith('.' + ex.id)) : fold(h.id) === fq || (h.nom !== undefined && foldSingular(h.nom) === sq));
+    // A query with a sigle or synonym of the lexicon (`taux PAS`) and no exact match: the record it
+    // names may come just after the window (its text does not hold the sigle): a few more are looked at.
+    if (!ex && !win.some(exact) && win.some((h) => formInQuery(h, suggestion ?? q))) {
+      const more = await Promise.all(list.slice(windowSize, windowSize + LEXICON_LOOKED_AT).map(toHit));
+      win.push(...more);
+      windowSize += more.length;
+    }
     // The other versions are looked at only when the window has no exact match (their excerpts cost bytes).
     const up = win.some(exact) ? [] : (await Promise.all(looked.map(toHit))).filter(exact);
     promoted = up.length;
