@@ -89,10 +89,12 @@ export function readerScopeFilter(rc: ReaderCalendar): Record<string, unknown> |
  * change), and counts as the applicable one.
  */
 export function readerHit<H extends { url: string; version: string; portee?: string; couvre?: string }>(h: H, rc: ReaderCalendar): H {
-  if (!rc.changed || !h.couvre) return h;
+  if (!rc.changed) return h;
   const family = h.url.split('/')[1];
   const ref = rc.families.find((f) => f.family.id === family)?.reference?.version;
-  const covers = h.couvre.split(' ');
+  // No `couvre` meta: the record covers its own versions (`version`, `P25V01, P26V01` for a fiche).
+  const covers = (h.couvre ?? h.version).split(/[ ,]+/).filter(Boolean);
+  if (!covers.length) return h;
   if (!ref) return h;
   if (!covers.includes(ref)) return covers.includes(ANY_READER) ? h : { ...h, portee: 'autre' };
   const prefix = `/${family}/${h.version}/`;

@@ -54,17 +54,10 @@ export type ToWorker =
   /** `astro build` has rendered every page: pages never sent will not come. */
   | { type: 'rendered' };
 
-/**
- * Pages whose HTML the worker needs: templates of the element pages; for the search index, the
- * fiches consignes and each version's unused-elements report (`urls.unused`).
- */
+/** Pages whose HTML the worker needs (templates of the element pages; fiches consignes and unused-elements reports for the index). */
 export const PAGES_FOR_WORKER = ['/0-gabarit/', '/consignes/'];
-const WORKER_PAGE_PATTERNS = [/^\/[^/]+\/[^/]+\/inutilises\/$/];
-
-/** Whether the worker needs the HTML of the page at this path (src/site/build/middleware.ts). */
-export function pageForWorker(pathname: string): boolean {
-  return PAGES_FOR_WORKER.some((p) => pathname.startsWith(p)) || WORKER_PAGE_PATTERNS.some((r) => r.test(pathname));
-}
+/** Whether the worker needs the page at `pathname` (PAGES_FOR_WORKER, or a version's /inutilises/ report). */
+export const pageForWorker = (pathname: string) => PAGES_FOR_WORKER.some((p) => pathname.startsWith(p)) || /^\/[^/]+\/[^/]+\/inutilises\/$/.test(pathname);
 
 /** What the build did, for scripts/build.mjs and the bench (times in ms since the integration started). */
 export interface BuildReport {

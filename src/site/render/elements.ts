@@ -194,7 +194,7 @@ export function rubriqueView(sv: SiteVersion, entry: RubriqueEntry, level: 2 | 3
         )}</tbody></table></div>`
   }${h(level, 'usages', 'Usages par nature de déclaration')}${
     !sv.natures.length
-      ? html`<p class="muted">Le tableau des usages n'est pas publié pour ${v.id}.</p>`
+      ? html`<p class="muted usages-missing">Le tableau des usages n'est pas publié pour ${v.id}.</p>`
       : mode === 'index'
       ? ''
       : html`${

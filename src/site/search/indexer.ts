@@ -40,6 +40,7 @@ export const EXCLUDE_SELECTORS = [
   '.usage', // O/C/N/F usage letters of the rubriques table
   'table.usages',
   '.usage-inferred', // provenance of inferred usages (P24V01, P26V01)
+  '.usages-missing', // « le tableau des usages n'est pas publié » : its « pas » would match the sigle PAS
   '#usages',
   '.citing-fiches', // fiches are records of their own
   '.consigne-example',
@@ -47,6 +48,9 @@ export const EXCLUDE_SELECTORS = [
   'table.consigne-revisions',
   '.filter',
   '.page-sources', // sources and corrections (src/site/render/sources.ts)
+  // Labels of the facts of an element (Identifiant, Libellé, Nature, Longueur…), the same on every
+  // page: their words would match every rubrique (`nature du contrat`) and weigh on the index chunks.
+  'dl.facts > dt',
 ];
 
 /** Bundle files of Pagefind's ready-made interfaces, unused by the site (its UI is src/site/search/*.ts). */
@@ -139,6 +143,13 @@ interface Entry {
   motscles?: string;
 }
 
+/**
+ * The `couvre` meta of a record: left out when it is the record's own versions (most records:
+ * bytes of every result fragment), read then from `version` (readerHit in src/site/now.ts).
+ * `aucune`: shown to no reader as applicable (a fiche not in force). The `couvre` filter is always written.
+ */
+const coversMeta = (e: Entry): string | undefined => (!e.covers.length ? 'aucune' : e.covers.join(' ') === e.versions.join(' ') ? undefined : e.covers.join(' '));
+
 function searchData(e: Entry): string {
   const tags: string[] = [];
   const meta = (k: string, v: string) => tags.push(`<span data-pagefind-meta="${esc(k)}:${esc(v)}"></span>`);
@@ -153,7 +164,7 @@ function searchData(e: Entry): string {
   if (e.designe) meta('designe', e.designe);
   if (e.motscles) meta('motscles', e.motscles);
   meta('portee', e.scope);
-  meta('couvre', e.covers.join(' '));
+  if (coversMeta(e)) meta('couvre', coversMeta(e)!);
   if (e.example) meta('exemple', 'oui');
   // Weighted identifiers. Not for data types: their ids are words (`DSN_Code_Cotisation`), which
   // would then outrank the rubriques and blocks named with them; an exact id still comes first (ui.ts).
@@ -220,7 +231,7 @@ function customRecord(e: Entry, content: string, extraMeta: Record<string, strin
       ...(e.name ? { nom: e.name } : {}),
       cles: [e.id, ...idVariants(e.id)].join(' '),
       portee: e.scope,
-      couvre: e.covers.join(' '),
+      ...(coversMeta(e) ? { couvre: coversMeta(e) } : {}),
       ...(e.example ? { exemple: 'oui' } : {}),
       ...extraMeta,
     },
@@ -442,8 +453,9 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
       // Its unused-elements report (an Astro page), found with the version.
       const unused = urls.unused(fam.id, v.id);
       const scope: Scope = refs.get(fam.id)?.version === v.id ? 'actuelle' : 'autre';
-      const ue: Entry = { ...e, url: unused, scope, id: `${v.id} inutilisés`, title: `Éléments inutilisés de ${famName(fam.id)} ${v.id}`, name: undefined };
-      jobs.push(() => readPage(path.join(unused.replace(/^\//, ''), 'index.html'), ue));
+      // Shown to the readers of this version only (not `*` like the version itself).
+      const ue: Entry = { ...e, url: unused, scope, covers: [v.id], id: `${v.id} inutilisés`, title: `Éléments inutilisés de ${famName(fam.id)} ${v.id}`, name: undefined };
+      jobs.push(() => readPage(path.join(unused.slice(1), 'index.html'), ue));
     }
   }
 

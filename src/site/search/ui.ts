@@ -186,6 +186,35 @@ function designation(h: Hit, wq: string): 0 | 1 | 2 {
   return best;
 }
 
+/** Short words left out when a name is compared with a query (`taux de prélèvement` = `taux prélèvement`). */
+const LINK_WORDS = new Set(['a', 'au', 'aux', 'd', 'de', 'des', 'du', 'en', 'et', 'l', 'la', 'le', 'les']);
+const content = (s: string) => foldSingular(s).split(/[^a-z0-9]+/).filter((w) => w && !LINK_WORDS.has(w)).join(' ');
+
+/** Whether the query holds a form of one of the hit's lexicon entries (`PAS` in `taux PAS`). */
+function formInQuery(h: Hit, q: string): boolean {
+  const cq = ` ${content(q)} `;
+  return !!h.lexique?.split(' | ').some((g) => g.split(' ; ').some((f) => content(f) && cq.includes(` ${content(f)} `)));
+}
+
+/**
+ * Whether the hit's name is the query once a form of one of its lexicon entries is written as
+ * another form (`taux PAS` → `taux prélèvement à la source` = S21.G00.50.006 « Taux de
+ * prélèvement à la source »), link words aside.
+ */
+function nameWithForms(h: Hit, q: string): boolean {
+  if (!h.nom || !h.lexique || !formInQuery(h, q)) return false;
+  const name = content(h.nom);
+  const cq = ` ${content(q)} `;
+  for (const g of h.lexique.split(' | ')) {
+    const forms = g.split(' ; ').map(content).filter(Boolean);
+    for (const f of forms) {
+      if (!cq.includes(` ${f} `)) continue;
+      if (forms.some((o) => o !== f && cq.replace(` ${f} `, ` ${o} `).trim() === name)) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Ranking of the loaded first page, on top of Pagefind's: the element whose id is the query,
  * then the elements whose name is the query; and the versions of one element side by side,
@@ -205,7 +234,7 @@ export function rankExact(hits: Hit[], q: string): Hit[] {
       if (ex.kind === 'short' ? h.id.endsWith('.' + ex.id) && h.type === 'rubrique' : h.id.toUpperCase() === ex.id) return 0;
       return 3;
     }
-    if (h.nom && foldSingular(h.nom) === sq) return 1;
+    if (h.nom && (foldSingular(h.nom) === sq || nameWithForms(h, q))) return 1;
     const d = designation(h, wq);
     if (d) return d;
     if (h.motscles?.split(' ; ').some((k) => foldSingular(k) === sq)) return 2;
@@ -248,6 +277,8 @@ async function toHit(x: Ranked): Promise<Hit> {
 export const FIRST_PAGE = 8;
 /** Fewer results than this in the scope: the results from the other versions are appended. */
 export const FEW = 5;
+/** Results after the first page loaded when the query uses the lexicon's words (`runSearch`). */
+const LEXICON_LOOKED_AT = 2;
 /** Results of the other versions loaded to look for an exact id or name (promoted to the top). */
 const OTHERS_LOOKED_AT = 3;
 
@@ -339,7 +370,9 @@ export async function runSearch(query: Query): Promise<Results | null> {
   let { a, b } = await searchBoth(terms);
   let suggestion: string | undefined;
   // Typos are looked for when the query finds little (a query finding many records has its words right).
-  if (!exactId(q) && a.length + b.length < TYPO_CHECK_BELOW) {
+  // Only the scope's results count: Pagefind leaves out a word it does not know (`arret de travial`
+  // finds what `arret` finds), and the other versions grow with every version of the registry.
+  if (!exactId(q) && a.length < TYPO_CHECK_BELOW) {
     const fixes = await corrected(pf, terms);
     if (fixes) {
       const c = applyFixes(terms, fixes);
@@ -367,13 +400,21 @@ export async function runSearch(query: Query): Promise<Results | null> {
   const looked = appended.length ? [] : b.slice(0, OTHERS_LOOKED_AT).filter((r) => r.score >= (a[0]?.score ?? 0)).map((r) => ({ r, score: r.score, tier: 2 as const }));
   let promoted = 0;
   let first: Promise<Hit[]> | undefined;
-  const windowSize = Math.min(FIRST_PAGE, list.length);
+  // Widened by LEXICON_LOOKED_AT when the query uses the lexicon's words without an exact match (firstHits).
+  let windowSize = Math.min(FIRST_PAGE, list.length);
   const firstHits = async () => {
     const win = await Promise.all(list.slice(0, windowSize).map(toHit));
     const fq = fold(q);
     const ex = exactId(q);
     const sq = foldSingular(suggestion ?? q);
     const exact = (h: Hit) => (ex ? h.id.toUpperCase() === ex.id || (ex.kind === 'short' && h.type === 'rubrique' && h.id.endsWith('.' + ex.id)) : fold(h.id) === fq || (h.nom !== undefined && foldSingular(h.nom) === sq));
+    // A query with a sigle or synonym of the lexicon (`taux PAS`) and no exact match: the record it
+    // names may come just after the window (its text does not hold the sigle): a few more are looked at.
+    if (!ex && !win.some(exact) && win.some((h) => formInQuery(h, suggestion ?? q))) {
+      const more = await Promise.all(list.slice(windowSize, windowSize + LEXICON_LOOKED_AT).map(toHit));
+      win.push(...more);
+      windowSize += more.length;
+    }
     // The other versions are looked at only when the window has no exact match (their excerpts cost bytes).
     const up = win.some(exact) ? [] : (await Promise.all(looked.map(toHit))).filter(exact);
     promoted = up.length;
