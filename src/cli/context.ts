@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 // Narrow imports (not core/index.ts): every command pays for what this file imports.
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../core/diagnostics/diagnostic.ts';
 import { loadRegistry, type LoadOptions, type LoadResult } from '../core/load/registry.ts';
+import { resolveVersionRef } from '../core/query.ts';
+import type { Registry, ResolvedVersion } from '../core/model/types.ts';
 import type { Io } from './types.ts';
 
 /** Project root: the nearest folder above `cwd` that holds `norm/`, else the package root. */
@@ -42,4 +44,16 @@ export function requireClean(io: Io, res: LoadResult): boolean {
 export function usageError(io: Io, message: string, usage: string): number {
   io.stderr.write(`norme : ${message}\n\n${usage.endsWith('\n') ? usage : usage + '\n'}`);
   return 2;
+}
+
+/**
+ * The clean registry and the version `ref` names (`dsn/P26V01`), for the commands that work on one
+ * version; else the exit code, once the reason is printed (registry errors: 1; unknown version: 2).
+ */
+export function loadVersion(io: Io, root: string, ref: string, usage: string): { registry: Registry; version: ResolvedVersion } | number {
+  const res = loadFor(io, root);
+  if (!requireClean(io, res)) return 1;
+  const v = resolveVersionRef(res.registry, ref);
+  if (!v.ok) return usageError(io, v.error + (v.hint ? `\n${v.hint}` : ''), usage);
+  return { registry: res.registry, version: v.value };
 }

@@ -61,7 +61,7 @@ export { generateSample, SampleError, createRng } from './sample/index.ts';
 export { unusedReport, codeMentions, formatUnused, sinceLabel, UNUSED_FORMATS, UNUSED_KIND_LABELS, UNUSED_REASONS, ANOMALY_TEXTS } from './unused/index.ts';
 export type { UnusedReport, UnusedItem, UnusedKind, UnusedFormat, Anomaly as UnusedAnomaly, LinkTarget as UnusedLinkTarget } from './unused/index.ts';
 export type { SampleOptions, Rng } from './sample/index.ts';
-export { usageGaps, inferUsages, INFERENCE_RULE_ONE, INFERENCE_RULE_TWO } from './import/infer-usages.ts';
+export { usageGaps, versionUsageGaps, inferUsages, INFERENCE_RULE_ONE, INFERENCE_RULE_TWO } from './import/infer-usages.ts';
 export type { UsageGap, UsageNeighbour } from './import/infer-usages.ts';
 export { registryRoot, loadBundledRegistry, checkDsn } from './api.ts';
 export type { CheckDsnOptions, CheckDsnResult } from './api.ts';

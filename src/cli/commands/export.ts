@@ -1,6 +1,6 @@
-import { resolveVersionRef, rubriquesCsv, versionDocument } from '../../core/index.ts';
+import { rubriquesCsv, versionDocument } from '../../core/index.ts';
 import { oneOf, parseArgs, UsageError } from '../args.ts';
-import { findRoot, loadFor, requireClean, usageError } from '../context.ts';
+import { findRoot, loadVersion, usageError } from '../context.ts';
 import type { Command } from '../types.ts';
 
 const usage = `Usage : npx norme export <famille>/<version> --format json|csv [--root <dossier>]
@@ -27,11 +27,10 @@ export const command: Command = {
       if (e instanceof UsageError) return usageError(io, e.message, usage);
       throw e;
     }
-    const res = loadFor(io, root);
-    if (!requireClean(io, res)) return 1;
-    const v = resolveVersionRef(res.registry, ref);
-    if (!v.ok) return usageError(io, v.error + (v.hint ? `\n${v.hint}` : ''), usage);
-    io.stdout.write(format === 'json' ? JSON.stringify(versionDocument(v.value), null, 2) + '\n' : rubriquesCsv(v.value));
+    const loaded = loadVersion(io, root, ref, usage);
+    if (typeof loaded === 'number') return loaded;
+    const res = loaded;
+    io.stdout.write(format === 'json' ? JSON.stringify(versionDocument(res.version), null, 2) + '\n' : rubriquesCsv(res.version));
     return 0;
   },
 };

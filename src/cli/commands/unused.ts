@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { resolveVersionRef } from '../../core/query.ts';
 import { codeMentions, formatUnused, UNUSED_FORMATS, unusedReport, type UnusedFormat } from '../../core/unused/index.ts';
 import { urls } from '../../site/urls.ts';
 import { oneOf, parseArgs, UsageError } from '../args.ts';
-import { findRoot, loadFor, requireClean, usageError } from '../context.ts';
+import { findRoot, loadVersion, usageError } from '../context.ts';
 import type { Command } from '../types.ts';
 
 const usage = `Usage : npx norme unused <famille>/<version> [--format text|md|json|csv] [--root <dossier>]
@@ -38,16 +37,15 @@ export const command: Command = {
       if (e instanceof UsageError) return usageError(io, e.message, usage);
       throw e;
     }
-    const res = loadFor(io, root);
-    if (!requireClean(io, res)) return 1;
-    const v = resolveVersionRef(res.registry, ref);
-    if (!v.ok) return usageError(io, v.error + (v.hint ? `\n${v.hint}` : ''), usage);
-    const family = res.registry.families.get(v.value.family)!;
+    const loaded = loadVersion(io, root, ref, usage);
+    if (typeof loaded === 'number') return loaded;
+    const res = loaded;
+    const family = res.registry.families.get(res.version.family)!;
     // Fiches need remark (MDX): loaded only when there are fiches.
     const fiches = existsSync(path.join(root, 'consignes'))
       ? codeMentions((await import('../../core/consignes/load.ts')).loadConsignes(root, res.registry).consignes, family.id)
       : undefined;
-    const report = unusedReport(family, v.value.id, { link: (t) => urls.elementOfKind(t.family, t.version, t.kind, t.id), fiches });
+    const report = unusedReport(family, res.version.id, { link: (t) => urls.elementOfKind(t.family, t.version, t.kind, t.id), fiches });
     io.stdout.write(formatUnused(report, format));
     return 0;
   },

@@ -1,8 +1,6 @@
-import { resolveVersionRef } from '../../core/query.ts';
-import { usageGaps, type UsageNeighbour } from '../../core/import/infer-usages.ts';
-import type { ResolvedVersion } from '../../core/model/types.ts';
+import { versionUsageGaps } from '../../core/import/infer-usages.ts';
 import { oneOf, parseArgs, UsageError } from '../args.ts';
-import { findRoot, loadFor, requireClean, usageError } from '../context.ts';
+import { findRoot, loadVersion, usageError } from '../context.ts';
 import type { Command } from '../types.ts';
 
 const usage = `Usage : npx norme usages report <famille>/<version> [--format text|json]
@@ -11,8 +9,6 @@ Rapport sur les usages par nature de déclaration d'une version : d'où ils vien
 ou inférés des tableaux des versions voisines) et, pour des usages inférés, la liste des rubriques
 restées sans usage (« non publié ») pour une nature, avec la raison.
 Exemple : npx norme usages report dsn/P26V01`;
-
-const neighbour = (v: ResolvedVersion): UsageNeighbour => ({ id: v.id, version: v.meta, blocks: [...v.blocks.values()] });
 
 export const command: Command = {
   name: 'usages',
@@ -32,15 +28,12 @@ export const command: Command = {
       if (e instanceof UsageError) return usageError(io, e.message, usage);
       throw e;
     }
-    const res = loadFor(io, root);
-    if (!requireClean(io, res)) return 1;
-    const found = resolveVersionRef(res.registry, ref);
-    if (!found.ok) return usageError(io, found.error + (found.hint ? `\n${found.hint}` : ''), usage);
-    const v = found.value;
+    const loaded = loadVersion(io, root, ref, usage);
+    if (typeof loaded === 'number') return loaded;
+    const res = loaded;
+    const v = res.version;
     const u = v.meta.usages;
-    const fam = res.registry.families.get(v.family)!;
-    const neighbours = (u.inferredFrom ?? []).map((x) => fam.versions.get(x.version)).filter((x): x is ResolvedVersion => !!x).map(neighbour);
-    const gaps = u.status === 'inféré' ? usageGaps({ version: v.meta, blocks: v.blocks.values() }, neighbours) : [];
+    const gaps = versionUsageGaps(res.registry.families.get(v.family)!, v);
     const withUsage = [...v.rubriques.values()].filter((e) => e.rubrique.usage && Object.keys(e.rubrique.usage).length).length;
     if (format === 'json') {
       io.stdout.write(JSON.stringify({ version: v.key, status: u.status, natures: u.natures ?? [], inferredFrom: u.inferredFrom ?? [], rule: u.rule ?? null, rubriques: v.rubriques.size, withUsage, gaps }, null, 2) + '\n');

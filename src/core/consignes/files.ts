@@ -5,29 +5,17 @@
  * reverse), a named pipe (reading it would block), an unreadable or oversized file become
  * diagnostics naming the path. Nothing here throws. Rule ids are those of the registry loader.
  */
-import { lstatSync, readdirSync, readFileSync, type Dirent, type Stats } from 'node:fs';
+import { lstatSync, readFileSync, type Stats } from 'node:fs';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { decodeUtf8 } from '../load/files.ts';
+import { decodeUtf8, ioReason, kindOf, readFolder } from '../load/files.ts';
 
 /** Largest fiche text read (bytes): ≈ 18 times the largest real fiche (3.5 Ko). Checked before reading. */
 export const MAX_FICHE_BYTES = 64 * 1024;
 
 export type Read = { text: string } | { diagnostic: Diagnostic } | { missing: true };
 
-type Kind = 'file' | 'directory' | 'symlink' | 'other';
-const kindOf = (s: Stats | Dirent): Kind => (s.isSymbolicLink() ? 'symlink' : s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other');
-
-/** French reason for a failed file-system call (no system message, no raw code). */
-function reason(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'EACCES' || code === 'EPERM') return 'accès refusé';
-  if (code === 'ENOENT') return 'le fichier a disparu pendant la lecture';
-  if (code === 'EISDIR') return 'c\'est un dossier';
-  return 'erreur du système de fichiers';
-}
-
 export const unreadable = (file: string, err: unknown, what = 'Fichier'): Diagnostic =>
-  diag('error', 'file-unreadable', `${what} illisible \`${file}\` : ${reason(err)}`, { file }, 'vérifiez les droits d\'accès.');
+  diag('error', 'file-unreadable', `${what} illisible \`${file}\` : ${ioReason(err)}`, { file }, 'vérifiez les droits d\'accès.');
 
 export const symlinkRefused = (file: string): Diagnostic =>
   diag('error', 'symlink', `Lien symbolique \`${file}\` refusé : les fiches ne sont lues que dans des fichiers et dossiers ordinaires du dépôt`, { file },
@@ -81,35 +69,11 @@ export interface FolderListing {
  * unreadable: a diagnostic. Symbolic links inside are reported, never followed.
  */
 export function listFicheFolder(abs: string, rel: string): FolderListing {
-  const out: FolderListing = { dirs: [], files: [], diagnostics: [] };
-  let st: Stats;
-  try {
-    st = lstatSync(abs);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') out.diagnostics.push(unreadable(rel, err, 'Dossier'));
-    return out;
-  }
-  const kind = kindOf(st);
-  if (kind === 'symlink') {
-    out.diagnostics.push(symlinkRefused(rel));
-    return out;
-  }
-  if (kind !== 'directory') {
-    out.diagnostics.push(diag('error', 'not-a-directory', `\`${rel}\` est un fichier : un dossier est attendu`, { file: rel }, 'supprimez ou renommez ce fichier ; ce chemin est réservé à un dossier.'));
-    return out;
-  }
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(abs, { withFileTypes: true });
-  } catch (err) {
-    out.diagnostics.push(unreadable(rel, err, 'Dossier'));
-    return out;
-  }
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (e.name.startsWith('.')) continue;
-    const k = kindOf(e);
-    if (k === 'symlink') out.diagnostics.push(symlinkRefused(`${rel}/${e.name}`));
-    else if (k === 'directory') out.dirs.push(e.name);
+  const read = readFolder(abs, rel, { symlink: symlinkRefused, unreadable: (file, err) => unreadable(file, err, 'Dossier') });
+  const out: FolderListing = { dirs: [], files: [], diagnostics: read.diagnostics };
+  for (const e of read.entries) {
+    if (e.kind === 'symlink') out.diagnostics.push(symlinkRefused(`${rel}/${e.name}`));
+    else if (e.kind === 'directory') out.dirs.push(e.name);
     else out.files.push(e.name);
   }
   return out;

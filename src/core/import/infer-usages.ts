@@ -17,6 +17,7 @@
  * version's `usages` says `status: inféré`, the tables used and the rule.
  */
 import type { Block, Datatype, Rubrique, UsageCode, Version } from '../model/schema-types.ts';
+import type { ResolvedFamily, ResolvedVersion } from '../model/types.ts';
 
 export interface UsageNeighbour {
   id: string;
@@ -131,4 +132,19 @@ export function usageGaps(target: { version: Version; blocks: Iterable<Block> },
     }
   }
   return out.sort((a, b) => a.rubrique.localeCompare(b.rubrique));
+}
+
+/**
+ * The usage gaps of a resolved version whose usages are inferred (`norme usages report`): its
+ * rubriques left without a usage, checked against the neighbours its `version.yaml` names. None
+ * when its usages are published or absent.
+ */
+export function versionUsageGaps(family: ResolvedFamily, v: ResolvedVersion): UsageGap[] {
+  const u = v.meta.usages;
+  if (u.status !== 'inféré') return [];
+  const neighbours = (u.inferredFrom ?? [])
+    .map((x) => family.versions.get(x.version))
+    .filter((x): x is ResolvedVersion => !!x)
+    .map((n): UsageNeighbour => ({ id: n.id, version: n.meta, blocks: [...n.blocks.values()] }));
+  return usageGaps({ version: v.meta, blocks: v.blocks.values() }, neighbours);
 }

@@ -22,7 +22,7 @@ export function entryKind(abs: string): EntryKind {
 }
 
 /** Kind of a `Dirent` or of `lstat` results. */
-function kindOf(d: { isSymbolicLink(): boolean; isFile(): boolean; isDirectory(): boolean }): EntryKind {
+export function kindOf(d: { isSymbolicLink(): boolean; isFile(): boolean; isDirectory(): boolean }): EntryKind {
   return d.isSymbolicLink() ? 'symlink' : d.isFile() ? 'file' : d.isDirectory() ? 'directory' : 'other';
 }
 
@@ -47,6 +47,39 @@ export interface Listing {
 }
 
 /**
+ * The entries of the folder `abs` (shown as `rel`), not hidden, sorted by name, with their kind (a
+ * symbolic link is never followed). A missing folder has none; a path that is a symbolic link, not
+ * a folder, or unreadable has none and a diagnostic (`opts.symlink` words the link's refusal, for
+ * the registry or the fiches). Shared by the registry loader and the fiches loader.
+ */
+export function readFolder(
+  abs: string,
+  rel: string,
+  opts: { symlink: (file: string) => Diagnostic; unreadable?: (file: string, err: unknown) => Diagnostic },
+): { entries: Array<{ name: string; kind: EntryKind }>; diagnostics: Diagnostic[] } {
+  const none = (d?: Diagnostic) => ({ entries: [], diagnostics: d ? [d] : [] });
+  const kind = entryKind(abs);
+  if (kind === 'missing') return none();
+  if (kind === 'symlink') return none(opts.symlink(rel));
+  if (kind !== 'directory') {
+    return none(diag('error', 'not-a-directory', `\`${rel}\` est un fichier : un dossier est attendu`, { file: rel }, 'supprimez ou renommez ce fichier ; ce chemin est réservé à un dossier.'));
+  }
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(abs, { withFileTypes: true });
+  } catch (err) {
+    return none(opts.unreadable ? opts.unreadable(rel, err) : diag('error', 'file-unreadable', `Dossier illisible : ${ioReason(err)}`, { file: rel }, 'vérifiez les droits du dossier.'));
+  }
+  return {
+    entries: entries
+      .filter((e) => !e.name.startsWith('.'))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map((e) => ({ name: e.name, kind: kindOf(e) })),
+    diagnostics: [],
+  };
+}
+
+/**
  * List the folder `abs` (shown as `rel`). A missing folder is empty; a path that is not a folder,
  * a symbolic link, a YAML name in the wrong case or a YAML name that is not an ordinary file is a
  * diagnostic. With `yaml: false`, only sub-folders are wanted (files are ignored, links are not).
@@ -54,47 +87,30 @@ export interface Listing {
  */
 export function listFolder(abs: string, rel: string, opts: { yaml: boolean } = { yaml: true }): Listing {
   const out: Listing = { files: [], dirs: [], diagnostics: [] };
-  const kind = entryKind(abs);
-  if (kind === 'missing') return out;
-  if (kind === 'symlink') {
-    out.diagnostics.push(symlinkDiagnostic(rel));
-    return out;
-  }
-  if (kind !== 'directory') {
-    out.diagnostics.push(diag('error', 'not-a-directory', `\`${rel}\` est un fichier : un dossier est attendu`, { file: rel }, 'supprimez ou renommez ce fichier ; ce chemin est réservé à un dossier.'));
-    return out;
-  }
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(abs, { withFileTypes: true });
-  } catch (err) {
-    out.diagnostics.push(diag('error', 'file-unreadable', `Dossier illisible : ${ioReason(err)}`, { file: rel }, 'vérifiez les droits du dossier.'));
-    return out;
-  }
-  for (const d of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (d.name.startsWith('.')) continue;
-    const k = kindOf(d);
-    const file = `${rel}/${d.name}`;
-    const isYamlName = /\.ya?ml$/.test(d.name);
+  const read = readFolder(abs, rel, { symlink: symlinkDiagnostic });
+  out.diagnostics.push(...read.diagnostics);
+  for (const { name, kind: k } of read.entries) {
+    const file = `${rel}/${name}`;
+    const isYamlName = /\.ya?ml$/.test(name);
     if (k === 'symlink') {
       out.diagnostics.push(symlinkDiagnostic(file));
       continue;
     }
     if (k === 'directory' && !isYamlName) {
-      out.dirs.push(d.name);
+      out.dirs.push(name);
       continue;
     }
     if (!opts.yaml) continue;
     if (!isYamlName) {
-      const ext = /\.(ya?ml)$/i.exec(d.name);
+      const ext = /\.(ya?ml)$/i.exec(name);
       if (ext) {
-        out.diagnostics.push(diag('error', 'file-extension', `Extension \`${ext[0]}\` non lue : les fichiers du registre se terminent par \`.yaml\` (en minuscules)`, { file }, `renommez le fichier en \`${d.name.slice(0, -ext[0].length)}.yaml\`.`));
+        out.diagnostics.push(diag('error', 'file-extension', `Extension \`${ext[0]}\` non lue : les fichiers du registre se terminent par \`.yaml\` (en minuscules)`, { file }, `renommez le fichier en \`${name.slice(0, -ext[0].length)}.yaml\`.`));
       }
       continue;
     }
     const bad = notAFile(k, file);
     if (bad) out.diagnostics.push(bad);
-    else out.files.push(d.name);
+    else out.files.push(name);
   }
   return out;
 }
