@@ -6,6 +6,7 @@ import { formatDiagnostic, hasErrors, type Diagnostic } from '../core/diagnostic
 import { loadRegistry, type LoadOptions, type LoadResult } from '../core/load/registry.ts';
 import { resolveVersionRef } from '../core/query.ts';
 import type { Registry, ResolvedVersion } from '../core/model/types.ts';
+import { oneOf, parseArgs, UsageError } from './args.ts';
 import type { Io } from './types.ts';
 
 /** Project root: the nearest folder above `cwd` that holds `norm/`, else the package root. */
@@ -57,3 +58,38 @@ export function loadVersion(io: Io, root: string, ref: string, usage: string): {
   if (!v.ok) return usageError(io, v.error + (v.hint ? `\n${v.hint}` : ''), usage);
   return { registry: res.registry, version: v.value };
 }
+
+/**
+ * The front door of the commands that work on one version with a `--format` (export, unused,
+ * usages): parses `--format` and `--root`, takes the version from the positionals (`pickRef` throws
+ * a `UsageError` when they are wrong), then loads it as `loadVersion` does; else the exit code.
+ */
+export function versionCommand<F extends string>(
+  io: Io,
+  args: string[],
+  usage: string,
+  formats: readonly F[],
+  dflt: F,
+  pickRef: (positionals: string[]) => string,
+): { format: F; root: string; registry: Registry; version: ResolvedVersion } | number {
+  let format: F;
+  let root: string;
+  let ref: string;
+  try {
+    const a = parseArgs(args, { string: ['format', 'root'] });
+    format = oneOf('format', a.options.format, formats, dflt);
+    ref = pickRef(a.positionals);
+    root = findRoot(io, a.options.root);
+  } catch (e) {
+    if (e instanceof UsageError) return usageError(io, e.message, usage);
+    throw e;
+  }
+  const loaded = loadVersion(io, root, ref, usage);
+  return typeof loaded === 'number' ? loaded : { format, root, ...loaded };
+}
+
+/** `pickRef` for a command whose only positional is the version. */
+export const onlyVersion = (example: string) => (positionals: string[]): string => {
+  if (positionals.length !== 1) throw new UsageError(`il faut une version, ${example}`);
+  return positionals[0];
+};

@@ -8,7 +8,7 @@ describe('norme unused', () => {
   it('mauvais usage : code 2 et aide', async () => {
     const r = await run(['unused']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^norme : il faut une version \(ex\. dsn\/P26V01\)\n\nUsage : npx norme unused/);
+    expect(r.err).toMatch(/^norme : il faut une version, ex\. dsn\/P26V01\n\nUsage : npx norme unused/);
     expect((await run(['unused', 'dsn/P26V01', '--format', 'xml'])).err).toMatch(/^norme : --format doit valoir text, md, json, csv \(reçu « xml »\)/);
   });
 

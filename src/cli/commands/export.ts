@@ -1,6 +1,5 @@
 import { rubriquesCsv, versionDocument } from '../../core/index.ts';
-import { oneOf, parseArgs, UsageError } from '../args.ts';
-import { findRoot, loadVersion, usageError } from '../context.ts';
+import { onlyVersion, versionCommand } from '../context.ts';
 import type { Command } from '../types.ts';
 
 const usage = `Usage : npx norme export <famille>/<version> --format json|csv [--root <dossier>]
@@ -14,23 +13,10 @@ export const command: Command = {
   summary: 'exporter une version en JSON ou CSV',
   usage,
   async run(args, io) {
-    let format: 'json' | 'csv';
-    let root: string;
-    let ref: string;
-    try {
-      const a = parseArgs(args, { string: ['format', 'root'] });
-      format = oneOf('format', a.options.format, ['json', 'csv'] as const, 'json');
-      if (a.positionals.length !== 1) throw new UsageError('il faut une version, ex. dsn/P26V01');
-      ref = a.positionals[0];
-      root = findRoot(io, a.options.root);
-    } catch (e) {
-      if (e instanceof UsageError) return usageError(io, e.message, usage);
-      throw e;
-    }
-    const loaded = loadVersion(io, root, ref, usage);
-    if (typeof loaded === 'number') return loaded;
-    const res = loaded;
-    io.stdout.write(format === 'json' ? JSON.stringify(versionDocument(res.version), null, 2) + '\n' : rubriquesCsv(res.version));
+    const cmd = versionCommand(io, args, usage, ['json', 'csv'] as const, 'json', onlyVersion('ex. dsn/P26V01'));
+    if (typeof cmd === 'number') return cmd;
+    const { format, version } = cmd;
+    io.stdout.write(format === 'json' ? JSON.stringify(versionDocument(version), null, 2) + '\n' : rubriquesCsv(version));
     return 0;
   },
 };

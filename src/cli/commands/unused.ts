@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { codeMentions, formatUnused, UNUSED_FORMATS, unusedReport, type UnusedFormat } from '../../core/unused/index.ts';
+import { codeMentions, formatUnused, UNUSED_FORMATS, unusedReport } from '../../core/unused/index.ts';
 import { urls } from '../../site/urls.ts';
-import { oneOf, parseArgs, UsageError } from '../args.ts';
-import { findRoot, loadVersion, usageError } from '../context.ts';
+import { onlyVersion, versionCommand } from '../context.ts';
 import type { Command } from '../types.ts';
 
 const usage = `Usage : npx norme unused <famille>/<version> [--format text|md|json|csv] [--root <dossier>]
@@ -24,22 +23,9 @@ export const command: Command = {
   summary: 'éléments inutilisés d’une version et anomalies des tables officielles',
   usage,
   async run(args, io) {
-    let format: UnusedFormat;
-    let root: string;
-    let ref: string;
-    try {
-      const a = parseArgs(args, { string: ['format', 'root'] });
-      format = oneOf('format', a.options.format, UNUSED_FORMATS, 'text');
-      if (a.positionals.length !== 1) throw new UsageError('il faut une version (ex. dsn/P26V01)');
-      ref = a.positionals[0];
-      root = findRoot(io, a.options.root);
-    } catch (e) {
-      if (e instanceof UsageError) return usageError(io, e.message, usage);
-      throw e;
-    }
-    const loaded = loadVersion(io, root, ref, usage);
-    if (typeof loaded === 'number') return loaded;
-    const res = loaded;
+    const res = versionCommand(io, args, usage, UNUSED_FORMATS, 'text', onlyVersion('ex. dsn/P26V01'));
+    if (typeof res === 'number') return res;
+    const { format, root } = res;
     const family = res.registry.families.get(res.version.family)!;
     // Fiches need remark (MDX): loaded only when there are fiches.
     const fiches = existsSync(path.join(root, 'consignes'))

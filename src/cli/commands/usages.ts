@@ -1,6 +1,6 @@
 import { versionUsageGaps } from '../../core/import/infer-usages.ts';
-import { oneOf, parseArgs, UsageError } from '../args.ts';
-import { findRoot, loadVersion, usageError } from '../context.ts';
+import { UsageError } from '../args.ts';
+import { versionCommand } from '../context.ts';
 import type { Command } from '../types.ts';
 
 const usage = `Usage : npx norme usages report <famille>/<version> [--format text|json]
@@ -15,22 +15,12 @@ export const command: Command = {
   summary: "rapport sur les usages d'une version (officiels, inférés, inconnus)",
   usage,
   async run(args, io) {
-    let format: 'text' | 'json';
-    let root: string;
-    let ref: string;
-    try {
-      const a = parseArgs(args, { string: ['format', 'root'] });
-      format = oneOf('format', a.options.format, ['text', 'json'] as const, 'text');
-      if (a.positionals[0] !== 'report' || a.positionals.length !== 2) throw new UsageError('il faut « report » et une version, ex. npx norme usages report dsn/P26V01');
-      ref = a.positionals[1];
-      root = findRoot(io, a.options.root);
-    } catch (e) {
-      if (e instanceof UsageError) return usageError(io, e.message, usage);
-      throw e;
-    }
-    const loaded = loadVersion(io, root, ref, usage);
-    if (typeof loaded === 'number') return loaded;
-    const res = loaded;
+    const res = versionCommand(io, args, usage, ['text', 'json'] as const, 'text', (p) => {
+      if (p[0] !== 'report' || p.length !== 2) throw new UsageError('il faut « report » et une version, ex. npx norme usages report dsn/P26V01');
+      return p[1];
+    });
+    if (typeof res === 'number') return res;
+    const format = res.format;
     const v = res.version;
     const u = v.meta.usages;
     const gaps = versionUsageGaps(res.registry.families.get(v.family)!, v);
