@@ -8,13 +8,10 @@ import { diag, didYouMean, type Diagnostic, type ValidationRuleId } from '../dia
 import type { Block, Control, Datatype, JournalEntry, JournalOperation, JournalRecord, ResolvedVersion, Rubrique, UsageCode } from '../model/types.ts';
 import { at, type ParsedYaml, type PathSegment } from '../load/yaml-file.ts';
 import { compileFullMatch } from '../validate/regexp.ts';
+import { blockOf, cardinalityInverted, DATATYPE_NATURES, lengthInverted, parseControlId, USAGE_CODES } from '../validate/invariants.ts';
 import { collapseSpaces } from '../text/spaces.ts';
 import { indexBlock } from '../model/index-block.ts';
 
-const USAGE_CODES = new Set(['O', 'C', 'I', 'N', 'F']);
-const NATURES = new Set(['Alphanumeric', 'Numeric', 'Date', 'Enumeration', 'ExternalReferential']);
-const CONTROL_ID = /^(S[0-9]{2}\.G[0-9]{2}\.[0-9]{2}\.[0-9]{3})\/(CCH|SIG|CSL|CRE|CME|CST|CID)-[0-9]{2,3}$/;
-const blockOf = (rubriqueId: string) => rubriqueId.slice(0, rubriqueId.lastIndexOf('.'));
 
 const FIELDS: Record<string, RegExp> = {
   block: /^(name|description|parent|cardinality\.min|cardinality\.max)$/,
@@ -113,7 +110,7 @@ export function applyOperation(v: ResolvedVersion, op: JournalOperation, i: numb
           const next = { ...b.cardinality, [key]: to };
           const okMin = Number.isInteger(next.min) && (next.min as number) >= 0;
           const okMax = next.max === '*' || (Number.isInteger(next.max) && (next.max as number) >= 1);
-          if (!okMin || !okMax || (next.max !== '*' && (next.min as number) > (next.max as number))) {
+          if (!okMin || !okMax || cardinalityInverted(next)) {
             return fail('patch-invalid-value', P('to'), `Cardinalité ${next.min}..${next.max} impossible pour le bloc \`${id}\``, 'minimum entier ≥ 0, maximum entier ≥ 1 ou "*", minimum ≤ maximum.');
           }
         } else {
@@ -155,14 +152,14 @@ export function applyOperation(v: ResolvedVersion, op: JournalOperation, i: numb
         if (!t) return targetMissing('Type de données', id, v.datatypes.keys(), P('id'));
         what = `\`${field}\` du type \`${id}\``;
         target = t as unknown as Record<string, unknown>;
-        if (field === 'nature' && !NATURES.has(String(to))) return fail('patch-invalid-value', P('to'), `Nature \`${String(to)}\` inconnue`, `valeurs possibles : ${[...NATURES].join(', ')}.`);
+        if (field === 'nature' && !DATATYPE_NATURES.includes(String(to))) return fail('patch-invalid-value', P('to'), `Nature \`${String(to)}\` inconnue`, `valeurs possibles : ${DATATYPE_NATURES.join(', ')}.`);
         if ((field === 'minLength' || field === 'maxLength') && to !== null && !(Number.isInteger(to) && (to as number) >= 0)) {
           return fail('patch-invalid-value', P('to'), `\`${field}\` doit être un entier ≥ 0 (reçu \`${String(to)}\`)`);
         }
         if (field === 'minLength' || field === 'maxLength') {
           const min = field === 'minLength' ? to : t.minLength;
           const max = field === 'maxLength' ? to : t.maxLength;
-          if (typeof min === 'number' && typeof max === 'number' && min > max) {
+          if (lengthInverted(min, max)) {
             return fail('patch-invalid-value', P('to'), `Longueur minimale ${min} supérieure à la longueur maximale ${max} pour \`${id}\``);
           }
         }
@@ -220,11 +217,11 @@ export function applyOperation(v: ResolvedVersion, op: JournalOperation, i: numb
     }
     case 'add-control': {
       const control = structuredClone(op.control!) as Control;
-      const m = CONTROL_ID.exec(control.id);
+      const m = parseControlId(control.id);
       if (!m) return fail('patch-invalid-value', P('control', 'id'), `Identifiant de contrôle invalide \`${control.id}\``);
-      if (m[2] !== control.family) return fail('patch-invalid-value', P('control', 'family'), `La famille \`${control.family}\` ne correspond pas à l'identifiant \`${control.id}\``);
-      const e = v.rubriques.get(m[1]);
-      if (!e) return targetMissing('Rubrique', m[1], v.rubriques.keys(), P('control', 'id'));
+      if (m.family !== control.family) return fail('patch-invalid-value', P('control', 'family'), `La famille \`${control.family}\` ne correspond pas à l'identifiant \`${control.id}\``);
+      const e = v.rubriques.get(m.rubrique);
+      if (!e) return targetMissing('Rubrique', m.rubrique, v.rubriques.keys(), P('control', 'id'));
       if (v.controls.has(control.id)) return fail('patch-target-exists', P('control', 'id'), `Le contrôle \`${control.id}\` existe déjà dans ${v.key}`, 'pour modifier son texte, utilisez `set` (element: control).');
       const list = (e.rubrique.controls ??= []);
       list.push(control);
@@ -257,8 +254,8 @@ export function applyOperation(v: ResolvedVersion, op: JournalOperation, i: numb
       if (v.rubriques.has(r.id)) return fail('patch-target-exists', P('rubrique', 'id'), `La rubrique \`${r.id}\` existe déjà dans ${v.key}`, 'les numéros de rubrique ne sont jamais réutilisés ; pour la modifier, utilisez `set`.');
       if (!v.datatypes.has(r.datatype)) return targetMissing('Type de données', r.datatype, v.datatypes.keys(), P('rubrique', 'datatype'));
       for (const [j, c] of (r.controls ?? []).entries()) {
-        const m = CONTROL_ID.exec(c.id);
-        if (!m || m[1] !== r.id) return fail('patch-invalid-value', P('rubrique', 'controls', j, 'id'), `Le contrôle \`${c.id}\` ne porte pas sur la rubrique \`${r.id}\``);
+        const m = parseControlId(c.id);
+        if (!m || m.rubrique !== r.id) return fail('patch-invalid-value', P('rubrique', 'controls', j, 'id'), `Le contrôle \`${c.id}\` ne porte pas sur la rubrique \`${r.id}\``);
         if (v.controls.has(c.id)) return fail('patch-target-exists', P('rubrique', 'controls', j, 'id'), `Le contrôle \`${c.id}\` existe déjà dans ${v.key}`);
       }
       let pos = b.rubriques.findIndex((x) => x.id > r.id);
@@ -314,22 +311,19 @@ export function sortEntries<T extends { entry: JournalEntry }>(v: ResolvedVersio
 }
 
 /**
- * Called by the loader once a version is resolved: check and apply its journal entries,
- * keep a copy of the unamended version in `v.base`, fill `v.journal`.
+ * Called by the resolve stage once a version is indexed: check and apply its journal entries to
+ * a copy of it. The copy is the version at its last edition; `v` itself, untouched, becomes its
+ * `base` (the version as its files describe it). Fills `journal`.
  */
-export function applyJournal(v: ResolvedVersion, raw: Array<{ entry: JournalEntry; parsed: ParsedYaml }>): Diagnostic[] {
+export function applyJournal(v: ResolvedVersion, raw: ReadonlyArray<{ value: JournalEntry; parsed: ParsedYaml }>): { version: ResolvedVersion; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
-  if (!raw.length) return out;
-  v.base = cloneVersion(v);
+  if (!raw.length) return { version: v, diagnostics: out };
+  const amended = cloneVersion(v);
+  amended.base = v;
   const editions = (v.meta.editions ?? []).map((e) => e.id);
   const seen = new Map<string, string>();
   const usable: Array<{ entry: JournalEntry; parsed: ParsedYaml }> = [];
-  for (const r of raw) {
-    const { entry, parsed } = r;
-    const stem = parsed.file.slice(parsed.file.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
-    if (stem !== entry.id) {
-      out.push(diag('error', 'file-name-mismatch', `L'entrée \`${entry.id}\` est dans le fichier \`${stem}.yaml\``, at(parsed, ['id']), `renommez le fichier en \`${entry.id}.yaml\` ou corrigez l'identifiant.`));
-    }
+  for (const { value: entry, parsed } of raw) {
     if (seen.has(entry.id)) {
       out.push(diag('error', 'duplicate-journal-entry', `Entrée de journal \`${entry.id}\` définie deux fois (déjà dans \`${seen.get(entry.id)}\`)`, at(parsed, ['id'])));
       continue;
@@ -339,21 +333,21 @@ export function applyJournal(v: ResolvedVersion, raw: Array<{ entry: JournalEntr
     if (idx < 0) {
       const dym = didYouMean(entry.edition, editions);
       out.push(diag('error', 'journal-unknown-edition', `Édition \`${entry.edition}\` inconnue de ${v.key}${dym ? ` ; ${dym}` : ''}`, at(parsed, ['edition']), `déclarez-la dans \`${v.dir}/version.yaml\` (editions) ; éditions : ${editions.join(', ') || 'aucune'}.`));
-      v.journal.push({ entry, file: parsed.file, applied: false });
+      amended.journal.push({ entry, file: parsed.file, applied: false });
       continue;
     }
     if (idx === 0) {
       out.push(diag('error', 'journal-base-edition', `L'entrée \`${entry.id}\` produit l'édition \`${entry.edition}\`, qui est l'édition de base de ${v.key}`, at(parsed, ['edition']), 'une entrée produit une édition postérieure à la première édition de la version.'));
-      v.journal.push({ entry, file: parsed.file, applied: false });
+      amended.journal.push({ entry, file: parsed.file, applied: false });
       continue;
     }
-    usable.push(r);
+    usable.push({ entry, parsed });
   }
   for (const { entry, parsed } of sortEntries(v, usable)) {
-    const failures = applyEntry(v, entry);
+    const failures = applyEntry(amended, entry);
     for (const f of failures) out.push(diag('error', f.rule, f.message, at(parsed, f.path), f.hint));
-    v.journal.push({ entry, file: parsed.file, applied: failures.length === 0 });
+    amended.journal.push({ entry, file: parsed.file, applied: failures.length === 0 });
   }
-  v.journal = sortEntries(v, v.journal);
-  return out;
+  amended.journal = sortEntries(v, amended.journal);
+  return { version: amended, diagnostics: out };
 }
