@@ -7,7 +7,7 @@
  */
 import { didYouMean, diag, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Registry, ResolvedFamily, ResolvedVersion } from '../model/types.ts';
-import { at, lazyAt, type ParsedYaml } from '../load/yaml-file.ts';
+import { at, lazyAt, type PathSegment } from '../load/yaml-file.ts';
 import type { BrokenIds, RawFamily, RawRegistry, SourceSet } from '../load/registry.ts';
 import { compileFullMatch } from './regexp.ts';
 import { blockOf, cardinalityInverted, controlTarget, lengthInverted } from './invariants.ts';
@@ -34,33 +34,38 @@ export interface VersionContext {
   broken: BrokenIds;
   /** False when `version.yaml` could not be read: the checks against it are skipped. */
   metaRead: boolean;
+  /** Where a problem is reported (default: its position in the parsed file, from `sources`). */
+  where?: Where;
 }
+
+/** The position of `path` in `file` (a registry file relative to the root). */
+export type Where = (file: string, path: readonly PathSegment[], key?: string) => { file?: string; line?: number; column?: number };
 
 /** Check one resolved version, as its files describe it. Never changes it. */
 export function validateVersion(v: ResolvedVersion, ctx: VersionContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const parsedOf = (file: string | undefined): ParsedYaml => ctx.sources.files.get(file!)!;
+  const where: Where = ctx.where ?? ((file, path, key) => at(ctx.sources.files.get(file)!, path, key));
 
   // Datatypes: codes, regexps, lengths.
   for (const [id, t] of v.datatypes) {
-    const parsed = parsedOf(v.files.datatypes.get(id));
+    const file = v.files.datatypes.get(id)!;
     const codes = new Map<string, number>();
     (t.values ?? []).forEach((val, i) => {
       if (codes.has(val.code)) {
-        out.push(diag('error', 'duplicate-code', `Code \`${val.code}\` en double dans la liste de \`${t.id}\` (déjà en position ${codes.get(val.code)! + 1})`, at(parsed, ['values', i, 'code']), 'chaque code d\'une nomenclature doit être unique.'));
+        out.push(diag('error', 'duplicate-code', `Code \`${val.code}\` en double dans la liste de \`${t.id}\` (déjà en position ${codes.get(val.code)! + 1})`, where(file, ['values', i, 'code']), 'chaque code d\'une nomenclature doit être unique.'));
       } else codes.set(val.code, i);
     });
     if (t.regexp !== undefined) {
       const r = compileFullMatch(t.regexp);
       if (!r.ok) {
-        out.push(diag('error', 'invalid-regexp', `Expression régulière invalide pour \`${t.id}\` : ${r.error}`, at(parsed, ['regexp']), 'corrigez l\'expression (elle est appliquée à la valeur entière).'));
+        out.push(diag('error', 'invalid-regexp', `Expression régulière invalide pour \`${t.id}\` : ${r.error}`, where(file, ['regexp']), 'corrigez l\'expression (elle est appliquée à la valeur entière).'));
       }
     }
     if (lengthInverted(t.minLength, t.maxLength)) {
-      out.push(diag('error', 'length-range', `Longueur minimale ${t.minLength} supérieure à la longueur maximale ${t.maxLength} pour \`${t.id}\``, at(parsed, ['minLength']), 'inversez ou corrigez les longueurs.'));
+      out.push(diag('error', 'length-range', `Longueur minimale ${t.minLength} supérieure à la longueur maximale ${t.maxLength} pour \`${t.id}\``, where(file, ['minLength']), 'inversez ou corrigez les longueurs.'));
     }
     if (t.nature === 'Enumeration' && !(t.values && t.values.length) ) {
-      out.push(diag('warning', 'empty-enumeration', `La nomenclature \`${t.id}\` n'a aucune valeur`, at(parsed, ['nature']), 'ajoutez ses valeurs ou changez sa nature.'));
+      out.push(diag('warning', 'empty-enumeration', `La nomenclature \`${t.id}\` n'a aucune valeur`, where(file, ['nature']), 'ajoutez ses valeurs ou changez sa nature.'));
     }
   }
 
@@ -68,39 +73,39 @@ export function validateVersion(v: ResolvedVersion, ctx: VersionContext): Diagno
   const natures = new Set((v.meta.usages?.natures ?? []).map((n) => n.code));
   const typeIds = [...v.datatypes.keys()];
   for (const [bid, b] of v.blocks) {
-    const parsed = parsedOf(v.files.blocks.get(bid));
+    const file = v.files.blocks.get(bid)!;
     if (cardinalityInverted(b.cardinality)) {
-      out.push(diag('error', 'cardinality-range', `Cardinalité ${b.cardinality.min}..${b.cardinality.max} impossible pour \`${b.id}\``, at(parsed, ['cardinality']), 'le minimum doit être inférieur ou égal au maximum.'));
+      out.push(diag('error', 'cardinality-range', `Cardinalité ${b.cardinality.min}..${b.cardinality.max} impossible pour \`${b.id}\``, where(file, ['cardinality']), 'le minimum doit être inférieur ou égal au maximum.'));
     }
     b.rubriques.forEach((r, i) => {
       if (blockOf(r.id) !== b.id) {
-        out.push(diag('error', 'rubrique-block-mismatch', `La rubrique \`${r.id}\` n'appartient pas au bloc \`${b.id}\``, at(parsed, ['rubriques', i, 'id']), `une rubrique du bloc \`${b.id}\` s'écrit \`${b.id}.NNN\`.`));
+        out.push(diag('error', 'rubrique-block-mismatch', `La rubrique \`${r.id}\` n'appartient pas au bloc \`${b.id}\``, where(file, ['rubriques', i, 'id']), `une rubrique du bloc \`${b.id}\` s'écrit \`${b.id}.NNN\`.`));
       }
       if (!v.datatypes.has(r.datatype) && !ctx.broken.has(r.datatype)) {
         const dym = didYouMean(r.datatype, typeIds);
-        out.push(diag('error', 'unknown-datatype', `Type de données inconnu \`${r.datatype}\`${dym ? ` ; ${dym}` : ''}`, at(parsed, ['rubriques', i, 'datatype']), `définissez-le dans \`${v.dir}/datatypes/${r.datatype}.yaml\` ou corrigez le nom.`));
+        out.push(diag('error', 'unknown-datatype', `Type de données inconnu \`${r.datatype}\`${dym ? ` ; ${dym}` : ''}`, where(file, ['rubriques', i, 'datatype']), `définissez-le dans \`${v.dir}/datatypes/${r.datatype}.yaml\` ou corrigez le nom.`));
       }
       // A rubrique defined twice is reported by the resolve stage; only its first definition counts.
       if (v.rubriques.get(r.id)?.rubrique !== r) return;
       if (i > 0 && b.rubriques[i - 1].id >= r.id && blockOf(b.rubriques[i - 1].id) === b.id) {
-        out.push(diag('warning', 'rubrique-order', `La rubrique \`${r.id}\` suit \`${b.rubriques[i - 1].id}\` : les rubriques d'un bloc sont rangées par numéro croissant`, at(parsed, ['rubriques', i, 'id']), 'déplacez-la à sa place.'));
+        out.push(diag('warning', 'rubrique-order', `La rubrique \`${r.id}\` suit \`${b.rubriques[i - 1].id}\` : les rubriques d'un bloc sont rangées par numéro croissant`, where(file, ['rubriques', i, 'id']), 'déplacez-la à sa place.'));
       }
       (r.controls ?? []).forEach((c, j) => {
         const { rubrique: target, family: fam } = controlTarget(c.id);
         if (target !== r.id) {
-          out.push(diag('error', 'control-rubrique-mismatch', `Le contrôle \`${c.id}\` ne porte pas sur la rubrique \`${r.id}\` qui le contient`, at(parsed, ['rubriques', i, 'controls', j, 'id']), `un contrôle de cette rubrique s'écrit \`${r.id}/${c.family}-NN\`.`));
+          out.push(diag('error', 'control-rubrique-mismatch', `Le contrôle \`${c.id}\` ne porte pas sur la rubrique \`${r.id}\` qui le contient`, where(file, ['rubriques', i, 'controls', j, 'id']), `un contrôle de cette rubrique s'écrit \`${r.id}/${c.family}-NN\`.`));
         }
         if (fam !== c.family) {
-          out.push(diag('error', 'control-family-mismatch', `La famille \`${c.family}\` ne correspond pas à l'identifiant \`${c.id}\``, at(parsed, ['rubriques', i, 'controls', j, 'family']), `mettez \`family: ${fam}\`.`));
+          out.push(diag('error', 'control-family-mismatch', `La famille \`${c.family}\` ne correspond pas à l'identifiant \`${c.id}\``, where(file, ['rubriques', i, 'controls', j, 'family']), `mettez \`family: ${fam}\`.`));
         }
       });
       if (r.usage && ctx.metaRead) {
         if (v.meta.usages?.status === 'non publié') {
-          out.push(diag('error', 'usage-unpublished', `La rubrique \`${r.id}\` a des usages alors que le tableau des usages de la version est « non publié »`, at(parsed, ['rubriques', i, 'usage']), 'renseignez `usages` dans version.yaml ou retirez ces usages.'));
+          out.push(diag('error', 'usage-unpublished', `La rubrique \`${r.id}\` a des usages alors que le tableau des usages de la version est « non publié »`, where(file, ['rubriques', i, 'usage']), 'renseignez `usages` dans version.yaml ou retirez ces usages.'));
         } else if (natures.size) {
           for (const n of Object.keys(r.usage)) {
             if (!natures.has(n)) {
-              out.push(diag('error', 'unknown-nature', `Nature de déclaration \`${n}\` inconnue pour l'usage de \`${r.id}\``, at(parsed, ['rubriques', i, 'usage'], n), `natures de la version : ${[...natures].join(', ')}.`));
+              out.push(diag('error', 'unknown-nature', `Nature de déclaration \`${n}\` inconnue pour l'usage de \`${r.id}\``, where(file, ['rubriques', i, 'usage'], n), `natures de la version : ${[...natures].join(', ')}.`));
             }
           }
         }
@@ -108,7 +113,7 @@ export function validateVersion(v: ResolvedVersion, ctx: VersionContext): Diagno
     });
     if (b.parent !== undefined && b.parent !== null && !v.blocks.has(b.parent) && !ctx.broken.has(b.parent)) {
       const dym = didYouMean(b.parent, v.blocks.keys());
-      out.push(diag('error', 'unknown-parent', `Bloc parent inconnu \`${b.parent}\`${dym ? ` ; ${dym}` : ''}`, at(parsed, ['parent']), 'le parent doit être un bloc de la même version.'));
+      out.push(diag('error', 'unknown-parent', `Bloc parent inconnu \`${b.parent}\`${dym ? ` ; ${dym}` : ''}`, where(file, ['parent']), 'le parent doit être un bloc de la même version.'));
     }
   }
   const reported = new Set<string>();
@@ -122,7 +127,7 @@ export function validateVersion(v: ResolvedVersion, ctx: VersionContext): Diagno
         if (!reported.has(key)) {
           reported.add(key);
           const first = [...cycle].sort()[0];
-          out.push(diag('error', 'block-cycle', `Cycle dans la hiérarchie des blocs : ${[...cycle.slice(cycle.indexOf(first)), ...cycle.slice(0, cycle.indexOf(first)), first].map((x) => `\`${x}\``).join(' → ')}`, at(parsedOf(v.files.blocks.get(first)), ['parent']), 'un bloc ne peut pas être son propre ancêtre.'));
+          out.push(diag('error', 'block-cycle', `Cycle dans la hiérarchie des blocs : ${[...cycle.slice(cycle.indexOf(first)), ...cycle.slice(0, cycle.indexOf(first)), first].map((x) => `\`${x}\``).join(' → ')}`, where(v.files.blocks.get(first)!, ['parent']), 'un bloc ne peut pas être son propre ancêtre.'));
         }
         break;
       }
@@ -130,19 +135,19 @@ export function validateVersion(v: ResolvedVersion, ctx: VersionContext): Diagno
       cur = v.blocks.get(cur)!.parent;
     }
   }
-  const versionParsed = ctx.metaRead ? ctx.sources.files.get(`${v.dir}/version.yaml`) : undefined;
-  if (versionParsed) {
+  if (ctx.metaRead) {
+    const versionFile = `${v.dir}/version.yaml`;
     const ids = new Set<string>();
     (v.meta.editions ?? []).forEach((e, i) => {
-      if (ids.has(e.id)) out.push(diag('error', 'duplicate-edition', `Édition \`${e.id}\` déclarée deux fois`, at(versionParsed, ['editions', i, 'id'])));
+      if (ids.has(e.id)) out.push(diag('error', 'duplicate-edition', `Édition \`${e.id}\` déclarée deux fois`, where(versionFile, ['editions', i, 'id'])));
       ids.add(e.id);
       if (i > 0 && v.meta.editions[i - 1].date > e.date) {
-        out.push(diag('error', 'edition-order', `L'édition \`${e.id}\` (${e.date}) est antérieure à la précédente (${v.meta.editions[i - 1].date})`, at(versionParsed, ['editions', i, 'date']), 'rangez les éditions par date croissante.'));
+        out.push(diag('error', 'edition-order', `L'édition \`${e.id}\` (${e.date}) est antérieure à la précédente (${v.meta.editions[i - 1].date})`, where(versionFile, ['editions', i, 'date']), 'rangez les éditions par date croissante.'));
       }
     });
     const app = v.meta.applicability;
     if (app?.to && app.to < app.from) {
-      out.push(diag('error', 'applicability-range', `Applicabilité de ${app.from} à ${app.to} : la fin précède le début`, at(versionParsed, ['applicability', 'to'])));
+      out.push(diag('error', 'applicability-range', `Applicabilité de ${app.from} à ${app.to} : la fin précède le début`, where(versionFile, ['applicability', 'to'])));
     }
   }
   return out;
