@@ -6,7 +6,8 @@
  * nature, control id). The content rules are the validate stage's: after an entry, the amended
  * version is checked by `validateVersion`, and an error it did not have fails the entry.
  * A failure is a diagnostic at its position, and its entry is then not applied at all (entries
- * are atomic). */
+ * are atomic).
+ */
 import { diag, didYouMean, type Diagnostic, type ValidationRuleId } from '../diagnostics/diagnostic.ts';
 import type { Block, Control, Datatype, JournalEntry, JournalOperation, JournalRecord, ResolvedVersion, Rubrique, UsageCode } from '../model/types.ts';
 import { at, type ParsedYaml, type PathSegment } from '../load/yaml-file.ts';
