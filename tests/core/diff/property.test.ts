@@ -32,7 +32,7 @@ const op: fc.Arbitrary<JournalOperation> = fc.oneof(
   fc.record({ op: fc.constant('remove-rubrique' as const), id: rubrique }),
 );
 
-const ENTRY: JournalEntry = { id: 'JMN-PROP-001', date: '2026-07-01', kind: 'évolution', title: 'Amendement aléatoire', explanation: 'Exemple inventé.', edition: '2026.1.1', operations: [] };
+const ENTRY: Omit<JournalEntry, 'operations'> = { id: 'JMN-PROP-001', date: '2026-07-01', kind: 'évolution', title: 'Amendement aléatoire', explanation: 'Exemple inventé.', edition: '2026.1.1' };
 
 /** Apply what applies (an operation the journal refuses, e.g. one leaving a length range inverted, is skipped). */
 function amend(ops: JournalOperation[]) {
