@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 // Narrow imports (not core/index.ts): every command pays for what this file imports.
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../core/diagnostics/diagnostic.ts';
-import { loadRegistry, type LoadOptions, type LoadResult } from '../core/load/registry.ts';
+import { loadRegistry, type LoadOptions, type LoadResult } from '../core/registry.ts';
 import { resolveVersionRef } from '../core/query.ts';
 import type { Registry, ResolvedVersion } from '../core/model/types.ts';
 import { oneOf, parseArgs, UsageError } from './args.ts';

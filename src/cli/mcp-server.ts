@@ -13,7 +13,7 @@ import { applicableVersion, parseMonth } from '../core/applicability.ts';
 import { loadConsignes, revisionPlainText } from '../core/consignes/index.ts';
 import { diffDocument, diffVersions, ELEMENTS, filterDiff, SEVERITIES, type ChangeElement, type Severity } from '../core/diff/index.ts';
 import { elementDocument, versionDocument } from '../core/export.ts';
-import { loadRegistry } from '../core/load/registry.ts';
+import { loadRegistry } from '../core/registry.ts';
 import type { Registry } from '../core/model/types.ts';
 import { findElement, resolveVersionRef } from '../core/query.ts';
 import { searchElements } from '../core/search.ts';

@@ -10,7 +10,7 @@ import { buildCheckModel } from './check/model.ts';
 import { checkText, type CheckOptions, type CheckReport } from './check/checker.ts';
 import { compareWithNext, nextVersionOf, startOf, type NextReport } from './check/next.ts';
 import { sniffDeclaredVersion } from './check/version.ts';
-import { loadRegistry, type LoadOptions, type LoadResult } from './load/registry.ts';
+import { loadRegistry, type LoadOptions, type LoadResult } from './registry.ts';
 import type { Registry, ResolvedVersion } from './model/types.ts';
 import { resolveVersionRef } from './query.ts';
 

@@ -2,7 +2,7 @@
  * Applicability by "mois principal déclaré" (S20.G00.05.005): which version of a family
  * applies to a month, whether that is inferred, and which elements of that version are
  * described but not usable yet (activations). Overlaps and gaps between versions are
- * diagnostics of the validator (validate/cross.ts, crossCheckFamily), not repeated here.
+ * diagnostics of the validator (validate/cross.ts, validateFamily), not repeated here.
  */
 import type { ResolvedFamily, ResolvedVersion, Version } from './model/types.ts';
 

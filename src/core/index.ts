@@ -1,7 +1,11 @@
 export * from './diagnostics/diagnostic.ts';
 export * from './model/types.ts';
-export { loadRegistry } from './load/registry.ts';
-export type { LoadOptions, LoadResult, SourceSet } from './load/registry.ts';
+export { loadRegistry } from './registry.ts';
+export type { LoadOptions, LoadResult } from './registry.ts';
+export { loadRawRegistry } from './load/registry.ts';
+export type { SourceSet, RawRegistry, RawFamily, RawVersion, RawFile } from './load/registry.ts';
+export { resolveRegistry } from './resolve/registry.ts';
+export { validateRegistry } from './validate/cross.ts';
 export { parseYaml, locate, at } from './load/yaml-file.ts';
 export type { ParsedYaml } from './load/yaml-file.ts';
 export { getValidator, validateAgainst, schemaPath, publishedSchemas } from './load/schemas.ts';

@@ -10,7 +10,7 @@
  */
 import { isMap, isSeq, parseDocument, stringify } from 'yaml';
 import type { Diagnostic } from './diagnostics/diagnostic.ts';
-import type { LoadResult } from './load/registry.ts';
+import type { LoadResult } from './registry.ts';
 import type { ResolvedFamily, ResolvedVersion, Version } from './model/types.ts';
 import { resolveVersionRef, type Lookup } from './query.ts';
 import { nextMonth } from './validate/cross.ts';

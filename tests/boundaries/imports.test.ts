@@ -23,6 +23,12 @@ function importsOf(file: string): string[] {
   return out;
 }
 
+/** Every import of a module, type-only ones included (a type-only cycle is still a cycle of stages). */
+function allImportsOf(file: string): string[] {
+  const src = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  return [...src.matchAll(/^\s*(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+}
+
 /** Every module reachable from `entries` through relative imports, with what each imports. */
 function graph(entries: string[]): Map<string, string[]> {
   const seen = new Map<string, string[]>();
@@ -62,6 +68,44 @@ describe('frontières du code', () => {
         .map((s) => `${rel(f)} → ${s}`),
     );
     expect(wrong).toEqual([]);
+  });
+
+  test('les étapes du chargement du registre ne forment aucun cycle ; load n\'importe pas les suivantes', () => {
+    // load (files → raw) → resolve (raw → versions, the journal applied) → validate (diagnostics).
+    const STAGES = ['load', 'resolve', 'validate', 'journal'];
+    const stageOf = (abs: string) => {
+      const m = /^src\/core\/([^/]+)\//.exec(rel(abs));
+      return m && STAGES.includes(m[1]) ? m[1] : undefined;
+    };
+    const edges = new Map<string, Set<string>>(STAGES.map((s) => [s, new Set()]));
+    const via = new Map<string, string>();
+    for (const stage of STAGES) {
+      for (const f of filesUnder(`src/core/${stage}`, /\.ts$/)) {
+        for (const spec of allImportsOf(f)) {
+          if (!spec.startsWith('.')) continue;
+          const to = stageOf(path.resolve(path.dirname(f), spec));
+          if (!to || to === stage) continue;
+          edges.get(stage)!.add(to);
+          if (!via.has(`${stage}→${to}`)) via.set(`${stage}→${to}`, `${rel(f)} → ${spec}`);
+        }
+      }
+    }
+    expect([...edges.get('load')!].map((to) => via.get(`load→${to}`))).toEqual([]);
+    // Depth-first search: a stage met again on the current path closes a cycle.
+    const cycles: string[] = [];
+    const walk = (s: string, stack: string[]) => {
+      if (stack.includes(s)) {
+        const c = [...stack.slice(stack.indexOf(s)), s];
+        cycles.push(c.slice(1).map((to, i) => via.get(`${c[i]}→${to}`)).join(' ; '));
+        return;
+      }
+      for (const to of edges.get(s)!) walk(to, [...stack, s]);
+    };
+    for (const s of STAGES) walk(s, []);
+    expect(cycles).toEqual([]);
+    // The pipeline really is read: resolve uses load, validate reads what load kept.
+    expect([...edges.get('resolve')!].sort()).toContain('load');
+    expect([...edges.get('validate')!].sort()).toContain('load');
   });
 
   test('les commandes de la CLI ne chargent pas tout le cœur (src/core/index.ts)', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Edit } from '../helpers/fixture.ts';
-import { registryLines } from '../helpers/registry.ts';
+import { deepFreeze, frozenStageLines, registryLines } from '../helpers/registry.ts';
 
 const DIR = 'norm/demo/V1';
 const F = 'norm/demo/family.yaml';
@@ -69,5 +69,24 @@ const cases: Array<[string, Edit[], string[]]> = [
 describe('règles de validation, une altération chacune', () => {
   it.each(cases)('%s', (_name, edits, expected) => {
     expect(registryLines(edits)).toEqual(expected);
+  });
+});
+
+describe('la validation ne modifie pas ce qu\'elle valide', () => {
+  // The resolved registry is frozen (Maps included) before the validate stage runs on it.
+  it.each(cases)('registre résolu figé — %s', (_name, edits, expected) => {
+    expect(frozenStageLines(edits)).toEqual(expected);
+  });
+
+  it('registre résolu figé — version avec journal (la base est validée)', () => {
+    expect(frozenStageLines([{ file: `${DIR}/datatypes/Type_Alphanumeric_1-20.yaml`, from: 'minLength: 1', to: 'minLength: 30' }], { fixture: 'journal/valid' })).toEqual([
+      'norm/demo/V1/datatypes/Type_Alphanumeric_1-20.yaml:4:12: erreur Longueur minimale 30 supérieure à la longueur maximale 20 pour `Type_Alphanumeric_1-20` [length-range]',
+    ]);
+  });
+
+  it('un registre figé refuse bien les écritures (le test peut échouer)', () => {
+    const m = deepFreeze({ a: new Map([['k', { b: [1] }]]) });
+    expect(() => m.a.set('x', { b: [] })).toThrow(TypeError);
+    expect(() => m.a.get('k')!.b.push(2)).toThrow(TypeError);
   });
 });

@@ -20,7 +20,7 @@ import {
 } from '../../core/diff/index.ts';
 import { attributeJournal, resolveStateRef } from '../../core/journal/index.ts';
 import { closest } from '../../core/diagnostics/diagnostic.ts';
-import type { LoadResult } from '../../core/load/registry.ts';
+import type { LoadResult } from '../../core/registry.ts';
 import type { Registry, ResolvedVersion } from '../../core/model/types.ts';
 import { diffAnnotations } from '../../core/github.ts';
 import { oneOf, parseArgs, UsageError } from '../args.ts';
@@ -176,7 +176,7 @@ export const command: Command = {
       } else {
         const at = registryAtRef(root, base);
         cleanup = at.cleanup;
-        const { loadRegistry } = await import('../../core/load/registry.ts');
+        const { loadRegistry } = await import('../../core/registry.ts');
         const old: LoadResult = loadRegistry(at.dir, only ? { only } : {});
         if (!requireClean(io, old)) {
           io.stderr.write(`norme : (erreurs du registre à la référence ${base})\n`);

@@ -37,8 +37,8 @@ export interface VersionSnapshot {
 const coreDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 let salt: string | undefined;
 
-/** Core folders whose code decides how a version is resolved. */
-const RESOLVING_CODE = ['load', 'schemas', 'validate', 'journal', 'model', 'diagnostics'];
+/** Core folders whose code decides how a version is resolved (the stages of `registry.ts`, which is hashed too). */
+const RESOLVING_CODE = ['load', 'resolve', 'schemas', 'validate', 'journal', 'model', 'diagnostics'];
 
 /** Changes whenever the resolving code or the schemas change (size and modification time of each file). */
 function codeSalt(): string {
@@ -56,6 +56,10 @@ function codeSalt(): string {
     }
   };
   for (const d of RESOLVING_CODE) if (existsSync(path.join(coreDir, d))) walk(path.join(coreDir, d));
+  for (const f of ['registry.ts', 'registry.js']) {
+    const p = path.join(coreDir, f);
+    if (existsSync(p)) h.update(`${f}\0${statSync(p).size}\0${statSync(p).mtimeMs}\n`);
+  }
   return (salt = h.digest('hex'));
 }
 

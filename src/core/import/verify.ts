@@ -3,7 +3,7 @@
  * as `norme validate` (YAML, schemas, cross-file references), run on the staged copy.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { loadRegistry } from '../load/registry.ts';
+import { loadRegistry } from '../registry.ts';
 
 export interface VerifyOptions {
   /** Folder holding the staged registry folder. */

@@ -1,20 +1,21 @@
 /**
  * Maintenance journal (JMN): structured operations amending a published version.
- * The loader applies the entries in order (edition, date, id); an operation whose target
- * is missing or whose stated previous value does not match is a diagnostic at its position,
- * and its entry is then not applied at all (entries are atomic).
+ * The resolve stage applies the entries in order (edition, date, id) to a copy of the version.
+ * An operation checks only what is its own: its target exists (or does not, for an addition),
+ * its stated previous value matches, its new value has the shape the schema gives (usage code,
+ * nature, control id). The content rules are the validate stage's: after an entry, the amended
+ * version is checked by `validateVersion`, and an error it did not have fails the entry.
+ * A failure is a diagnostic at its position, and its entry is then not applied at all (entries
+ * are atomic).
  */
 import { diag, didYouMean, type Diagnostic, type ValidationRuleId } from '../diagnostics/diagnostic.ts';
 import type { Block, Control, Datatype, JournalEntry, JournalOperation, JournalRecord, ResolvedVersion, Rubrique, UsageCode } from '../model/types.ts';
 import { at, type ParsedYaml, type PathSegment } from '../load/yaml-file.ts';
-import { compileFullMatch } from '../validate/regexp.ts';
+import { blockOf, DATATYPE_NATURES, parseControlId, USAGE_CODES } from '../validate/invariants.ts';
+import { validateVersion } from '../validate/cross.ts';
 import { collapseSpaces } from '../text/spaces.ts';
 import { indexBlock } from '../model/index-block.ts';
 
-const USAGE_CODES = new Set(['O', 'C', 'I', 'N', 'F']);
-const NATURES = new Set(['Alphanumeric', 'Numeric', 'Date', 'Enumeration', 'ExternalReferential']);
-const CONTROL_ID = /^(S[0-9]{2}\.G[0-9]{2}\.[0-9]{2}\.[0-9]{3})\/(CCH|SIG|CSL|CRE|CME|CST|CID)-[0-9]{2,3}$/;
-const blockOf = (rubriqueId: string) => rubriqueId.slice(0, rubriqueId.lastIndexOf('.'));
 
 const FIELDS: Record<string, RegExp> = {
   block: /^(name|description|parent|cardinality\.min|cardinality\.max)$/,
@@ -113,12 +114,11 @@ export function applyOperation(v: ResolvedVersion, op: JournalOperation, i: numb
           const next = { ...b.cardinality, [key]: to };
           const okMin = Number.isInteger(next.min) && (next.min as number) >= 0;
           const okMax = next.max === '*' || (Number.isInteger(next.max) && (next.max as number) >= 1);
-          if (!okMin || !okMax || (next.max !== '*' && (next.min as number) > (next.max as number))) {
-            return fail('patch-invalid-value', P('to'), `Cardinalité ${next.min}..${next.max} impossible pour le bloc \`${id}\``, 'minimum entier ≥ 0, maximum entier ≥ 1 ou "*", minimum ≤ maximum.');
+          if (!okMin || !okMax) {
+            return fail('patch-invalid-value', P('to'), `Cardinalité ${next.min}..${next.max} impossible pour le bloc \`${id}\``, 'minimum entier ≥ 0, maximum entier ≥ 1 ou "*".');
           }
         } else {
           target = b as unknown as Record<string, unknown>;
-          if (field === 'parent' && to !== null && !v.blocks.has(String(to))) return targetMissing('Bloc parent', String(to), v.blocks.keys(), P('to'));
           if (field === 'parent' && to !== null) {
             // The new parent must not descend from the block: the hierarchy stays a tree.
             const chain = [id];
@@ -134,10 +134,6 @@ export function applyOperation(v: ResolvedVersion, op: JournalOperation, i: numb
         what = `\`${field}\` de la rubrique \`${id}\``;
         if (field.startsWith('usage.')) {
           key = field.slice('usage.'.length);
-          const natures = v.meta.usages?.natures?.map((n) => n.code);
-          if (natures && natures.length && !natures.includes(key)) {
-            return fail('patch-invalid-value', P('field'), `Nature de déclaration \`${key}\` inconnue dans ${v.key}`, `natures de la version : ${natures.join(', ')}.`);
-          }
           if (to !== null && !USAGE_CODES.has(String(to))) return fail('patch-invalid-value', P('to'), `Usage \`${String(to)}\` inconnu`, 'valeurs possibles : O, C, I, N, F (null pour retirer l\'usage).');
           if (!e.rubrique.usage) {
             const r = e.rubrique;
@@ -147,7 +143,6 @@ export function applyOperation(v: ResolvedVersion, op: JournalOperation, i: numb
           target = e.rubrique.usage as Record<string, unknown>;
         } else {
           target = e.rubrique as unknown as Record<string, unknown>;
-          if (field === 'datatype' && !v.datatypes.has(String(to))) return targetMissing('Type de données', String(to), v.datatypes.keys(), P('to'));
           if ((field === 'name' || field === 'datatype') && (to === null || to === '')) return fail('patch-invalid-value', P('to'), `\`${field}\` ne peut pas être vide pour la rubrique \`${id}\``);
         }
       } else if (el === 'datatype') {
@@ -155,20 +150,9 @@ export function applyOperation(v: ResolvedVersion, op: JournalOperation, i: numb
         if (!t) return targetMissing('Type de données', id, v.datatypes.keys(), P('id'));
         what = `\`${field}\` du type \`${id}\``;
         target = t as unknown as Record<string, unknown>;
-        if (field === 'nature' && !NATURES.has(String(to))) return fail('patch-invalid-value', P('to'), `Nature \`${String(to)}\` inconnue`, `valeurs possibles : ${[...NATURES].join(', ')}.`);
+        if (field === 'nature' && !DATATYPE_NATURES.includes(String(to))) return fail('patch-invalid-value', P('to'), `Nature \`${String(to)}\` inconnue`, `valeurs possibles : ${DATATYPE_NATURES.join(', ')}.`);
         if ((field === 'minLength' || field === 'maxLength') && to !== null && !(Number.isInteger(to) && (to as number) >= 0)) {
           return fail('patch-invalid-value', P('to'), `\`${field}\` doit être un entier ≥ 0 (reçu \`${String(to)}\`)`);
-        }
-        if (field === 'minLength' || field === 'maxLength') {
-          const min = field === 'minLength' ? to : t.minLength;
-          const max = field === 'maxLength' ? to : t.maxLength;
-          if (typeof min === 'number' && typeof max === 'number' && min > max) {
-            return fail('patch-invalid-value', P('to'), `Longueur minimale ${min} supérieure à la longueur maximale ${max} pour \`${id}\``);
-          }
-        }
-        if (field === 'regexp' && to !== null) {
-          const r = compileFullMatch(String(to));
-          if (!r.ok) return fail('patch-invalid-value', P('to'), `Expression régulière invalide : ${r.error}`);
         }
       } else {
         const c = v.controls.get(id);
@@ -220,11 +204,10 @@ export function applyOperation(v: ResolvedVersion, op: JournalOperation, i: numb
     }
     case 'add-control': {
       const control = structuredClone(op.control!) as Control;
-      const m = CONTROL_ID.exec(control.id);
+      const m = parseControlId(control.id);
       if (!m) return fail('patch-invalid-value', P('control', 'id'), `Identifiant de contrôle invalide \`${control.id}\``);
-      if (m[2] !== control.family) return fail('patch-invalid-value', P('control', 'family'), `La famille \`${control.family}\` ne correspond pas à l'identifiant \`${control.id}\``);
-      const e = v.rubriques.get(m[1]);
-      if (!e) return targetMissing('Rubrique', m[1], v.rubriques.keys(), P('control', 'id'));
+      const e = v.rubriques.get(m.rubrique);
+      if (!e) return targetMissing('Rubrique', m.rubrique, v.rubriques.keys(), P('control', 'id'));
       if (v.controls.has(control.id)) return fail('patch-target-exists', P('control', 'id'), `Le contrôle \`${control.id}\` existe déjà dans ${v.key}`, 'pour modifier son texte, utilisez `set` (element: control).');
       const list = (e.rubrique.controls ??= []);
       list.push(control);
@@ -255,10 +238,9 @@ export function applyOperation(v: ResolvedVersion, op: JournalOperation, i: numb
       const b = v.blocks.get(blockOf(r.id));
       if (!b) return targetMissing('Bloc', blockOf(r.id), v.blocks.keys(), P('rubrique', 'id'));
       if (v.rubriques.has(r.id)) return fail('patch-target-exists', P('rubrique', 'id'), `La rubrique \`${r.id}\` existe déjà dans ${v.key}`, 'les numéros de rubrique ne sont jamais réutilisés ; pour la modifier, utilisez `set`.');
-      if (!v.datatypes.has(r.datatype)) return targetMissing('Type de données', r.datatype, v.datatypes.keys(), P('rubrique', 'datatype'));
       for (const [j, c] of (r.controls ?? []).entries()) {
-        const m = CONTROL_ID.exec(c.id);
-        if (!m || m[1] !== r.id) return fail('patch-invalid-value', P('rubrique', 'controls', j, 'id'), `Le contrôle \`${c.id}\` ne porte pas sur la rubrique \`${r.id}\``);
+        const m = parseControlId(c.id);
+        if (!m) return fail('patch-invalid-value', P('rubrique', 'controls', j, 'id'), `Identifiant de contrôle invalide \`${c.id}\``);
         if (v.controls.has(c.id)) return fail('patch-target-exists', P('rubrique', 'controls', j, 'id'), `Le contrôle \`${c.id}\` existe déjà dans ${v.key}`);
       }
       let pos = b.rubriques.findIndex((x) => x.id > r.id);
@@ -293,15 +275,67 @@ export function applyOperation(v: ResolvedVersion, op: JournalOperation, i: numb
   }
 }
 
+/** Errors the validate stage finds in a version, counted by rule and message (positions left out). */
+function validationErrors(v: ResolvedVersion): Map<string, { d: Diagnostic; n: number }> {
+  const out = new Map<string, { d: Diagnostic; n: number }>();
+  const ds = validateVersion(v, { sources: { files: new Map() }, broken: { has: () => false }, metaRead: true, where: () => ({}) });
+  for (const d of ds) {
+    if (d.severity !== 'error') continue;
+    const k = `${d.rule}\u0000${d.message}`;
+    const e = out.get(k);
+    if (e) e.n++;
+    else out.set(k, { d, n: 1 });
+  }
+  return out;
+}
+
+/**
+ * Which operation of an entry brought a problem the validate stage found: the last one whose
+ * element (or new value) the message names, else none (the problem is then reported at
+ * `operations`).
+ */
+function operationOf(ops: readonly JournalOperation[], message: string): number | undefined {
+  for (let i = ops.length - 1; i >= 0; i--) {
+    const op = ops[i];
+    const named = [op.id, op.datatype, op.control?.id, op.rubrique?.id, op.rubrique?.datatype, typeof op.to === 'string' ? op.to : undefined];
+    if (named.some((id) => id && message.includes(`\`${id}\``))) return i;
+  }
+  return undefined;
+}
+
+/** Where a problem an operation brings is reported: its new value, else the operation. */
+function operationPath(op: JournalOperation, i: number): PathSegment[] {
+  const inOp = op.op === 'set' ? 'to' : op.op === 'add-control' ? 'control' : op.op === 'add-rubrique' ? 'rubrique' : undefined;
+  return inOp ? ['operations', i, inOp] : ['operations', i];
+}
+
+export interface ApplyOptions {
+  /**
+   * Check the amended version with the rules of the validate stage (`validateVersion`): an
+   * error that was not there before the entry fails it (default true). Off when replaying
+   * entries the loader already applied.
+   */
+  validate?: boolean;
+}
+
 /** Apply all operations of an entry, or none: returns the failures (empty when applied). */
-export function applyEntry(v: ResolvedVersion, entry: JournalEntry): OperationFailure[] {
+export function applyEntry(v: ResolvedVersion, entry: JournalEntry, opts: ApplyOptions = {}): OperationFailure[] {
   const undos: Undo[] = [];
   const failures: OperationFailure[] = [];
+  const before = opts.validate === false ? undefined : validationErrors(v);
   entry.operations.forEach((op, i) => {
     const r = applyOperation(v, op, i);
     if ('failure' in r) failures.push(r.failure);
     else undos.push(r.undo);
   });
+  if (before && !failures.length) {
+    // The amended version obeys the same rules as a version read from its files.
+    for (const [k, { d, n }] of validationErrors(v)) {
+      if (n <= (before.get(k)?.n ?? 0)) continue;
+      const i = operationOf(entry.operations, d.message);
+      failures.push({ rule: d.rule as ValidationRuleId, path: i === undefined ? ['operations'] : operationPath(entry.operations[i], i), message: d.message, hint: d.hint });
+    }
+  }
   if (failures.length) for (const u of undos.reverse()) u();
   return failures;
 }
@@ -314,22 +348,19 @@ export function sortEntries<T extends { entry: JournalEntry }>(v: ResolvedVersio
 }
 
 /**
- * Called by the loader once a version is resolved: check and apply its journal entries,
- * keep a copy of the unamended version in `v.base`, fill `v.journal`.
+ * Called by the resolve stage once a version is indexed: check and apply its journal entries to
+ * a copy of it. The copy is the version at its last edition; `v` itself, untouched, becomes its
+ * `base` (the version as its files describe it). Fills `journal`.
  */
-export function applyJournal(v: ResolvedVersion, raw: Array<{ entry: JournalEntry; parsed: ParsedYaml }>): Diagnostic[] {
+export function applyJournal(v: ResolvedVersion, raw: ReadonlyArray<{ value: JournalEntry; parsed: ParsedYaml }>): { version: ResolvedVersion; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
-  if (!raw.length) return out;
-  v.base = cloneVersion(v);
+  if (!raw.length) return { version: v, diagnostics: out };
+  const amended = cloneVersion(v);
+  amended.base = v;
   const editions = (v.meta.editions ?? []).map((e) => e.id);
   const seen = new Map<string, string>();
   const usable: Array<{ entry: JournalEntry; parsed: ParsedYaml }> = [];
-  for (const r of raw) {
-    const { entry, parsed } = r;
-    const stem = parsed.file.slice(parsed.file.lastIndexOf('/') + 1).replace(/\.ya?ml$/, '');
-    if (stem !== entry.id) {
-      out.push(diag('error', 'file-name-mismatch', `L'entrée \`${entry.id}\` est dans le fichier \`${stem}.yaml\``, at(parsed, ['id']), `renommez le fichier en \`${entry.id}.yaml\` ou corrigez l'identifiant.`));
-    }
+  for (const { value: entry, parsed } of raw) {
     if (seen.has(entry.id)) {
       out.push(diag('error', 'duplicate-journal-entry', `Entrée de journal \`${entry.id}\` définie deux fois (déjà dans \`${seen.get(entry.id)}\`)`, at(parsed, ['id'])));
       continue;
@@ -339,21 +370,21 @@ export function applyJournal(v: ResolvedVersion, raw: Array<{ entry: JournalEntr
     if (idx < 0) {
       const dym = didYouMean(entry.edition, editions);
       out.push(diag('error', 'journal-unknown-edition', `Édition \`${entry.edition}\` inconnue de ${v.key}${dym ? ` ; ${dym}` : ''}`, at(parsed, ['edition']), `déclarez-la dans \`${v.dir}/version.yaml\` (editions) ; éditions : ${editions.join(', ') || 'aucune'}.`));
-      v.journal.push({ entry, file: parsed.file, applied: false });
+      amended.journal.push({ entry, file: parsed.file, applied: false });
       continue;
     }
     if (idx === 0) {
       out.push(diag('error', 'journal-base-edition', `L'entrée \`${entry.id}\` produit l'édition \`${entry.edition}\`, qui est l'édition de base de ${v.key}`, at(parsed, ['edition']), 'une entrée produit une édition postérieure à la première édition de la version.'));
-      v.journal.push({ entry, file: parsed.file, applied: false });
+      amended.journal.push({ entry, file: parsed.file, applied: false });
       continue;
     }
-    usable.push(r);
+    usable.push({ entry, parsed });
   }
   for (const { entry, parsed } of sortEntries(v, usable)) {
-    const failures = applyEntry(v, entry);
+    const failures = applyEntry(amended, entry);
     for (const f of failures) out.push(diag('error', f.rule, f.message, at(parsed, f.path), f.hint));
-    v.journal.push({ entry, file: parsed.file, applied: failures.length === 0 });
+    amended.journal.push({ entry, file: parsed.file, applied: failures.length === 0 });
   }
-  v.journal = sortEntries(v, v.journal);
-  return out;
+  amended.journal = sortEntries(v, amended.journal);
+  return { version: amended, diagnostics: out };
 }

@@ -12,7 +12,7 @@ import { diffVersions, summarize, type DiffResult } from '../diff/engine.ts';
 import { applyEntry, cloneVersion } from './apply.ts';
 
 export { applyJournal, applyEntry, applyOperation, cloneVersion, sortEntries } from './apply.ts';
-export type { OperationFailure } from './apply.ts';
+export type { ApplyOptions, OperationFailure } from './apply.ts';
 
 function editionRank(v: ResolvedVersion): Map<string, number> {
   return new Map((v.meta.editions ?? []).map((e, i) => [e.id, i]));
@@ -36,7 +36,7 @@ export function versionAtEdition(v: ResolvedVersion, edition: string): Lookup<Re
   let s: ResolvedVersion;
   if (v.base) {
     s = cloneVersion(v.base);
-    for (const r of entries) applyEntry(s, r.entry);
+    for (const r of entries) applyEntry(s, r.entry, { validate: false });
   } else {
     s = { ...v };
   }
@@ -70,7 +70,7 @@ export function journalChanges(v: ResolvedVersion): JournalStep[] {
       continue;
     }
     const next = cloneVersion(cur);
-    applyEntry(next, record.entry);
+    applyEntry(next, record.entry, { validate: false });
     const changes = diffVersions(cur, next).changes.map((c) => ({ ...c, journal: record.entry.id, rationale: c.rationale ?? record.entry.title }));
     out.push({ record, changes });
     cur = next;

@@ -1,7 +1,7 @@
 /**
  * The file name (without `.yaml`) of a datatype in the registry: its id when that is a safe file
  * name on every system, else percent-encoded (`a b` → `a%20b`). Written by the importer
- * (src/core/import/index.ts), checked by the validator (src/core/validate/cross.ts): a datatype
+ * (src/core/import/index.ts), checked by the load stage (src/core/load/registry.ts): a datatype
  * whose id needs encoding round-trips.
  */
 const SAFE_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

@@ -8,7 +8,8 @@ import { severityRank, SEVERITY_INFO, type Change, type Severity, type SeverityO
 import { diffVersions, summarize, type DiffResult } from '../diff/engine.ts';
 import { countsLine } from '../diff/format.ts';
 import { attributeJournal, journalChanges } from '../journal/index.ts';
-import type { LoadResult, SourceSet } from '../load/registry.ts';
+import type { SourceSet } from '../load/registry.ts';
+import type { LoadResult } from '../registry.ts';
 import type { Registry, ResolvedVersion, Version } from '../model/types.ts';
 import type { ConsignesResult } from '../consignes/load.ts';
 import type { LoadedConsigne } from '../consignes/types.ts';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyOperation, cloneVersion, diffVersions, draftJournal, applyEntry, RULES_BY_ID, type Change, type JournalOperation } from '../../../src/core/index.ts';
+import { cloneVersion, diffVersions, draftJournal, applyEntry, RULES_BY_ID, type Change, type JournalEntry, type JournalOperation } from '../../../src/core/index.ts';
 import { loadSide } from './fixtures.ts';
 
 const base = loadSide('block-name-changed', 'base').version; // the plain _common version
@@ -32,10 +32,12 @@ const op: fc.Arbitrary<JournalOperation> = fc.oneof(
   fc.record({ op: fc.constant('remove-rubrique' as const), id: rubrique }),
 );
 
-/** Apply what applies (an operation that fails is skipped). */
+const ENTRY: Omit<JournalEntry, 'operations'> = { id: 'JMN-PROP-001', date: '2026-07-01', kind: 'évolution', title: 'Amendement aléatoire', explanation: 'Exemple inventé.', edition: '2026.1.1' };
+
+/** Apply what applies (an operation the journal refuses, e.g. one leaving a length range inverted, is skipped). */
 function amend(ops: JournalOperation[]) {
   const v = cloneVersion(base);
-  ops.forEach((o, i) => applyOperation(v, o, i));
+  for (const o of ops) applyEntry(v, { ...ENTRY, operations: [o] });
   return v;
 }
 

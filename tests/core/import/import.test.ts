@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { formatDiagnostic } from '../../../src/core/diagnostics/diagnostic.ts';
 import { importFromManifestFile, importRegistry, parseManifest, datatypeFileName, type ImportResult } from '../../../src/core/import/index.ts';
 import { parseCsv } from '../../../src/core/import/csv.ts';
-import { loadRegistry } from '../../../src/core/load/registry.ts';
+import { loadRegistry } from '../../../src/core/registry.ts';
 import { FIXTURES } from '../../helpers/fixture.ts';
 
 const SRC = path.join(FIXTURES, 'import');

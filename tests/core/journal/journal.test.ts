@@ -19,6 +19,9 @@ import { diffFixtureNames, loadSide } from '../diff/fixtures.ts';
 
 const J1 = 'norm/demo/V1/journal/JMN-2026-001.yaml';
 const J2 = 'norm/demo/V1/journal/JMN-2026-002.yaml';
+const J3 = 'norm/demo/V1/journal/JMN-2026-003.yaml';
+/** The operation of J3, to be replaced by another one. */
+const J3_SET = 'element: rubrique\n    id: S21.G00.40.001\n    field: description\n    from: Date de début du contrat de travail.\n    to: Date de début du contrat de travail, de la convention ou du mandat.';
 
 function load(edits: Edit[] = []) {
   const { root, cleanup } = fixtureCopy('journal/valid', edits);
@@ -118,6 +121,15 @@ describe('journal de maintenance : erreurs à leur position', () => {
       [`${J1}:12:9: erreur Valeur \`relabel\` non autorisée pour \`operations.0.op\` [schema]`]],
     ['usage inconnu', [{ file: 'norm/demo/V1/journal/JMN-2026-003.yaml', from: 'field: description\n    from: Date de début du contrat de travail.\n    to: Date de début du contrat de travail, de la convention ou du mandat.', to: 'field: usage.01\n    from: O\n    to: Z' }],
       ['norm/demo/V1/journal/JMN-2026-003.yaml:15:9: erreur Usage `Z` inconnu [patch-invalid-value]']],
+    // What the validate stage refuses in files, the journal refuses in an amended version (same rules).
+    ['cardinalité inversée', [{ file: J3, from: J3_SET, to: 'element: block\n    id: S10.G00.00\n    field: cardinality.min\n    from: 1\n    to: 2' }],
+      [`${J3}:15:9: erreur Cardinalité 2..1 impossible pour \`S10.G00.00\` [cardinality-range]`]],
+    ['bloc parent de lui-même', [{ file: J3, from: J3_SET, to: 'element: block\n    id: S21.G00.40\n    field: parent\n    from: S10.G00.00\n    to: S21.G00.40' }],
+      [`${J3}:15:9: erreur Cycle dans la hiérarchie des blocs : \`S21.G00.40\` → \`S21.G00.40\` [block-cycle]`]],
+    ['longueurs inversées', [{ file: J3, from: J3_SET, to: 'element: datatype\n    id: Type_Alphanumeric_1-20\n    field: minLength\n    from: 1\n    to: 30' }],
+      [`${J3}:15:9: erreur Longueur minimale 30 supérieure à la longueur maximale 20 pour \`Type_Alphanumeric_1-20\` [length-range]`]],
+    ['usage pour une nature absente de la version', [{ file: J3, from: J3_SET, to: 'element: rubrique\n    id: S21.G00.40.001\n    field: usage.07\n    to: O' }],
+      [`${J3}:14:9: erreur Nature de déclaration \`07\` inconnue pour l'usage de \`S21.G00.40.001\` [unknown-nature]`]],
     ['entrée définie deux fois', [{ file: 'norm/demo/V1/journal/JMN-2026-004.yaml', to: 'id: JMN-2026-003\ndate: 2026-06-16\nkind: précision\ntitle: Copie\nexplanation: Exemple inventé.\nedition: 2026.1.2\nexample: true\noperations:\n  - op: set\n    element: rubrique\n    id: S21.G00.40.001\n    field: description\n    from: Date de début du contrat de travail, de la convention ou du mandat.\n    to: Date de début du contrat.\n' }],
       [
         'norm/demo/V1/journal/JMN-2026-004.yaml:1:5: erreur Entrée de journal `JMN-2026-003` définie deux fois (déjà dans `norm/demo/V1/journal/JMN-2026-003.yaml`) [duplicate-journal-entry]',

@@ -1,0 +1,40 @@
+/**
+ * The invariants of registry content that the validate stage checks on the files and the
+ * maintenance journal checks on each operation (`src/core/journal/apply.ts`) — one definition
+ * each, so an amended version obeys the same rules as a version read from its files. The enums
+ * and the control-id pattern are the JSON schemas' (`src/core/schemas/`), read from them.
+ */
+import blockSchema from '../schemas/block.schema.json' with { type: 'json' };
+import datatypeSchema from '../schemas/datatype.schema.json' with { type: 'json' };
+
+/** Usage codes of a rubrique (`O`, `C`, `I`, `N`, `F`), from the block schema. */
+export const USAGE_CODES: ReadonlySet<string> = new Set(blockSchema.definitions.usageCode.enum);
+
+/** Natures of a datatype, from the datatype schema. */
+export const DATATYPE_NATURES: readonly string[] = datatypeSchema.properties.nature.enum;
+
+const CONTROL_ID = new RegExp(blockSchema.definitions.control.properties.id.pattern);
+
+/** The block a rubrique id belongs to: `S21.G00.40.001` → `S21.G00.40`. */
+export const blockOf = (rubriqueId: string): string => rubriqueId.slice(0, rubriqueId.lastIndexOf('.'));
+
+/** Rubrique and family a control id names (`S21.G00.40.007/CCH-11` → `S21.G00.40.007`, `CCH`). */
+export function controlTarget(controlId: string): { rubrique: string; family: string } {
+  const slash = controlId.indexOf('/');
+  return { rubrique: controlId.slice(0, slash), family: controlId.slice(slash + 1).split('-')[0] };
+}
+
+/** Rubrique and family of a well-formed control id (block schema's pattern), else undefined. */
+export function parseControlId(controlId: string): { rubrique: string; family: string } | undefined {
+  return CONTROL_ID.test(controlId) ? controlTarget(controlId) : undefined;
+}
+
+/** A cardinality whose minimum exceeds its maximum. */
+export function cardinalityInverted(c: { min: unknown; max: unknown }): boolean {
+  return c.max !== '*' && typeof c.min === 'number' && typeof c.max === 'number' && c.min > c.max;
+}
+
+/** A minimum length greater than the maximum length (both given). */
+export function lengthInverted(min: unknown, max: unknown): boolean {
+  return typeof min === 'number' && typeof max === 'number' && min > max;
+}
