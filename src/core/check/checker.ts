@@ -171,6 +171,8 @@ class FileChecker implements Checker {
   private declaredTotal?: { line: number; value: string };
   private declaredDecls?: { line: number; value: string };
   private pendingCloses: Instance[] = [];
+  /** Closed instances, by RtBlock.ordinal, reused by newInstance (no allocation per block instance). */
+  private free: Instance[][] = [];
   private pendingForbidden: Array<{ line: number; r: RtRubrique }> = [];
   private pendingDropped = false;
   private referentialValues = 0;
@@ -406,6 +408,16 @@ class FileChecker implements Checker {
   // ---- structure -------------------------------------------------------------------------
 
   private newInstance(block: RtBlock, parent: Instance | null, line: number): Instance {
+    const reused = this.free[block.ordinal]?.pop();
+    if (reused !== undefined) {
+      reused.parent = parent;
+      reused.startLine = line;
+      reused.lastNum = -1;
+      reused.childCounts.fill(0);
+      reused.present.fill(0);
+      reused.values = undefined;
+      return reused;
+    }
     return {
       block,
       parent,
@@ -415,6 +427,11 @@ class FileChecker implements Checker {
       present: zeros(block.rubriques.length),
       values: undefined,
     };
+  }
+
+  /** A closed instance nothing refers to any more: reused for the next instance of its block. */
+  private release(inst: Instance): void {
+    (this.free[inst.block.ordinal] ??= []).push(inst);
   }
 
   /** Find (or open) the instance a rubrique belongs to. */
@@ -505,14 +522,15 @@ class FileChecker implements Checker {
       const what = count === 0 ? 'absent' : `présent ${count} fois`;
       this.add(line, 'block-min', `Bloc ${C.id} (${C.name}) ${what} ${where} : au moins ${C.min} attendu(s).`, B === this.cm.root ? undefined : B.rubriques.find((r) => inst.present[r.index])?.id);
     }
-    if (B === this.cm.root || !this.cm.natures.length) return;
-    if (nature === undefined) {
-      if (this.natureSeen) return;
-      if (this.pendingCloses.length < PENDING_CAP) this.pendingCloses.push(inst);
-      else this.pendingDropped = true;
-      return;
+    if (B !== this.cm.root && this.cm.natures.length) {
+      if (nature !== undefined) this.checkMandatory(inst, nature);
+      else if (!this.natureSeen) {
+        // Checked when the nature is known (flushPending), released then.
+        if (this.pendingCloses.length < PENDING_CAP) return void this.pendingCloses.push(inst);
+        this.pendingDropped = true;
+      }
     }
-    this.checkMandatory(inst, nature);
+    this.release(inst);
   }
 
   /** `nature` undefined: the declaration has no nature; rubriques mandatory for every nature are still due. */
@@ -546,6 +564,7 @@ class FileChecker implements Checker {
   private flushPending(nature: string | undefined, absent = false): void {
     if (nature !== undefined) for (const p of this.pendingForbidden) this.forbidden(p.r, p.line, nature);
     if (nature !== undefined || absent) for (const inst of this.pendingCloses) this.checkMandatory(inst, nature);
+    for (const inst of this.pendingCloses) this.release(inst);
     this.pendingForbidden = [];
     this.pendingCloses = [];
   }

@@ -79,6 +79,8 @@ export interface RtBlock {
   max: number;
   /** Position among the parent's children. */
   childIndex: number;
+  /** 0 for the virtual root, then 1, 2… in tree order (the checker's per-block arrays). */
+  ordinal: number;
   children: RtBlock[];
   rubriques: RtRubrique[];
   /** Per nature: is the block used (some rubrique O/C/F, or usage unknown)? */
@@ -185,7 +187,7 @@ export function compileCheckModel(model: CheckModel): CompiledModel {
   }
   const unknownType = (id: string): RtDatatype => datatype(id, 'Alphanumeric', 0, UNBOUNDED);
 
-  const root: RtBlock = { id: '', name: 'fichier', parent: null, min: 1, max: 1, childIndex: 0, children: [], rubriques: [], usedFor: new Map(), mandatoryFor: [], mandatoryAll: [] };
+  const root: RtBlock = { id: '', name: 'fichier', parent: null, min: 1, max: 1, childIndex: 0, ordinal: 0, children: [], rubriques: [], usedFor: new Map(), mandatoryFor: [], mandatoryAll: [] };
   const blocks = new Map<string, RtBlock>();
   const rubriques = new Map<string, RtRubrique>();
   const natures = model.usages.published ? model.usages.natures.map((n) => n.code) : [];
@@ -198,6 +200,7 @@ export function compileCheckModel(model: CheckModel): CompiledModel {
       min: b.min,
       max: b.max ?? UNBOUNDED,
       childIndex: 0,
+      ordinal: blocks.size + 1,
       children: [],
       rubriques: [],
       usedFor: new Map(),

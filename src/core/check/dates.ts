@@ -23,11 +23,10 @@ export function calendarCheckAt(text: string, s: number, e: number, exceptions: 
     const c = text.charCodeAt(i);
     if (c < 48 || c > 57) return 'not-a-date';
   }
-  // Digits checked above: the numbers from the character codes, no substring.
-  const c = (i: number) => text.charCodeAt(s + i) - 48;
-  const d = c(0) * 10 + c(1);
-  const m = c(2) * 10 + c(3);
-  const y = c(4) * 1000 + c(5) * 100 + c(6) * 10 + c(7);
+  // Digits checked above: the numbers from the character codes, no substring (48 is « 0 »).
+  const d = text.charCodeAt(s) * 10 + text.charCodeAt(s + 1) - 528;
+  const m = text.charCodeAt(s + 2) * 10 + text.charCodeAt(s + 3) - 528;
+  const y = text.charCodeAt(s + 4) * 1000 + text.charCodeAt(s + 5) * 100 + text.charCodeAt(s + 6) * 10 + text.charCodeAt(s + 7) - 53328;
   if (exceptions.length) {
     const dUnknown = exceptions.includes(text.slice(s, s + 2));
     const mUnknown = exceptions.includes(text.slice(s + 2, s + 4));
