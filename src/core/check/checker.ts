@@ -190,7 +190,7 @@ class FileChecker implements Checker {
     this.cm = cm;
     this.maxFindings = opts.maxFindings ?? 1000;
     this.latin1 = opts.encoding === 'ISO-8859-1';
-    this.byOrder = [...cm.rubriques.values()].sort((a, b) => a.order - b.order);
+    this.byOrder = cm.byOrder;
     this.seen = new Uint8Array(this.byOrder.length);
     this.stack = [this.newInstance(cm.root, null, 0)];
   }
@@ -273,8 +273,19 @@ class FileChecker implements Checker {
         if (++this.envoiRubriques === 1) this.envoiStart = n;
         const vs = s + ID_LENGTH + 2;
         // A value accepted from its characters: valid, no value string needed.
-        if (r.quick !== QUICK_NONE && this.quickValid(r, text, vs, e - 1)) this.knownRubrique(r, n, undefined);
-        else this.knownRubrique(r, n, text.slice(vs, e - 1));
+        if (r.quick !== QUICK_NONE && this.quickValid(r, text, vs, e - 1)) {
+          const st = this.stack;
+          const top = st[st.length - 1];
+          if (top.block === r.block && r.num > top.lastNum && st.length > 1) {
+            // The next rubrique of the open instance (place's first case), a valid value and no role
+            // (QUICK_*): what knownRubrique would do, without its general cases.
+            top.lastNum = r.num;
+            top.present[r.index] = 1;
+            this.seen[r.order] = 1;
+            this.validValue(r.dt);
+            if (r.forbiddenFor !== undefined) this.checkUsage(r, n);
+          } else this.knownRubrique(r, n, undefined);
+        } else this.knownRubrique(r, n, text.slice(vs, e - 1));
         this.envoiLast = n;
         return;
       }
@@ -413,8 +424,10 @@ class FileChecker implements Checker {
       reused.parent = parent;
       reused.startLine = line;
       reused.lastNum = -1;
-      reused.childCounts.fill(0);
-      reused.present.fill(0);
+      const cc = reused.childCounts;
+      for (let i = 0; i < cc.length; i++) cc[i] = 0;
+      const pr = reused.present;
+      for (let i = 0; i < pr.length; i++) pr[i] = 0;
       reused.values = undefined;
       return reused;
     }

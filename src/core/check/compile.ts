@@ -47,7 +47,7 @@ export interface RtRubrique {
   calendar?: CalendarCheck;
   controls: string[];
   /** Controls verified by this checker (keys, calendar). */
-  verified: Set<string>;
+  verified: ReadonlySet<string>;
   /** Another rubrique's key check needs this value. */
   companion: boolean;
   /** Role of the rubrique (see ROLE_*), 0 for none: avoids string compares per line. */
@@ -104,12 +104,15 @@ export interface CompiledModel {
    * (the last 3 digits). Consecutive lines mostly share their block: one Map lookup per block.
    */
   byBlockKey: Map<number, Array<RtRubrique | undefined>>;
+  /** The rubriques in tree order (RtRubrique.order). */
+  byOrder: RtRubrique[];
   natures: string[];
   /** Top block of an envoi (the block of the version rubrique, S10.G00.00): a new instance starts a new envoi. */
   envoiBlock?: RtBlock;
 }
 
 const UNBOUNDED = Number.POSITIVE_INFINITY;
+const NONE_VERIFIED: ReadonlySet<string> = new Set();
 
 /** `S21.G00.30.001` */
 export const ID_LENGTH = 14;
@@ -147,7 +150,8 @@ export function numKey(text: string, s: number): number {
   return (d11 * 10 + d12) * 10 + d13;
 }
 
-const digit = (d: number) => d >= 0 && d <= 9;
+/** One unsigned comparison (the caller has checked the characters exist: no NaN). */
+const digit = (d: number) => d >>> 0 <= 9;
 
 /**
  * Numeric key of a short ASCII value `text[s, e)` (1 to 4 characters, codes 1–127; base 128,
@@ -219,7 +223,7 @@ export function compileCheckModel(model: CheckModel): CompiledModel {
         dt: dts.get(r.datatype) ?? unknownType(r.datatype),
         masked: r.masked === true,
         controls: r.controls ?? [],
-        verified: new Set([...(r.keys ?? []).map((k) => k.control), ...(r.calendar ? [r.calendar.control] : [])]),
+        verified: r.keys || r.calendar ? new Set([...(r.keys ?? []).map((k) => k.control), ...(r.calendar ? [r.calendar.control] : [])]) : NONE_VERIFIED,
         companion: false,
         role: 0,
         quick: QUICK_NONE,
@@ -299,7 +303,8 @@ export function compileCheckModel(model: CheckModel): CompiledModel {
     if (!row) byBlockKey.set(b, (row = []));
     row[k % 1000] = rr;
   }
-  return { model, root, blocks, rubriques, byKey, byBlockKey, natures, envoiBlock };
+  const byOrder = [...rubriques.values()].sort((a, b) => a.order - b.order);
+  return { model, root, blocks, rubriques, byKey, byBlockKey, byOrder, natures, envoiBlock };
 }
 
 const dfas = new Map<string, AsciiDfa | null>();

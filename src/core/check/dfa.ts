@@ -266,11 +266,20 @@ export function compileAsciiDfa(source: string): AsciiDfa | undefined {
     if (e instanceof Unsupported) return undefined;
     throw e;
   }
-  const closure = (states: number[]): number[] => {
-    const seen = new Set(states);
-    const todo = [...states];
-    while (todo.length) for (const t of nfa.eps[todo.pop()!]) if (!seen.has(t)) (seen.add(t), todo.push(t));
-    return [...seen].sort((a, b) => a - b);
+  // Epsilon closures with a visit stamp per NFA state (no set per call): sorted, they name a DFA state.
+  const stamp = new Int32Array(nfa.eps.length);
+  let round = 0;
+  const closure = (states: number[]): Int32Array => {
+    round++;
+    const out: number[] = [];
+    const todo: number[] = [];
+    for (const q of states) if (stamp[q] !== round) (stamp[q] = round, todo.push(q));
+    while (todo.length) {
+      const q = todo.pop()!;
+      out.push(q);
+      for (const t of nfa.eps[q]) if (stamp[t] !== round) (stamp[t] = round, todo.push(t));
+    }
+    return Int32Array.from(out).sort();
   };
   // Characters alike for every set of the automaton form one class: the construction runs per class.
   let classOf = new Int16Array(128);
@@ -289,8 +298,8 @@ export function compileAsciiDfa(source: string): AsciiDfa | undefined {
   const reps: number[] = [];
   for (let c = 0; c < 128; c++) if (reps[classOf[c]] === undefined) reps[classOf[c]] = c;
   const ids = new Map<string, number>();
-  const states: number[][] = [];
-  const add = (s: number[]): number => {
+  const states: Int32Array[] = [];
+  const add = (s: Int32Array): number => {
     const k = s.join(',');
     let id = ids.get(k);
     if (id === undefined) {
