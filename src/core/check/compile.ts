@@ -129,6 +129,7 @@ export function rubriqueKey(text: string, s: number): number {
 
 /** Key of the block part `S99.G99.99.` of the id at `text[s…]` (its six digits, and the dot after), else -1. */
 export function blockKey(text: string, s: number): number {
+  if (text.length < s + ID_LENGTH) return -1;
   if (text.charCodeAt(s) !== 83 || text.charCodeAt(s + 3) !== 46 || text.charCodeAt(s + 4) !== 71 || text.charCodeAt(s + 7) !== 46 || text.charCodeAt(s + 10) !== 46) return -1;
   const d1 = text.charCodeAt(s + 1) - 48;
   const d2 = text.charCodeAt(s + 2) - 48;
@@ -136,22 +137,22 @@ export function blockKey(text: string, s: number): number {
   const d6 = text.charCodeAt(s + 6) - 48;
   const d8 = text.charCodeAt(s + 8) - 48;
   const d9 = text.charCodeAt(s + 9) - 48;
-  // Each is a digit (0..9); NaN (past the end) fails too.
-  if (!(digit(d1) && digit(d2) && digit(d5) && digit(d6) && digit(d8) && digit(d9))) return -1;
+  // Each is a digit (0..9): one unsigned comparison each, written out (no call per digit while the
+  // code is still interpreted); the length checked above, no NaN.
+  if (d1 >>> 0 > 9 || d2 >>> 0 > 9 || d5 >>> 0 > 9 || d6 >>> 0 > 9 || d8 >>> 0 > 9 || d9 >>> 0 > 9) return -1;
   return ((((d1 * 10 + d2) * 10 + d5) * 10 + d6) * 10 + d8) * 10 + d9;
 }
 
 /** The rubrique number `999` of the id at `text[s…]` (characters 11 to 13), else -1. */
 export function numKey(text: string, s: number): number {
+  if (text.length < s + ID_LENGTH) return -1;
   const d11 = text.charCodeAt(s + 11) - 48;
   const d12 = text.charCodeAt(s + 12) - 48;
   const d13 = text.charCodeAt(s + 13) - 48;
-  if (!(digit(d11) && digit(d12) && digit(d13))) return -1;
+  if (d11 >>> 0 > 9 || d12 >>> 0 > 9 || d13 >>> 0 > 9) return -1;
   return (d11 * 10 + d12) * 10 + d13;
 }
 
-/** One unsigned comparison (the caller has checked the characters exist: no NaN). */
-const digit = (d: number) => d >>> 0 <= 9;
 
 /**
  * Numeric key of a short ASCII value `text[s, e)` (1 to 4 characters, codes 1–127; base 128,
