@@ -11,7 +11,9 @@
  */
 import { valueProblem } from './value.ts';
 import { keyVerdict } from './keys.ts';
-import { codeKey, compileCheckModel, ID_LENGTH, rubriqueKey, ROLE_NATURE, ROLE_TOTAL_DECLARATIONS, ROLE_TOTAL_RUBRIQUES, ROLE_VERSION, type CompiledModel, type RtBlock, type RtDatatype, type RtRubrique } from './compile.ts';
+import { calendarCheckAt } from './dates.ts';
+import { dfaAccepts } from './dfa.ts';
+import { blockKey, codeKey, compileCheckModel, dfaOf, ID_LENGTH, numKey, QUICK_CODES, QUICK_NONE, ROLE_NATURE, ROLE_TOTAL_DECLARATIONS, ROLE_TOTAL_RUBRIQUES, ROLE_VERSION, type CompiledModel, type RtBlock, type RtDatatype, type RtRubrique } from './compile.ts';
 import type { CheckModel, KeyCheck } from './model.ts';
 import { RULES, type RuleId, type Severity } from './rules.ts';
 import { showValue } from './mask.ts';
@@ -169,6 +171,8 @@ class FileChecker implements Checker {
   private declaredTotal?: { line: number; value: string };
   private declaredDecls?: { line: number; value: string };
   private pendingCloses: Instance[] = [];
+  /** Closed instances, by RtBlock.ordinal, reused by newInstance (no allocation per block instance). */
+  private free: Instance[][] = [];
   private pendingForbidden: Array<{ line: number; r: RtRubrique }> = [];
   private pendingDropped = false;
   private referentialValues = 0;
@@ -178,12 +182,15 @@ class FileChecker implements Checker {
   /** The line being pushed is the head of an over-long line (value of several MB…). */
   private truncated = false;
   private latin1: boolean;
+  /** Last block key looked up, and its rubriques by number (consecutive lines share their block). */
+  private lastBlockKey = -1;
+  private lastBlockRow: Array<RtRubrique | undefined> | undefined;
 
   constructor(cm: CompiledModel, opts: CheckOptions) {
     this.cm = cm;
     this.maxFindings = opts.maxFindings ?? 1000;
     this.latin1 = opts.encoding === 'ISO-8859-1';
-    this.byOrder = [...cm.rubriques.values()].sort((a, b) => a.order - b.order);
+    this.byOrder = cm.byOrder;
     this.seen = new Uint8Array(this.byOrder.length);
     this.stack = [this.newInstance(cm.root, null, 0)];
   }
@@ -261,19 +268,60 @@ class FileChecker implements Checker {
     }
     this.nonEmpty++;
     if (e - s >= ID_LENGTH + 3 && text.charCodeAt(s + ID_LENGTH) === 44 && text.charCodeAt(s + ID_LENGTH + 1) === 39 && text.charCodeAt(e - 1) === 39 && !this.truncated) {
-      const key = rubriqueKey(text, s);
-      const r = key < 0 ? undefined : this.cm.byKey.get(key);
-      if (r) {
+      const r = this.lookup(text, s);
+      if (r !== undefined) {
         if (++this.envoiRubriques === 1) this.envoiStart = n;
         const vs = s + ID_LENGTH + 2;
-        // A code of the list, recognised from its characters: valid, no value string needed.
-        if (r.quickCodes !== undefined && r.quickCodes.has(codeKey(text, vs, e - 1))) this.knownRubrique(r, n, undefined);
-        else this.knownRubrique(r, n, text.slice(vs, e - 1));
+        // A value accepted from its characters: valid, no value string needed.
+        if (r.quick !== QUICK_NONE && this.quickValid(r, text, vs, e - 1)) {
+          const st = this.stack;
+          const top = st[st.length - 1];
+          if (top.block === r.block && r.num > top.lastNum && st.length > 1) {
+            // The next rubrique of the open instance (place's first case), a valid value and no role
+            // (QUICK_*): what knownRubrique would do, without its general cases.
+            top.lastNum = r.num;
+            top.present[r.index] = 1;
+            this.seen[r.order] = 1;
+            this.validValue(r.dt);
+            if (r.forbiddenFor !== undefined) this.checkUsage(r, n);
+          } else this.knownRubrique(r, n, undefined);
+        } else this.knownRubrique(r, n, text.slice(vs, e - 1));
         this.envoiLast = n;
         return;
       }
     }
     this.otherLine(n, s === 0 && e === text.length ? text : text.slice(s, e));
+  }
+
+  /** The rubrique of the well-formed id at `text[s, s + 14)` (rubriqueKey), if the model has it. */
+  private lookup(text: string, s: number): RtRubrique | undefined {
+    const b = blockKey(text, s);
+    if (b < 0) return undefined;
+    const num = numKey(text, s);
+    if (num < 0) return undefined;
+    if (b !== this.lastBlockKey) {
+      this.lastBlockKey = b;
+      this.lastBlockRow = this.cm.byBlockKey.get(b);
+    }
+    const row = this.lastBlockRow;
+    return row === undefined ? undefined : row[num];
+  }
+
+  /**
+   * Is the value `text[s, e)` of `r` valid, read on the line (r.quick)? False when it is not, or
+   * when this cannot be told from the characters: valueProblem then decides, and explains.
+   */
+  private quickValid(r: RtRubrique, text: string, s: number, e: number): boolean {
+    const t = r.dt;
+    if (r.quick === QUICK_CODES) return t.codeKeys!.has(codeKey(text, s, e));
+    const len = e - s;
+    if (len < t.min || len > t.max) return false;
+    if (t.re !== undefined) {
+      // The table accepts ASCII characters only: nothing for the ISO-8859-1 check to report.
+      const d = t.dfa === undefined ? dfaOf(t) : t.dfa;
+      if (d === null || !dfaAccepts(d, text, s, e)) return false;
+    } else if (this.latin1) return false;
+    return !t.isDate || calendarCheckAt(text, s, e) !== 'invalid';
   }
 
   /** General path of a non-empty line (end-of-line and BOM already removed). */
@@ -328,7 +376,7 @@ class FileChecker implements Checker {
   }
 
   /**
-   * A line of rubrique `r` with its value, well formed. `value` undefined: a code of r.quickCodes
+   * A line of rubrique `r` with its value, well formed. `value` undefined: accepted by quickValid
    * (valid, and nothing else looks at the value).
    */
   private knownRubrique(r: RtRubrique, n: number, value: string | undefined): void {
@@ -371,6 +419,18 @@ class FileChecker implements Checker {
   // ---- structure -------------------------------------------------------------------------
 
   private newInstance(block: RtBlock, parent: Instance | null, line: number): Instance {
+    const reused = this.free[block.ordinal]?.pop();
+    if (reused !== undefined) {
+      reused.parent = parent;
+      reused.startLine = line;
+      reused.lastNum = -1;
+      const cc = reused.childCounts;
+      for (let i = 0; i < cc.length; i++) cc[i] = 0;
+      const pr = reused.present;
+      for (let i = 0; i < pr.length; i++) pr[i] = 0;
+      reused.values = undefined;
+      return reused;
+    }
     return {
       block,
       parent,
@@ -378,7 +438,13 @@ class FileChecker implements Checker {
       lastNum: -1,
       childCounts: zeros(block.children.length),
       present: zeros(block.rubriques.length),
+      values: undefined,
     };
+  }
+
+  /** A closed instance nothing refers to any more: reused for the next instance of its block. */
+  private release(inst: Instance): void {
+    (this.free[inst.block.ordinal] ??= []).push(inst);
   }
 
   /** Find (or open) the instance a rubrique belongs to. */
@@ -469,19 +535,21 @@ class FileChecker implements Checker {
       const what = count === 0 ? 'absent' : `présent ${count} fois`;
       this.add(line, 'block-min', `Bloc ${C.id} (${C.name}) ${what} ${where} : au moins ${C.min} attendu(s).`, B === this.cm.root ? undefined : B.rubriques.find((r) => inst.present[r.index])?.id);
     }
-    if (B === this.cm.root || !this.cm.natures.length) return;
-    if (nature === undefined) {
-      if (this.natureSeen) return;
-      if (this.pendingCloses.length < PENDING_CAP) this.pendingCloses.push(inst);
-      else this.pendingDropped = true;
-      return;
+    if (B !== this.cm.root && this.cm.natures.length) {
+      if (nature !== undefined) this.checkMandatory(inst, nature);
+      else if (!this.natureSeen) {
+        // Checked when the nature is known (flushPending), released then.
+        if (this.pendingCloses.length < PENDING_CAP) return void this.pendingCloses.push(inst);
+        this.pendingDropped = true;
+      }
     }
-    this.checkMandatory(inst, nature);
+    this.release(inst);
   }
 
   /** `nature` undefined: the declaration has no nature; rubriques mandatory for every nature are still due. */
   private checkMandatory(inst: Instance, nature: string | undefined): void {
-    const mandatory = nature === undefined ? inst.block.mandatoryAll : inst.block.mandatoryFor.get(nature);
+    // A defined `nature` is always the current one (this.natureIndex).
+    const mandatory = nature === undefined ? inst.block.mandatoryAll : inst.block.mandatoryFor[this.natureIndex];
     if (!mandatory) return;
     const forWhat = nature === undefined ? 'pour toutes les natures de déclaration (nature absente du fichier)' : `pour la nature ${nature}`;
     for (const r of mandatory) {
@@ -509,6 +577,7 @@ class FileChecker implements Checker {
   private flushPending(nature: string | undefined, absent = false): void {
     if (nature !== undefined) for (const p of this.pendingForbidden) this.forbidden(p.r, p.line, nature);
     if (nature !== undefined || absent) for (const inst of this.pendingCloses) this.checkMandatory(inst, nature);
+    for (const inst of this.pendingCloses) this.release(inst);
     this.pendingForbidden = [];
     this.pendingCloses = [];
   }

@@ -13,19 +13,23 @@ export type CalendarVerdict = 'ok' | 'invalid' | 'not-a-date';
  * Values that are not 8 digits are `not-a-date` (the datatype checks report them).
  */
 export function calendarCheck(value: string, exceptions: readonly string[] = []): CalendarVerdict {
-  if (value.length !== 8) return 'not-a-date';
-  for (let i = 0; i < 8; i++) {
-    const c = value.charCodeAt(i);
+  return calendarCheckAt(value, 0, value.length, exceptions);
+}
+
+/** `calendarCheck` of the value `text[s, e)`, read on the line (no substring unless `exceptions`). */
+export function calendarCheckAt(text: string, s: number, e: number, exceptions: readonly string[] = []): CalendarVerdict {
+  if (e - s !== 8) return 'not-a-date';
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
     if (c < 48 || c > 57) return 'not-a-date';
   }
-  // Digits checked above: the numbers from the character codes, no substring.
-  const c = (i: number) => value.charCodeAt(i) - 48;
-  const d = c(0) * 10 + c(1);
-  const m = c(2) * 10 + c(3);
-  const y = c(4) * 1000 + c(5) * 100 + c(6) * 10 + c(7);
+  // Digits checked above: the numbers from the character codes, no substring (48 is « 0 »).
+  const d = text.charCodeAt(s) * 10 + text.charCodeAt(s + 1) - 528;
+  const m = text.charCodeAt(s + 2) * 10 + text.charCodeAt(s + 3) - 528;
+  const y = text.charCodeAt(s + 4) * 1000 + text.charCodeAt(s + 5) * 100 + text.charCodeAt(s + 6) * 10 + text.charCodeAt(s + 7) - 53328;
   if (exceptions.length) {
-    const dUnknown = exceptions.includes(value.slice(0, 2));
-    const mUnknown = exceptions.includes(value.slice(2, 4));
+    const dUnknown = exceptions.includes(text.slice(s, s + 2));
+    const mUnknown = exceptions.includes(text.slice(s + 2, s + 4));
     if (mUnknown) return dUnknown || (d >= 1 && d <= 31) ? 'ok' : 'invalid';
     if (m < 1 || m > 12) return 'invalid';
     if (dUnknown) return 'ok';

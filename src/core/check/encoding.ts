@@ -20,7 +20,8 @@ export async function detectEncoding(chunks: AsyncIterable<Uint8Array>, isUtf8?:
 /**
  * Same verdict with a validator of whole byte strings (Node's `buffer.isUtf8`, which validates
  * without decoding: several times faster than a fatal TextDecoder). A multi-byte sequence cut
- * at the end of a chunk is carried over to the next one.
+ * at the end of a chunk is carried over to the next one (copied: a chunk is never kept, so the
+ * caller may reuse one buffer for every chunk).
  */
 async function detectWith(chunks: AsyncIterable<Uint8Array>, isUtf8: (bytes: Uint8Array) => boolean): Promise<FileEncoding> {
   let carry: Uint8Array | undefined;
