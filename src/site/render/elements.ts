@@ -90,10 +90,16 @@ const INFERRED_USAGES_NOTE = raw(
 );
 
 /**
- * Legend of a usages table: the words and the declaration natures by name — visible text,
+ * Legend of a usages table (the same on every block page of a version: rendered once): the words and the declaration natures by name — visible text,
  * readable on touch and keyboard (no tooltip). Class `usage`: left out of the search index.
  */
+const legends = new WeakMap<SiteVersion, Html>();
 function usageLegend(sv: SiteVersion): Html {
+  let legend = legends.get(sv);
+  if (!legend) legends.set(sv, (legend = usageLegendOf(sv)));
+  return legend;
+}
+function usageLegendOf(sv: SiteVersion): Html {
   return html`<div class="usage usage-legend"><p class="small"><strong>${glossaryLink('nature', 'Natures de déclaration')}</strong> (colonnes du tableau) :</p><dl class="legend">${sv.natures.map(
     (n) => html`<dt><code>${n.code}</code></dt><dd>${n.label}</dd>`,
   )}</dl><p class="small"><strong>${glossaryLink('usage', 'Usages')}</strong> : ${raw(

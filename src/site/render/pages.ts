@@ -157,7 +157,15 @@ function elementSources(p: ElementPage): string {
   const file = kind === 'datatype' ? sv.v.files.datatypes.get(p.id) : sv.v.files.blocks.get(block!);
   const what = `${kind === 'block' ? 'bloc' : kind === 'rubrique' ? 'rubrique' : 'type'} ${p.id} (${sv.family.fam.meta.name} ${sv.id})`;
   const url = p.route === 'permalink' ? (p.kind === 'rubrique' ? urls.rubriquePermalink(sv.family.id, p.id) : urls.blockPermalink(sv.family.id, p.id)) : p.route === 'datatype' ? urls.datatype(sv.family.id, sv.id, p.id) : urls.element(sv.family.id, sv.id, p.id);
-  return pageSourcesHtml(elementSourceHtml(sv.family.fam.meta.name, sv.family.id, sv.v), contributeHtml(what, url, file));
+  return pageSourcesHtml(versionSource(sv), contributeHtml(what, url, file));
+}
+
+/** The official source of the elements of a version: the same on each of its pages, rendered once. */
+const sources = new WeakMap<SiteVersion, string>();
+function versionSource(sv: SiteVersion): string {
+  let html = sources.get(sv);
+  if (html === undefined) sources.set(sv, (html = elementSourceHtml(sv.family.fam.meta.name, sv.family.id, sv.v)));
+  return html;
 }
 
 /** The whole <main>. */
