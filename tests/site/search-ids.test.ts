@@ -6,12 +6,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadRegistry, type Registry } from '../../src/core/index.ts';
+import { loadRegistry } from '../../src/core/index.ts';
 import { lexiconMatch, loadLexicon } from '../../src/site/search/lexicon.ts';
 import { correction, typoDistance } from '../../src/site/search/words.ts';
 import { PROJECT_ROOT } from './helpers.ts';
 import { exactId, idVariants, normalizeQuery, searchTerms, settledTerms } from '../../src/site/search/ids.ts';
-import { pickVersions, scopedElements, type FamilyReference } from '../../src/site/search/scope.ts';
+import { pickVersions } from '../../src/site/search/scope.ts';
 import { rankExact, type Hit } from '../../src/site/search/ui.ts';
 
 describe('identifiants', () => {
@@ -95,26 +95,6 @@ describe('versions indexées d\'un élément', () => {
     ]);
     const same = new Map(order.map((v) => [v, 'A']));
     expect(pickVersions(order, 'V4', same)).toEqual([{ version: 'V4', scope: 'actuelle' }]);
-  });
-  test('un type dont le nom répète l\'identifiant et le même type sans nom (tables importées sans noms) : une seule définition', () => {
-    // The pages show a name equal to the id as no name: V1 and V2 read the same, V3 names its type.
-    const version = (id: string, name?: string) => ({
-      id,
-      meta: {},
-      blocks: new Map(),
-      rubriques: new Map([['S21.G00.40.007', { rubrique: { id: 'S21.G00.40.007', name: 'Nature du contrat', datatype: 'T' } }]]),
-      datatypes: new Map([['T', { id: 'T', nature: 'Enumeration', ...(name ? { name } : {}) }]]),
-      controls: new Map(),
-    });
-    const versions = [version('V1'), version('V2', 'T'), version('V3', 'Nature')];
-    const registry = { families: new Map([['f', { id: 'f', versions: new Map(versions.map((v) => [v.id, v])) }]]) } as unknown as Registry;
-    const refs = new Map<string, FamilyReference>([['f', { family: 'f', version: 'V2', reason: 'applicable' }]]);
-    expect(scopedElements(registry, refs).map(({ type, version, scope, covers }) => `${type} ${version} ${scope} ${covers.join(',')}`)).toEqual([
-      'rubrique V2 actuelle V1,V2',
-      'rubrique V3 autre V3',
-      'type de données V2 actuelle V1,V2',
-      'type de données V3 autre V3',
-    ]);
   });
   test('élément absent de la version de référence (supprimé ou à venir)', () => {
     expect(pickVersions(order, 'V4', new Map([['V1', 'A'], ['V2', 'A'], ['V3', 'A']]))).toEqual([{ version: 'V3', scope: 'autre' }]);

@@ -93,24 +93,11 @@ function blockSignature(b: Block, v: ResolvedVersion): string {
  */
 function rubriqueSignature(r: Rubrique, v: ResolvedVersion): string {
   const { controls: _controls, usage: _usage, usageProvenance: _provenance, ...own } = r;
-  const t = v.datatypes.get(r.datatype);
-  return stableJson([own, t ? shownDatatype(t) : null]);
+  return stableJson([own, v.datatypes.get(r.datatype) ?? null]);
 }
 
 function datatypeSignature(t: Datatype): string {
-  return stableJson(shownDatatype(t));
-}
-
-/**
- * A data type as its pages show it: a name equal to the id is shown as no name (elements.ts), so
- * the tables that repeat the id as its name and those that leave it out give the same record
- * (P19V01 is imported without names: otherwise all its data types, and every rubrique using one,
- * would be indexed once more, with the same text as in the version nearest to the reference).
- */
-function shownDatatype(t: Datatype): Datatype {
-  if (t.name !== t.id) return t;
-  const { name: _name, ...rest } = t;
-  return rest;
+  return stableJson(t);
 }
 
 /**
