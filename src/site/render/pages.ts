@@ -1,8 +1,9 @@
 /**
  * The norm element pages — blocks and rubriques of each version, data types, permalinks: 5 900
  * of the site's 6 300 pages. Each is a head (title, description, breadcrumbs, body class) and
- * a <main> rendered by src/site/render/elements.ts; this module is the one place that lists
- * them and renders them, for their Astro routes and for the build.
+ * a <main> rendered by src/site/render/elements.ts; their kinds are described in
+ * src/site/render/kinds.ts, and this module renders any of them, for their Astro routes and for
+ * the build, and fills the layout they share.
  *
  * The site build (src/site/integration.ts) writes these pages itself, in its worker thread, into
  * the layout Astro renders once per build (the template routes of src/pages/0-gabarit/):
