@@ -195,6 +195,17 @@ function versionFindings(v: ResolvedVersion): (Finding | CodeCandidate)[] {
     const text = `${c.rule}\n${c.message}`;
     return { text, rubrique: rubrique.id, named: new Set(namedRubriques(text)), tokens: undefined as Set<string> | undefined };
   });
+  // Rubrique id → the controls on it or naming it (positions in `controls`).
+  const controlsOf = new Map<string, number[]>();
+  const relate = (id: string, i: number) => {
+    const list = controlsOf.get(id);
+    if (!list) controlsOf.set(id, [i]);
+    else if (list.at(-1) !== i) list.push(i);
+  };
+  controls.forEach((c, i) => {
+    relate(c.rubrique, i);
+    for (const id of c.named) relate(id, i);
+  });
   for (const t of v.datatypes.values()) {
     const rubs = users.get(t.id);
     if (!rubs) {
@@ -204,12 +215,16 @@ function versionFindings(v: ResolvedVersion): (Finding | CodeCandidate)[] {
     if (!t.values?.length) continue;
     // Texts that could mention a value: controls of the rubriques using the type, and controls naming them.
     const texts: { text: string; tokens: Set<string> }[] = [];
-    const rubSet = new Set(rubs);
-    for (const c of controls) {
-      if (rubSet.has(c.rubrique) || rubs.some((id) => (RUBRIQUE_ID_ONLY.test(id) ? c.named.has(id) : c.text.includes(id)))) {
-        c.tokens ??= new Set(c.text.split(/[^0-9A-Za-z]+/));
-        texts.push({ text: c.text, tokens: c.tokens });
-      }
+    const related = new Set<number>();
+    for (const id of rubs) {
+      for (const i of controlsOf.get(id) ?? []) related.add(i);
+      // An id outside the grammar namedRubriques reads: looked for as it is in every text.
+      if (!RUBRIQUE_ID_ONLY.test(id)) controls.forEach((c, i) => c.text.includes(id) && related.add(i));
+    }
+    for (const i of [...related].sort((a, b) => a - b)) {
+      const c = controls[i];
+      c.tokens ??= new Set(c.text.split(/[^0-9A-Za-z]+/));
+      texts.push({ text: c.text, tokens: c.tokens });
     }
     for (const x of t.values) {
       const vk = `${t.id}#${x.code}`;
