@@ -11,7 +11,7 @@ import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import * as core from '../../src/core/index.ts';
 import { getSite, type Site } from '../../src/site/data.ts';
-import { KIND_NAMES, kindEntry, pagesOf, recordPage, searchKind } from '../../src/site/render/kinds.ts';
+import { KIND_NAMES, kindEntry, pagesOf, recordPage, searchKind, type ElementPage } from '../../src/site/render/kinds.ts';
 import { pageFile, pageHead, TEMPLATE_DIR } from '../../src/site/render/pages.ts';
 import { indexedElements } from '../../src/site/search/indexer.ts';
 import type { RecordType } from '../../src/site/search/scope.ts';
@@ -45,7 +45,7 @@ describe("sortes de pages d'éléments", () => {
 
   test('chaque page de chaque sorte est écrite par la construction', () => {
     for (const k of KIND_NAMES) {
-      const pages = pagesOf(site, k);
+      const pages = pagesOf(site, k) as ElementPage[];
       expect(pages.length, k).toBeGreaterThan(10);
       const missing = pages.map(pageFile).filter((f) => !existsSync(path.join(dist, f)));
       expect(missing, k).toEqual([]);
@@ -61,7 +61,7 @@ describe("sortes de pages d'éléments", () => {
     for (const k of KIND_NAMES) {
       const search = kindEntry(k).search;
       if (!search) {
-        const inIndex = pagesOf(site, k).filter((p) => indexed.has(pageHead(p).path));
+        const inIndex = (pagesOf(site, k) as ElementPage[]).filter((p) => indexed.has(pageHead(p).path));
         expect(inIndex.map(pageFile), k).toEqual([]);
         continue;
       }
