@@ -72,7 +72,7 @@ export async function loadCore(): Promise<Core> {
 /** What the build's worker has already loaded for this registry (src/site/build/context.ts); undefined elsewhere. */
 function preloaded<W extends 'registry' | 'consignes'>(what: W): NonNullable<BuildContext['preloaded']>[W] | undefined {
   const pre = buildContext().preloaded;
-  return pre && pre.root === registryRoot ? pre[what] : undefined;
+  return pre && path.resolve(pre.root) === registryRoot ? pre[what] : undefined;
 }
 
 /** The site model, built on first use and shared by every page of the build. */

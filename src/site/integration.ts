@@ -62,7 +62,8 @@ export default function norme(): AstroIntegration {
     name: 'norme',
     hooks: {
       'astro:config:setup': ({ command, config, addMiddleware, updateConfig }) => {
-        const root = fileURLToPath(config.root);
+        // Without its trailing slash: the site model (src/site/data.ts) takes the worker's registry only for the same root.
+        const root = path.resolve(fileURLToPath(config.root));
         registryRoot = process.env.NORME_ROOT ? path.resolve(process.env.NORME_ROOT) : root;
         if (command !== 'build') return;
         t0 = performance.now();

@@ -7,7 +7,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { allElementPages, fillShell, indexMainOf, pageBody, pageMain, pageFile, pageHead, sameShell, shellFrom, TEMPLATE_DIR, TEMPLATE_FILES, type ElementPage, type Shell } from './render/pages.ts';
+import { allElementPages, fillShell, pageBody, pageMain, pageFile, pageHead, sameShell, shellFrom, TEMPLATE_DIR, TEMPLATE_FILES, type ElementPage, type Shell } from './render/pages.ts';
+import { indexMainOf, kindOf } from './render/kinds.ts';
 
 export interface WritePagesOptions {
   outDir: string;
@@ -17,7 +18,7 @@ export interface WritePagesOptions {
   first?: (p: ElementPage) => boolean;
   /** Called with the pages to write, before the first one is rendered. */
   onList?: ((pages: ElementPage[]) => void) | null;
-  /** Called with what the search index reads of each page (indexMainOf). */
+  /** Called with what the search index reads of each page of a kind it reads (indexMainOf). */
   onPage?: ((p: ElementPage, indexMain: string) => void) | null;
 }
 
@@ -48,11 +49,11 @@ export async function writeBuildPages(o: WritePagesOptions): Promise<WritePagesS
     );
     return sameShell(shells[0], shells[1]);
   };
-  let shells: { withCiting: Shell; plain: Shell } | undefined;
+  let shells: Record<keyof typeof TEMPLATE_FILES, Shell> | undefined;
   let shellsAtMs = 0;
-  const ready = Promise.all([shellOf(TEMPLATE_FILES.withCiting), shellOf(TEMPLATE_FILES.plain)]).then(([withCiting, plain]) => {
+  const ready = Promise.all([shellOf(TEMPLATE_FILES.elements), shellOf(TEMPLATE_FILES.types)]).then(([elements, types]) => {
     shellsAtMs = Math.round(performance.now() - t0);
-    shells = { withCiting, plain };
+    shells = { elements, types };
   });
   ready.catch(() => {});
   // Folders are created as pages are rendered (no need for the templates): creating files is
@@ -66,7 +67,7 @@ export async function writeBuildPages(o: WritePagesOptions): Promise<WritePagesS
     }
   };
   const write = (p: ElementPage, main: string) => {
-    writeFileSync(path.join(o.outDir, pageFile(p)), fillShell(p.route === 'datatype' ? shells!.plain : shells!.withCiting, pageHead(p), main));
+    writeFileSync(path.join(o.outDir, pageFile(p)), fillShell(shells![kindOf(p).shell], pageHead(p), main));
   };
   const pending: [ElementPage, string][] = [];
   const all = await allElementPages();
@@ -77,7 +78,10 @@ export async function writeBuildPages(o: WritePagesOptions): Promise<WritePagesS
   for (let i = 0; i < pages.length; i++) {
     const p = pages[i];
     const body = await pageBody(p);
-    o.onPage?.(p, indexMainOf(p, body));
+    if (o.onPage) {
+      const indexMain = indexMainOf(p, body);
+      if (indexMain !== undefined) o.onPage(p, indexMain);
+    }
     mkdir(p);
     pending.push([p, pageMain(body)]);
     if (shells) for (const [q, m] of pending.splice(0)) write(q, m);

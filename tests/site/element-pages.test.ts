@@ -66,7 +66,7 @@ describe('pages des éléments écrites par la construction', () => {
     // The template route rendered for two pages (TEMPLATE_FILES): a canonical link read from Astro.url.
     const render = (page: string) =>
       `<!doctype html><head><title>${TEMPLATE.title} — norme</title><meta name="description" content="${TEMPLATE.description}"><link rel="canonical" href="https://norme.example/${TEMPLATE.path}/"><link rel="alternate" href="https://norme.example/0-gabarit/elements/${page}/"></head><body class="${TEMPLATE.bodyClass}">${breadcrumbsHtml([{ label: TEMPLATE.crumb }])}<main>${TEMPLATE.main}</main></body>`;
-    const [a, b] = TEMPLATE_FILES.withCiting;
+    const [a, b] = TEMPLATE_FILES.elements;
     expect(a).not.toBe(b);
     expect(sameShell(shellFrom(render('page'), a), shellFrom(render('page'), b)).file).toBe(a);
     expect(() => sameShell(shellFrom(render('page'), a), shellFrom(render('autre-page'), b))).toThrow(

@@ -1,7 +1,7 @@
 /**
- * The search index of `npm run build` is built while Astro writes the pages, from the site's
- * render functions (src/site/search/content.ts) and the fiches read as soon as they are
- * written. It must be the index of the built pages: re-indexed from the built HTML alone
+ * The search index of `npm run build` is built while Astro writes the pages, from the element
+ * pages the build's worker writes (what the index reads of them: src/site/render/kinds.ts) and
+ * the fiches read as soon as they are written. It must be the index of the built pages: re-indexed from the built HTML alone
  * (standalone indexer), the bundle is the same, byte for byte. And a failed index publishes
  * nothing.
  */

@@ -3,7 +3,7 @@
  * grouped by block), CSV (French Excel) and JSON (see schemas/diff-output.schema.json).
  * Pure: returns strings.
  */
-import { diffWords } from 'diff';
+import { diffText } from '../text/words.ts';
 import { toCsv } from '../export.ts';
 import { SEVERITIES, SEVERITY_INFO, changeSeverityLabel, type Change, type Severity } from './catalogue.ts';
 import { summarize, type DiffResult, type DiffSide } from './engine.ts';
@@ -117,14 +117,14 @@ function mdMessage(msg: string): string {
  * punctuation). A text rewritten for the most part reads better as before / after.
  */
 function wordDiff(from: string, to: string): string[] {
-  const parts = diffWords(from, to);
-  const kept = parts.filter((p) => !p.added && !p.removed).reduce((n, p) => n + p.value.length, 0);
+  const parts = diffText(from, to);
+  const kept = parts.filter((p) => p.op === 'same').reduce((n, p) => n + p.text.length, 0);
   if (kept < 0.5 * Math.max(from.length, to.length)) return [`avant : ${mdEscape(from)}`, `après : ${mdEscape(to)}`];
   return [
     parts
       .map((p) => {
-        const t = mdEscape(p.value);
-        return p.added ? `<ins>${t}</ins>` : p.removed ? `<del>${t}</del>` : t;
+        const t = mdEscape(p.text);
+        return p.op === 'added' ? `<ins>${t}</ins>` : p.op === 'removed' ? `<del>${t}</del>` : t;
       })
       .join(''),
   ];

@@ -133,9 +133,36 @@ function usagePublished(v: ResolvedVersion): boolean {
   return v.meta.usages?.status === 'publié' && (v.meta.usages.natures?.length ?? 0) > 0;
 }
 
+/** A code value no control text mentions: a finding unless a fiche cites it or it changed (see findingsOf). */
+interface CodeCandidate {
+  finding: Finding;
+  /** A code of the declaration natures of the usage table (the nature type): never listed. */
+  nature: boolean;
+}
+
+/**
+ * What `findingsOf` reads of one version that depends on nothing else (computed once per
+ * version: the site renders one report per version, each over all the versions before it).
+ */
+const ownFindings = new WeakMap<ResolvedVersion, (Finding | CodeCandidate)[]>();
+
 /** Every finding of one version (no history). `changedCodes`: code values that changed at least once. */
 function findingsOf(v: ResolvedVersion, ctx: { ficheCodes: ReadonlySet<string>; changedCodes: ReadonlySet<string> }): Finding[] {
+  let own = ownFindings.get(v);
+  if (!own) ownFindings.set(v, (own = versionFindings(v)));
   const out: Finding[] = [];
+  for (const f of own) {
+    if (!('finding' in f)) out.push(f);
+    else if (!f.nature && !ctx.ficheCodes.has(f.finding.id) && !ctx.changedCodes.has(f.finding.id)) out.push(f.finding);
+  }
+  return out;
+}
+
+/** Rubrique ids as `namedRubriques` finds them in a text; other ids are looked for as they are. */
+const RUBRIQUE_ID_ONLY = /^S\d{2}\.G\d{2}\.\d{2}\.\d{3}$/;
+
+function versionFindings(v: ResolvedVersion): (Finding | CodeCandidate)[] {
+  const out: (Finding | CodeCandidate)[] = [];
   // Rubriques described as no longer expected.
   for (const { rubrique: r } of v.rubriques.values()) {
     const d = r.description ?? '';
@@ -163,6 +190,22 @@ function findingsOf(v: ResolvedVersion, ctx: { ficheCodes: ReadonlySet<string>; 
   for (const { rubrique: r } of v.rubriques.values()) users.set(r.datatype, [...(users.get(r.datatype) ?? []), r.id]);
   const natureCodes = new Set(usagePublished(v) ? v.meta.usages!.natures!.map((n) => n.code) : []);
   const natureType = [...v.datatypes.values()].find((t) => /_Declaration_Nature$/.test(t.id));
+  // The control texts, each with the rubrique ids it names (read once, not once per datatype).
+  const controls = [...v.controls.values()].map(({ control: c, rubrique }) => {
+    const text = `${c.rule}\n${c.message}`;
+    return { text, rubrique: rubrique.id, named: new Set(namedRubriques(text)), tokens: undefined as Set<string> | undefined };
+  });
+  // Rubrique id → the controls on it or naming it (positions in `controls`).
+  const controlsOf = new Map<string, number[]>();
+  const relate = (id: string, i: number) => {
+    const list = controlsOf.get(id);
+    if (!list) controlsOf.set(id, [i]);
+    else if (list.at(-1) !== i) list.push(i);
+  };
+  controls.forEach((c, i) => {
+    relate(c.rubrique, i);
+    for (const id of c.named) relate(id, i);
+  });
   for (const t of v.datatypes.values()) {
     const rubs = users.get(t.id);
     if (!rubs) {
@@ -172,17 +215,21 @@ function findingsOf(v: ResolvedVersion, ctx: { ficheCodes: ReadonlySet<string>; 
     if (!t.values?.length) continue;
     // Texts that could mention a value: controls of the rubriques using the type, and controls naming them.
     const texts: { text: string; tokens: Set<string> }[] = [];
-    const rubSet = new Set(rubs);
-    for (const { control: c, rubrique } of v.controls.values()) {
-      const text = `${c.rule}\n${c.message}`;
-      if (rubSet.has(rubrique.id) || rubs.some((id) => text.includes(id))) texts.push({ text, tokens: new Set(text.split(/[^0-9A-Za-z]+/)) });
+    const related = new Set<number>();
+    for (const id of rubs) {
+      for (const i of controlsOf.get(id) ?? []) related.add(i);
+      // An id outside the grammar namedRubriques reads: looked for as it is in every text.
+      if (!RUBRIQUE_ID_ONLY.test(id)) controls.forEach((c, i) => c.text.includes(id) && related.add(i));
+    }
+    for (const i of [...related].sort((a, b) => a - b)) {
+      const c = controls[i];
+      c.tokens ??= new Set(c.text.split(/[^0-9A-Za-z]+/));
+      texts.push({ text: c.text, tokens: c.tokens });
     }
     for (const x of t.values) {
       const vk = `${t.id}#${x.code}`;
-      if (ctx.ficheCodes.has(vk) || ctx.changedCodes.has(vk)) continue;
-      if (t === natureType && natureCodes.has(x.code)) continue;
       if (mentionedIn(texts, x.code)) continue;
-      out.push({ kind: 'code-value', id: vk, name: norm(x.label), code: 'code-value-unmentioned' });
+      out.push({ finding: { kind: 'code-value', id: vk, name: norm(x.label), code: 'code-value-unmentioned' }, nature: t === natureType && natureCodes.has(x.code) });
     }
   }
   return out;

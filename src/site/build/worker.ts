@@ -16,11 +16,6 @@ const input = workerData as WorkerInput;
 const port = parentPort!;
 const send = (m: FromWorker) => port.postMessage(m);
 
-/** Record type of the search index (scope.ts) → kind of element page (src/site/render/pages.ts). */
-const INDEXED_KIND = { bloc: 'block', rubrique: 'rubrique', 'type de données': 'datatype' } as const;
-type IndexedType = keyof typeof INDEXED_KIND;
-const indexed = (t: string): t is IndexedType => t in INDEXED_KIND;
-
 // The pages Astro renders, by file, as the main thread sends them.
 const pages = new Map<string, string>();
 const waiting = new Map<string, ((html: string | undefined) => void)[]>();
@@ -105,10 +100,12 @@ type Elements = ReturnType<typeof import('../search/indexer.ts').indexedElements
 async function writePages(mains: Mains | null, elements: Elements | null): Promise<void> {
   try {
     const { writeBuildPages } = await import('../write-pages.ts');
-    const { pageFile, versionElementFile } = await import('../render/pages.ts');
+    const { pageFile } = await import('../render/pages.ts');
+    const { recordPage } = await import('../render/kinds.ts');
     let first: ((p: Parameters<typeof pageFile>[0]) => boolean) | undefined;
     if (elements) {
-      const files = new Set(elements.filter((s) => indexed(s.type)).map((s) => versionElementFile(s.family, s.version, INDEXED_KIND[s.type as IndexedType], s.id)));
+      // The pages of the records (src/site/render/kinds.ts: a control has none, it is on its rubrique's page).
+      const files = new Set(elements.flatMap((s) => recordPage(s)?.file ?? []));
       first = (p) => files.has(pageFile(p));
     }
     const stats = await writeBuildPages({
@@ -136,14 +133,11 @@ async function buildIndex(elements: Elements, consignes: Parameters<typeof impor
     } catch {}
   }
   try {
-    const { siteRenderer } = await import('../search/content.ts');
     const { buildSearchIndex } = await import('../search/indexer.ts');
-    const { versionElementFile } = await import('../render/pages.ts');
-    const renderPage = await siteRenderer();
-    // The pages this thread writes: their <main> as written; without them, rendered for the index alone.
-    const render = mains
-      ? async (s: Elements[number]) => (await mains.get(versionElementFile(s.family, s.version, INDEXED_KIND[s.type as IndexedType], s.id))) ?? renderPage(s)
-      : renderPage;
+    const { recordPage, renderIndexMain } = await import('../render/kinds.ts');
+    // The pages this thread writes: what the index reads of them, as written; without them (Astro
+    // writes them: `--astro-pages`), rendered by the same functions.
+    const render = mains ? async (s: Elements[number]) => (await mains.get(recordPage(s)!.file)) ?? renderIndexMain(s) : renderIndexMain;
     let pagefindCpuMs: number | null = null;
     const stats = await buildSearchIndex({
       outDir: input.outDir,

@@ -8,18 +8,10 @@ import type { Block, Datatype, RubriqueEntry } from '../../core/index.ts';
 import type { SiteFamily, SiteVersion } from '../data.ts';
 import { exampleValue } from '../../core/text/example.ts';
 import { glossaryLink } from './markup.ts';
-import { Html, esc, historyHeading, historyHtml, html, linkifyIds, raw, valuesTableHtml } from '../html.ts';
+import { Html, esc, historyHtml, html, linkifyIds, raw, valuesTableHtml } from '../html.ts';
 import { CONTROL_FAMILY_LABELS, NATURE_LABELS, USAGE_HELP, USAGE_LABELS, cardinality, urls, usageLabel } from '../urls.ts';
 
 type Level = 2 | 3 | 4;
-/**
- * `page`: what the site shows. `index`: what the search index reads of it (src/site/search/content.ts):
- * the parts the index excludes anyway (EXCLUDE_SELECTORS of indexer.ts: version switcher, usage
- * letters and table, controls table, history) are left out — about 40 % of the HTML of these
- * pages, rendered, sent to Pagefind and parsed by it for nothing. Same index, byte for byte
- * (tests/site/search-build.test.ts).
- */
-export type RenderMode = 'page' | 'index';
 const h = (level: Level, id: string | undefined, content: Html | string) =>
   raw(`<h${level}${id ? ` id="${esc(id)}"` : ''}>${content instanceof Html ? content.value : esc(content)}</h${level}>`);
 
@@ -90,10 +82,16 @@ const INFERRED_USAGES_NOTE = raw(
 );
 
 /**
- * Legend of a usages table: the words and the declaration natures by name — visible text,
+ * Legend of a usages table (the same on every block page of a version: rendered once): the words and the declaration natures by name — visible text,
  * readable on touch and keyboard (no tooltip). Class `usage`: left out of the search index.
  */
+const legends = new WeakMap<SiteVersion, Html>();
 function usageLegend(sv: SiteVersion): Html {
+  let legend = legends.get(sv);
+  if (!legend) legends.set(sv, (legend = usageLegendOf(sv)));
+  return legend;
+}
+function usageLegendOf(sv: SiteVersion): Html {
   return html`<div class="usage usage-legend"><p class="small"><strong>${glossaryLink('nature', 'Natures de déclaration')}</strong> (colonnes du tableau) :</p><dl class="legend">${sv.natures.map(
     (n) => html`<dt><code>${n.code}</code></dt><dd>${n.label}</dd>`,
   )}</dl><p class="small"><strong>${glossaryLink('usage', 'Usages')}</strong> : ${raw(
@@ -111,14 +109,12 @@ function formatCell(t: Datatype): Html | string {
 }
 
 /** A block as defined in one version: description, parent, children, rubriques table. */
-export function blockView(sv: SiteVersion, block: Block, level: 2 | 3 = 2, mode: RenderMode = 'page'): Html {
+export function blockView(sv: SiteVersion, block: Block, level: 2 | 3 = 2): Html {
   const f = sv.family.id;
   const v = sv.v;
   const parent = block.parent ? v.blocks.get(block.parent) : undefined;
   const children = sv.index.children.get(block.id) ?? [];
   const natures = sv.natures;
-  // The usage letters (`.usage` cells) are not indexed.
-  const usageColumns = mode === 'index' ? [] : natures;
   const len = (min?: number, max?: number) => (min === undefined && max === undefined ? '' : min === max ? String(max) : `${min ?? 0} à ${max ?? '…'}`);
   const rows = block.rubriques.map((r) => {
     const t = v.datatypes.get(r.datatype);
@@ -128,7 +124,7 @@ export function blockView(sv: SiteVersion, block: Block, level: 2 | 3 = 2, mode:
       r.datatype,
     )}"><code>${r.datatype}</code></a>${
       t ? html`<br /><span class="small muted">${NATURE_LABELS[t.nature] ?? t.nature}${t.values?.length ? `, ${t.values.length} valeurs` : ''}</span>` : ''
-    }</td><td class="num">${len(t?.minLength, t?.maxLength)}</td><td>${t ? formatCell(t) : ''}</td>${usageColumns.map(
+    }</td><td class="num">${len(t?.minLength, t?.maxLength)}</td><td>${t ? formatCell(t) : ''}</td>${natures.map(
       (n) => html`<td class="usage">${usageCell(r.usage?.[n.code])}</td>`,
     )}</tr>`;
   });
@@ -149,12 +145,12 @@ export function blockView(sv: SiteVersion, block: Block, level: 2 | 3 = 2, mode:
   }${block.rationale ? html`<dt>Motif</dt><dd>${block.rationale}</dd>` : ''}</dl>${h(level, 'rubriques', `Rubriques (${block.rubriques.length})`)}${
     block.rubriques.length === 0
       ? raw('<p class="empty">Ce bloc ne contient pas de rubrique.</p>')
-      : html`${usageColumns.length ? usageLegend(sv) : ''}<div class="table-wrap tall" tabindex="0" role="region" aria-label="${`Rubriques du bloc ${block.id}`}"><table class="rubriques"><caption>${`Rubriques du bloc ${block.id} en ${v.id}${natures.length && v.meta.usages.status === 'publié' ? ' ; usage par nature de déclaration' : ''}`}${
+      : html`${natures.length ? usageLegend(sv) : ''}<div class="table-wrap tall" tabindex="0" role="region" aria-label="${`Rubriques du bloc ${block.id}`}"><table class="rubriques"><caption>${`Rubriques du bloc ${block.id} en ${v.id}${natures.length && v.meta.usages.status === 'publié' ? ' ; usage par nature de déclaration' : ''}`}${
           // Inferred usages: said on the page, in a `.usage` span the search index leaves out (as before inference).
-          natures.length && v.meta.usages.status === 'inféré' && mode === 'page'
+          natures.length && v.meta.usages.status === 'inféré'
             ? html`<span class="usage"> ; usage par nature de déclaration (inféré des tableaux de ${inferredFrom(v)})</span>`
             : ''
-        }</caption><thead><tr><th scope="col">Code</th><th scope="col">Libellé</th><th scope="col">Type</th><th scope="col">Longueur</th><th scope="col">Format</th>${usageColumns.map(
+        }</caption><thead><tr><th scope="col">Code</th><th scope="col">Libellé</th><th scope="col">Type</th><th scope="col">Longueur</th><th scope="col">Format</th>${natures.map(
           (n) => html`<th scope="col" class="usage"><span aria-hidden="true">${n.code}</span><span class="visually-hidden">${`Nature ${n.code} : ${n.label}`}</span></th>`,
         )}</tr></thead><tbody>${rows}</tbody></table></div>`
   }`;
@@ -164,7 +160,7 @@ export function blockView(sv: SiteVersion, block: Block, level: 2 | 3 = 2, mode:
 const inferredFrom = (v: SiteVersion['v']) => (v.meta.usages.inferredFrom ?? []).map((x) => x.version).join(' et ');
 
 /** A rubrique as defined in one version: attributes, datatype with its values, controls, usages. */
-export function rubriqueView(sv: SiteVersion, entry: RubriqueEntry, level: 2 | 3 = 2, mode: RenderMode = 'page'): Html {
+export function rubriqueView(sv: SiteVersion, entry: RubriqueEntry, level: 2 | 3 = 2): Html {
   const { rubrique: r, block } = entry;
   const f = sv.family.id;
   const v = sv.v;
@@ -184,8 +180,6 @@ export function rubriqueView(sv: SiteVersion, entry: RubriqueEntry, level: 2 | 3
   }${h(level, 'controles', `Contrôles (${controls.length})`)}${
     !controls.length
       ? raw('<p class="muted">Aucun contrôle publié sur cette rubrique.</p>')
-      : mode === 'index'
-      ? '' // controls are records of their own
       : html`<div class="table-wrap" tabindex="0" role="region" aria-label="${`Contrôles de ${r.id}`}"><table class="controls"><thead><tr><th scope="col">Contrôle</th><th scope="col">Famille</th><th scope="col">Règle</th><th scope="col">Message</th></tr></thead><tbody>${controls.map(
           (c) =>
             html`<tr id="${c.id}"><th scope="row"><code>${c.id}</code>${
@@ -195,8 +189,6 @@ export function rubriqueView(sv: SiteVersion, entry: RubriqueEntry, level: 2 | 3
   }${h(level, 'usages', 'Usages par nature de déclaration')}${
     !sv.natures.length
       ? html`<p class="muted usages-missing">Le tableau des usages n'est pas publié pour ${v.id}.</p>`
-      : mode === 'index'
-      ? ''
       : html`${
           r.usageProvenance
             ? html`<p class="notice usage-inferred" role="note"><span class="badge inferred">déduits</span> <strong>Usages inférés</strong> : pas de tableau officiel des usages pour ${v.id} ; ces usages sont ceux ${
@@ -222,11 +214,9 @@ export function rubriqueView(sv: SiteVersion, entry: RubriqueEntry, level: 2 | 3
 
 /**
  * Main content of `/{family}/{version}/{blockId}/` and `/{family}/{version}/{rubriqueId}/`:
- * the definition, then the history (pages may insert sections between the two). For the
- * index, the history is its heading alone (what the search index keeps of it: the
- * history itself is excluded from the index, and computing it means diffing every version).
+ * the definition, then the history (pages may insert sections between the two).
  */
-export async function elementPage(sv: SiteVersion, kind: 'block' | 'rubrique', id: string, mode: RenderMode = 'page'): Promise<{ main: string; history: string }> {
+export async function elementPage(sv: SiteVersion, kind: 'block' | 'rubrique', id: string): Promise<{ main: string; history: string }> {
   const f = sv.family.id;
   const block = kind === 'block' ? sv.v.blocks.get(id)! : sv.v.rubriques.get(id)!.block;
   const entry = kind === 'rubrique' ? sv.v.rubriques.get(id)! : undefined;
@@ -234,9 +224,9 @@ export async function elementPage(sv: SiteVersion, kind: 'block' | 'rubrique', i
   const main = html`<h1><span class="muted small">${kind === 'block' ? 'Bloc' : 'Rubrique'}</span><br /><code>${id}</code> ${name}</h1><p class="muted">${
     sv.family.fam.meta.name
   } <a href="${urls.version(f, sv.id)}">${sv.id}</a> ${statusBadge(sv.v.meta.status, sv.v.meta.example)}</p>${
-    mode === 'index' ? '' : versionSwitcher(sv, kind, id, kind === 'block' ? `Le bloc ${id}` : `La rubrique ${id}`)
-  }${kind === 'block' ? blockView(sv, block, 2, mode) : rubriqueView(sv, entry!, 2, mode)}`.value;
-  return { main, history: mode === 'page' ? await historyHtml(sv.family, kind, id, 2) : historyHeading(2) };
+    versionSwitcher(sv, kind, id, kind === 'block' ? `Le bloc ${id}` : `La rubrique ${id}`)
+  }${kind === 'block' ? blockView(sv, block, 2) : rubriqueView(sv, entry!, 2)}`.value;
+  return { main, history: await historyHtml(sv.family, kind, id, 2) };
 }
 
 /** Main content of a version-independent permalink (latest definition or tombstone, then history). */
@@ -262,12 +252,12 @@ export async function permalinkPage(family: SiteFamily, kind: 'block' | 'rubriqu
 }
 
 /** Main content of `/{family}/{version}/types/{datatypeId}/`. */
-export function datatypePage(sv: SiteVersion, id: string, mode: RenderMode = 'page'): string {
+export function datatypePage(sv: SiteVersion, id: string): string {
   const f = sv.family.id;
   const t = sv.v.datatypes.get(id)!;
   const usedBy = sv.index.usedBy.get(id) ?? [];
   return html`<h1><span class="muted small">Type de données</span><br /><code>${id}</code>${t.name && t.name !== id ? ` ${t.name}` : ''}</h1>${
-    mode === 'index' ? '' : versionSwitcher(sv, 'datatype', id, `Le type ${id}`)
+    versionSwitcher(sv, 'datatype', id, `Le type ${id}`)
   }${datatypeView(t, 2)}<h2 id="rubriques">Rubriques utilisant ce type (${usedBy.length})</h2>${
     usedBy.length
       ? html`<ul>${usedBy.map((e) => html`<li><a href="${urls.element(f, sv.id, e.rubrique.id)}"><code>${e.rubrique.id}</code> ${e.rubrique.name}</a></li>`)}</ul>`

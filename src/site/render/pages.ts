@@ -1,8 +1,9 @@
 /**
  * The norm element pages — blocks and rubriques of each version, data types, permalinks: 5 900
  * of the site's 6 300 pages. Each is a head (title, description, breadcrumbs, body class) and
- * a <main> rendered by src/site/render/elements.ts; this module is the one place that lists
- * them and renders them, for their Astro routes and for the build.
+ * a <main> rendered by src/site/render/elements.ts; their kinds are described in
+ * src/site/render/kinds.ts, and this module renders any of them, for their Astro routes and for
+ * the build, and fills the layout they share.
  *
  * The site build (src/site/integration.ts) writes these pages itself, in its worker thread, into
  * the layout Astro renders once per build (the template routes of src/pages/0-gabarit/):
@@ -10,159 +11,25 @@
  * (docs/performance.md). `astro dev` renders them through their Astro routes, and so does the
  * build with the option `externalPages: false` (scripts/bench/build-variant.mjs). Both ways give the same bytes (tests/site/element-pages.test.ts).
  */
-import { getSite, type SiteFamily, type SiteVersion, type Site } from '../data.ts';
-import { citingFichesHtml } from '../consignes.ts';
 import { breadcrumbsHtml, esc, headHtml } from './markup.ts';
-import { datatypePage, elementPage, permalinkPage } from './elements.ts';
-import { historyHeading } from '../html.ts';
-import { urls } from '../urls.ts';
 import { buildContext } from '../build/context.ts';
-import { contributeHtml, elementSourceHtml, pageSourcesHtml } from './sources.ts';
+import { getSite } from '../data.ts';
+import { kindEntry, kindOf, pagesOf, type ElementPage, type KindName, type PageBody, type PageHead } from './kinds.ts';
 
-export interface Crumb {
-  href?: string;
-  label: string;
-}
-
-/** What Base.astro puts around a page's <main>. */
-export interface PageHead {
-  title: string;
-  description?: string;
-  crumbs: Crumb[];
-  bodyClass?: string;
-  /** URL path of the page (`/dsn/P26V01/S21.G00.40.007/`): its canonical link. */
-  path: string;
-}
-
-export type ElementPage =
-  | { route: 'element'; sv: SiteVersion; kind: 'block' | 'rubrique'; id: string }
-  | { route: 'datatype'; sv: SiteVersion; id: string }
-  | { route: 'permalink'; family: SiteFamily; kind: 'block' | 'rubrique'; id: string };
-
-
-/** Every element page of the site, in route order (Astro's `getStaticPaths` order). */
-export function elementPages(site: Site): { element: ElementPage[]; datatype: ElementPage[]; permalinkRubrique: ElementPage[]; permalinkBlock: ElementPage[] } {
-  const element: ElementPage[] = [];
-  const datatype: ElementPage[] = [];
-  for (const family of site.families) {
-    for (const sv of family.versions) {
-      for (const id of sv.v.blocks.keys()) element.push({ route: 'element', sv, kind: 'block', id });
-      for (const id of sv.v.rubriques.keys()) element.push({ route: 'element', sv, kind: 'rubrique', id });
-      for (const id of sv.v.datatypes.keys()) datatype.push({ route: 'datatype', sv, id });
-    }
-  }
-  const permalinkRubrique = site.families.flatMap((family) => [...family.presence.rubrique.keys()].map((id): ElementPage => ({ route: 'permalink', family, kind: 'rubrique', id })));
-  const permalinkBlock = site.families.flatMap((family) => [...family.presence.block.keys()].map((id): ElementPage => ({ route: 'permalink', family, kind: 'block', id })));
-  return { element, datatype, permalinkRubrique, permalinkBlock };
-}
-
-/** File of the page of a block, rubrique or data type of a version, as Astro writes it (`dsn/P26V01/S21.G00.40.007/index.html`). */
-export function versionElementFile(family: string, version: string, kind: 'block' | 'rubrique' | 'datatype', id: string): string {
-  return kind === 'datatype' ? `${family}/${version}/types/${id}/index.html` : `${family}/${version}/${id}/index.html`;
-}
+export { allElementPages, pageMain, type Crumb, type ElementPage, type PageBody, type PageHead } from './kinds.ts';
 
 /** Path of the page's file in the output, as Astro writes it. */
 export function pageFile(p: ElementPage): string {
-  if (p.route === 'element') return versionElementFile(p.sv.family.id, p.sv.id, p.kind, p.id);
-  if (p.route === 'datatype') return versionElementFile(p.sv.family.id, p.sv.id, 'datatype', p.id);
-  return `${p.family.id}/${p.kind === 'rubrique' ? 'rubriques' : 'blocs'}/${p.id}/index.html`;
+  return kindOf(p).file(p);
 }
 
 export function pageHead(p: ElementPage): PageHead {
-  return { ...headOf(p), path: '/' + pageFile(p).replace(/index\.html$/, '') };
-}
-
-function headOf(p: ElementPage): Omit<PageHead, 'path'> {
-  if (p.route === 'element') {
-    const { sv, kind, id } = p;
-    const f = sv.family.id;
-    const famName = sv.family.fam.meta.name;
-    const block = kind === 'block' ? sv.v.blocks.get(id)! : sv.v.rubriques.get(id)!.block;
-    const name = kind === 'block' ? block.name : sv.v.rubriques.get(id)!.rubrique.name;
-    return {
-      title: `${id} ${name} (${sv.id})`,
-      description: `${kind === 'block' ? 'Bloc' : 'Rubrique'} ${id} « ${name} » de la norme ${famName} ${sv.id}.`,
-      crumbs: [
-        { href: '/', label: 'Accueil' },
-        { href: urls.family(f), label: famName },
-        { href: urls.version(f, sv.id), label: sv.id },
-        ...(kind === 'rubrique' ? [{ href: urls.element(f, sv.id, block.id), label: block.id }] : []),
-        { label: id },
-      ],
-      bodyClass: kind === 'rubrique' ? 'page-rubrique' : 'page-bloc',
-    };
-  }
-  if (p.route === 'datatype') {
-    const { sv, id } = p;
-    const f = sv.family.id;
-    const t = sv.v.datatypes.get(id)!;
-    return {
-      title: `Type ${id} (${sv.id})`,
-      description: `Type de données ${id}${t.name && t.name !== id ? ` « ${t.name} »` : ''} de la norme ${sv.family.fam.meta.name} ${sv.id} : nature, longueur, format${t.values?.length ? `, ${t.values.length} valeurs` : ''} et rubriques qui l'utilisent.`,
-      crumbs: [
-        { href: '/', label: 'Accueil' },
-        { href: urls.family(f), label: sv.family.fam.meta.name },
-        { href: urls.version(f, sv.id), label: sv.id },
-        { href: urls.datatypes(f, sv.id), label: 'Types' },
-        { label: id },
-      ],
-    };
-  }
-  const { family, kind, id } = p;
-  const sv = family.byId.get(family.presence[kind].get(id)!.lastIn)!;
-  const name = kind === 'block' ? sv.v.blocks.get(id)!.name : sv.v.rubriques.get(id)!.rubrique.name;
-  const label = kind === 'block' ? 'Bloc' : 'Rubrique';
-  const famName = family.fam.meta.name;
-  return {
-    title: `${label} ${id} ${name} (${famName}, toutes versions)`,
-    description: `${label} ${id} « ${name} » de la norme ${famName} : définition dans la version la plus récente qui ${kind === 'block' ? 'le' : 'la'} contient et historique dans toutes les versions.`,
-    crumbs: [{ href: '/', label: 'Accueil' }, { href: urls.family(family.id), label: family.fam.meta.name }, { label: `${label} ${id}` }],
-    bodyClass: kind === 'rubrique' ? 'page-rubrique' : 'page-bloc',
-  };
-}
-
-/**
- * What the search index reads of a block, rubrique or data type page: its <main> with the
- * history reduced to its heading — the history (like the citing fiches) is excluded from the index anyway
- * (EXCLUDE_SELECTORS of src/site/search/indexer.ts), so the index is the same as from the
- * page, for less text to hand to Pagefind (tests/site/search-build.test.ts).
- */
-export function indexMainOf(p: ElementPage, body: PageBody): string {
-  return p.route === 'element' ? body.main + body.citing + historyHeading(2) : pageMain(body);
-}
-
-export interface PageBody {
-  main: string;
-  /** The fiches consignes citing the element (consignes.ts citingFichesHtml), between `main` and `history`. */
-  citing: string;
-  history: string;
+  return { ...kindOf(p).head(p), path: '/' + pageFile(p).replace(/index\.html$/, '') };
 }
 
 /** The <main> of the page, in its parts. */
-export async function pageBody(p: ElementPage): Promise<PageBody> {
-  if (p.route === 'element') {
-    const body = await elementPage(p.sv, p.kind, p.id);
-    return { ...body, citing: await citingFichesHtml(p.sv.family.id, p.id, p.sv.id), history: body.history + elementSources(p) };
-  }
-  if (p.route === 'datatype') return { main: datatypePage(p.sv, p.id) + elementSources(p), citing: '', history: '' };
-  const body = await permalinkPage(p.family, p.kind, p.id);
-  return { ...body, citing: await citingFichesHtml(p.family.id, p.id), history: body.history + elementSources(p) };
-}
-
-/** Sources and corrections of an element page (src/site/render/sources.ts). */
-function elementSources(p: ElementPage): string {
-  const sv = p.route === 'permalink' ? p.family.byId.get(p.family.presence[p.kind].get(p.id)!.lastIn)! : p.sv;
-  const kind = p.route === 'datatype' ? 'datatype' : p.kind;
-  const block = kind === 'block' ? p.id : kind === 'rubrique' ? sv.v.rubriques.get(p.id)!.block.id : undefined;
-  const file = kind === 'datatype' ? sv.v.files.datatypes.get(p.id) : sv.v.files.blocks.get(block!);
-  const what = `${kind === 'block' ? 'bloc' : kind === 'rubrique' ? 'rubrique' : 'type'} ${p.id} (${sv.family.fam.meta.name} ${sv.id})`;
-  const url = p.route === 'permalink' ? (p.kind === 'rubrique' ? urls.rubriquePermalink(sv.family.id, p.id) : urls.blockPermalink(sv.family.id, p.id)) : p.route === 'datatype' ? urls.datatype(sv.family.id, sv.id, p.id) : urls.element(sv.family.id, sv.id, p.id);
-  return pageSourcesHtml(elementSourceHtml(sv.family.fam.meta.name, sv.family.id, sv.v), contributeHtml(what, url, file));
-}
-
-/** The whole <main>. */
-export function pageMain(b: PageBody): string {
-  return b.main + b.citing + b.history;
+export function pageBody(p: ElementPage): Promise<PageBody> {
+  return kindOf(p).body(p);
 }
 
 // ---- The layout rendered once by Astro, filled by the build for each page.
@@ -186,7 +53,7 @@ export const TEMPLATE = {
 export const TEMPLATE_DIR = '0-gabarit';
 export const TEMPLATE_PAGES = ['page', 'autre-page'] as const;
 const templateFiles = (dir: string) => TEMPLATE_PAGES.map((g) => `${TEMPLATE_DIR}/${dir}/${g}/index.html`) as unknown as readonly [string, string];
-export const TEMPLATE_FILES = { withCiting: templateFiles('elements'), plain: templateFiles('types') } as const;
+export const TEMPLATE_FILES = { elements: templateFiles('elements'), types: templateFiles('types') } as const;
 
 export interface Shell {
   /** The template page it was cut from. */
@@ -255,20 +122,13 @@ export function writtenByBuild(): boolean {
   return buildContext().externalPages;
 }
 
-type RouteName = keyof ReturnType<typeof elementPages>;
-
-/** The pages of one element route, for its `getStaticPaths`: none when the build writes them. */
-export async function astroPages(route: RouteName): Promise<ElementPage[]> {
-  return writtenByBuild() ? [] : elementPages(await getSite())[route];
+/** `getStaticPaths` of the route of a page kind (src/pages/): none when the build writes the pages. */
+export async function routePaths<K extends KindName>(k: K): Promise<{ params: Record<string, string>; props: { page: ElementPage } }[]> {
+  if (writtenByBuild()) return [];
+  return (pagesOf(await getSite(), k) as ElementPage[]).map((page) => ({ params: kindEntry(k).params(page), props: { page } }));
 }
 
 /** `getStaticPaths` of the template routes (src/pages/0-gabarit/): two pages in the site build, none elsewhere. */
 export function templatePaths(): { params: { g: string } }[] {
   return writtenByBuild() ? TEMPLATE_PAGES.map((g) => ({ params: { g } })) : [];
-}
-
-/** Every element page, for the build to write. */
-export async function allElementPages(): Promise<ElementPage[]> {
-  const all = elementPages(await getSite());
-  return [...all.element, ...all.datatype, ...all.permalinkRubrique, ...all.permalinkBlock];
 }

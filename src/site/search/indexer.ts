@@ -7,9 +7,9 @@
  *
  * Where the <main> of a page comes from:
  * - with `render` (the site build, src/site/build/worker.ts): blocks, rubriques and data types
- *   are rendered by the site's own functions (content.ts), in a worker thread while Astro is
- *   still building; only the fiches consignes (Astro pages) come from Astro, each as soon as
- *   Astro has rendered it (`pageHtml`);
+ *   are the pages the worker thread writes while Astro is still building (their kinds, files and
+ *   what the index reads of them: src/site/render/kinds.ts); only the fiches consignes (Astro
+ *   pages) come from Astro, each as soon as Astro has rendered it (`pageHtml`);
  * - without it (standalone): every page is read from the built output.
  * Both give the same index, byte for byte (tests/site/search-build.test.ts).
  *
@@ -21,7 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as CoreModule from '../../core/index.ts';
 import type { ControlEntry, LoadedConsigne, Registry, ResolvedVersion } from '../../core/index.ts';
 import { urls } from '../urls.ts';
-import type { PageRenderer } from './content.ts';
+import { recordPage } from '../render/kinds.ts';
 import { idVariants } from './ids.ts';
 import { lexiconMatch, loadLexicon, formsOf, type Lexicon } from './lexicon.ts';
 import { fold, type Vocabulary } from './words.ts';
@@ -29,6 +29,9 @@ import { ANY_READER, coverKey, referenceVersion, scopedElements, type FamilyRefe
 import { openPagefindIndex } from './pagefind-service.ts';
 
 type Core = typeof CoreModule;
+
+/** What the index reads of the page of a block, rubrique or data type record (src/site/render/kinds.ts `search.main`). */
+export type PageRenderer = (s: ScopedElement) => string | Promise<string>;
 
 /** Parts of an indexed page that are navigation or history, not content. */
 export const EXCLUDE_SELECTORS = [
@@ -66,7 +69,7 @@ export interface SearchIndexOptions {
   core: Core;
   /** Where to write the bundle (default: outDir/pagefind). */
   outputPath?: string;
-  /** Renders the <main> of block, rubrique and data type pages (content.ts): those are then not read from outDir. */
+  /** Renders what the index reads of the block, rubrique and data type pages (kinds.ts): those are then not read from outDir. */
   render?: PageRenderer;
   /** The HTML of a page (path in the output) as Astro renders it, while the output is being built (default: read from outDir). */
   pageHtml?: (file: string) => Promise<string | undefined>;
@@ -368,23 +371,21 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
       });
       continue;
     }
-    let url: string;
+    // The record's page: its kind says where it is (src/site/render/kinds.ts).
+    const { file, url } = recordPage(s)!;
     let title: string;
     let name: string | undefined;
     let texts: string[];
     const values = (datatype: string) => (v.datatypes.get(datatype)?.values ?? []).map((x) => x.label);
     if (s.type === 'type de données') {
       const t = v.datatypes.get(s.id)!;
-      url = urls.datatype(s.family, s.version, s.id);
       title = t.name && t.name !== s.id ? `${s.id} ${t.name}` : s.id;
       texts = [t.name ?? '', ...values(s.id)];
     } else if (s.type === 'bloc') {
-      url = urls.element(s.family, s.version, s.id);
       name = v.blocks.get(s.id)!.name;
       title = `${s.id} ${name}`;
       texts = [name];
     } else {
-      url = urls.element(s.family, s.version, s.id);
       const r = v.rubriques.get(s.id)!.rubrique;
       name = r.name;
       title = `${s.id} ${name}`;
@@ -395,9 +396,9 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
     if (render) {
       jobs.push(async () => {
         rendered++;
-        return addHtml(path.join(url, 'index.html'), indexDocument(await render(s), e), e);
+        return addHtml(file, indexDocument(await render(s), e), e);
       });
-    } else jobs.push(() => readPage(path.join(url, 'index.html'), e));
+    } else jobs.push(() => readPage(file, e));
   }
 
   // Fiches consignes (current revision): in the default scope when in force for the reference
