@@ -77,7 +77,7 @@ async function run(push: boolean) {
   performance.mark('recherche-start');
   let res: Results | null;
   try {
-    res = await runSearch(query);
+    res = await runSearch(query, { eager: true });
   } catch {
     if (mine !== seq) return;
     status.textContent = "La recherche n'est pas disponible : l'index de recherche est absent de ce site.";
