@@ -388,8 +388,10 @@ async function anyTerm(pf: Pagefind, terms: string, filters: object): Promise<Pa
  * - in the default scope, the other versions form a second tier: appended when the scope has
  *   few results, and an element of another version whose id or name is exactly the query
  *   comes first (an element missing from the applicable version shows in its nearest one).
+ * `eager`: fetch the excerpts the first page may need while searching (the search page);
+ * `stale`: whether a newer query replaced this one (then it fetches nothing more, and may give null).
  */
-export async function runSearch(query: Query, opts: { eager?: boolean } = {}): Promise<Results | null> {
+export async function runSearch(query: Query, opts: { eager?: boolean; stale?: () => boolean } = {}): Promise<Results | null> {
   const q = normalizeQuery(query.q);
   if (!q) return null;
   let terms = searchTerms(q);
@@ -421,6 +423,8 @@ export async function runSearch(query: Query, opts: { eager?: boolean } = {}): P
   // Typos are looked for when the query finds little (a query finding many records has its words right).
   // Only the scope's results count: Pagefind leaves out a word it does not know (`arret de travial`
   // finds what `arret` finds), and the other versions grow with every version of the registry.
+  // A newer query replaced this one (`stale`, the header box while typing): nothing more is fetched for it.
+  if (opts.stale?.()) return null;
   if (!exactId(q) && a.length < TYPO_CHECK_BELOW) {
     const fixes = await corrected(pf, terms);
     if (fixes) {
@@ -453,6 +457,7 @@ export async function runSearch(query: Query, opts: { eager?: boolean } = {}): P
   let windowSize = Math.min(FIRST_PAGE, list.length);
   const firstHits = async () => {
     const win = await Promise.all(list.slice(0, windowSize).map(toHit));
+    if (opts.stale?.()) return rankExact(win, suggestion ?? q);
     const fq = fold(q);
     const ex = exactId(q);
     const sq = foldSingular(suggestion ?? q);
@@ -534,6 +539,15 @@ export function resultsNote(res: Pick<Results, 'suggestion' | 'partial' | 'other
   if (res.partial) parts.push('aucun résultat avec tous les mots : résultats avec une partie d\'entre eux');
   if (res.others) parts.push(res.others === res.total ? 'tous dans une autre version que la version applicable' : `dont ${res.others} dans une autre version que la version applicable`);
   return parts.length ? ` (${parts.join(' ; ')})` : '';
+}
+
+/**
+ * Performance mark once the results just written are on screen: after the next frame
+ * (`requestAnimationFrame` runs before its style, layout and paint; the task after it, once
+ * painted). What `npm run bench -- search` measures.
+ */
+export function markPainted(name: string): void {
+  requestAnimationFrame(() => setTimeout(() => performance.mark(name), 0));
 }
 
 /** `12 résultats` */
