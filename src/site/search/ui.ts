@@ -275,8 +275,21 @@ interface Ranked {
   tier: 1 | 2;
 }
 
+/** The data of each result (`search` keeps results: a query asked again reuses their excerpts). */
+const loaded = new WeakMap<PagefindResult, ReturnType<PagefindResult['data']>>();
+function resultData(r: PagefindResult): ReturnType<PagefindResult['data']> {
+  let d = loaded.get(r);
+  if (!d) {
+    // A copy: Pagefind keeps one object per page and rewrites its excerpt for each result of that page.
+    d = r.data().then((f) => ({ url: f.url, excerpt: f.excerpt, meta: f.meta }));
+    loaded.set(r, d);
+    d.catch(() => loaded.delete(r));
+  }
+  return d;
+}
+
 async function toHit(x: Ranked): Promise<Hit> {
-  const d = await x.r.data();
+  const d = await resultData(x.r);
   const m = d.meta;
   const hit: Hit = { url: d.url, title: m.title ?? d.url, type: m.type ?? '', famille: m.famille ?? '', version: m.version ?? '', id: m.id ?? '', nom: m.nom, rubrique: m.rubrique, portee: m.portee, couvre: m.couvre, exemple: m.exemple === 'oui', excerpt: d.excerpt, score: x.score, ...(x.tier === 2 ? { horsPortee: true } : {}), lexique: m.lexique, designe: m.designe, motscles: m.motscles };
   // Seen from the reader's month (src/site/now.ts): the same definition in the reader's version.
@@ -406,7 +419,7 @@ export async function runSearch(query: Query, opts: { eager?: boolean; stale?: (
   // engine still works (other versions, typo check, ranking), not after it; the header box,
   // which counts its bytes, fetches only what it ranks.
   const prefetch = (rs: PagefindResult[]) => {
-    if (opts.eager) for (const r of rs) void r.data().catch(() => {});
+    if (opts.eager) for (const r of rs) void resultData(r).catch(() => {});
   };
   // The scope first, then the other versions: when the page fetches its excerpts early
   // (`prefetch`), those of the scope are on their way while the engine searches the others.
