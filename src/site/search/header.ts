@@ -62,7 +62,7 @@ function setup(form: HTMLFormElement) {
       form.dataset.query = q;
       open();
       performance.mark('searchbox-rendered');
-      markPainted('searchbox-painted');
+      void markPainted('searchbox-painted');
     } catch {
       if (mine !== seq) return;
       status.textContent = "La recherche n'est pas disponible (index de recherche absent).";

@@ -96,8 +96,10 @@ async function run(push: boolean) {
   status.textContent = `${countLabel(res.total)} pour « ${query.q} » ${scope}${facets.length ? ` (filtres : ${facets.join(', ')})` : ''}${resultsNote(res)}.`;
   root.dataset.state = 'done';
   performance.mark('recherche-rendered');
-  markPainted('recherche-painted');
-  // Then the counts of the filters (they need every filter index, not the results).
+  // Then, once the results are on screen, the counts of the filters (they need every filter
+  // index, not the results: fetched and read by the engine, they would delay that frame).
+  await markPainted('recherche-painted');
+  if (mine !== seq) return;
   const counts = await res.counts();
   if (mine !== seq) return;
   for (const k of FACETS) setOptions(k, counts[k] ?? {}, query.filters[k]);

@@ -557,10 +557,17 @@ export function resultsNote(res: Pick<Results, 'suggestion' | 'partial' | 'other
 /**
  * Performance mark once the results just written are on screen: after the next frame
  * (`requestAnimationFrame` runs before its style, layout and paint; the task after it, once
- * painted). What `npm run bench -- search` measures.
+ * painted). What `npm run bench -- search` measures. Resolves then.
  */
-export function markPainted(name: string): void {
-  requestAnimationFrame(() => setTimeout(() => performance.mark(name), 0));
+export function markPainted(name: string): Promise<void> {
+  return new Promise((done) =>
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.mark(name);
+        done();
+      }, 0),
+    ),
+  );
 }
 
 /** `12 résultats` */
