@@ -25,6 +25,7 @@ import { buildContext, type LoadedConsignes, type LoadedRegistry } from './build
 import type { FromWorker, SearchReport, ToWorker, WorkerInput } from './build/protocol.ts';
 import type { WritePagesStats } from './write-pages.ts';
 import { writeSitemap } from './sitemap.ts';
+import { pinSearchBundle } from './search/bundle-links.ts';
 
 /** A failed step of the build: what scripts/build.mjs says (`summary`), then the cause. */
 function failed(summary: string, err: unknown): Error {
@@ -143,6 +144,8 @@ export default function norme(): AstroIntegration {
           } catch (err) {
             throw failed("l'index de recherche n'a pas pu être construit", err);
           }
+          // The search page's head names the files of this index (src/site/search/bundle-links.ts).
+          pinSearchBundle(outDir);
           // sitemap.xml: every page of the output, Astro's and the element pages (src/site/sitemap.ts).
           writeSitemap(outDir);
           ctx.report = {

@@ -249,6 +249,33 @@ describe('recherche', () => {
     }
   });
 
+  test("page ouverte depuis un lien : l'en-tête nomme les fichiers de l'index et les modules, chacun demandé une fois", async () => {
+    const html = readFileSync(path.join(dist, 'recherche/index.html'), 'utf8');
+    const head = html.slice(0, html.indexOf('</head>'));
+    const hash = JSON.parse(readFileSync(path.join(dist, 'pagefind/pagefind-entry.json'), 'utf8')).languages.fr.hash as string;
+    const preloads = [...head.matchAll(/<link rel="(?:module)?preload" href="([^"]+)"/g)].map((m) => m[1]);
+    expect(preloads).toEqual(expect.arrayContaining([`/pagefind/pagefind-entry.json?ts=${hash}`, `/pagefind/pagefind.${hash}.pf_meta`, '/pagefind/wasm.fr.pagefind', '/pagefind/pagefind.js', '/calendrier.json']));
+    expect(html).not.toContain('__NORME_PAGEFIND_HASH__');
+    // The page's script and every module it imports, so that none waits for the one importing it.
+    const modules = preloads.filter((u) => u.startsWith('/_astro/'));
+    expect(modules.some((u) => /\/ui\.[\w-]+\.js$/.test(u))).toBe(true);
+    for (const u of preloads) expect(readdirSync(path.join(dist, path.dirname(u.split('?')[0]))), u).toContain(path.basename(u.split('?')[0]));
+    // Each preload is the request the scripts make (same address and mode): nothing is fetched twice.
+    const p = await browser.context.newPage();
+    try {
+      const urls: string[] = [];
+      p.on('request', (r) => urls.push(new URL(r.url()).pathname + new URL(r.url()).search));
+      await p.goto(`${base}/recherche/?q=${encodeURIComponent('nature du contrat')}`);
+      await p.waitForSelector('#recherche[data-state="done"]', { timeout: 30_000 });
+      for (const u of preloads) expect(urls.filter((x) => x === u), u).toHaveLength(1);
+      expect(urls.filter((x) => x.startsWith('/pagefind/pagefind-entry.json'))).toEqual([`/pagefind/pagefind-entry.json?ts=${hash}`]);
+      // The mark the bench measures: the results on screen (markPainted, src/site/search/ui.ts).
+      await p.waitForFunction(() => performance.getEntriesByName('recherche-painted').length === 1, null, { timeout: 5_000 });
+    } finally {
+      await p.close();
+    }
+  });
+
   test('index léger : moins de la moitié des éléments de toutes les versions, bundle sans les interfaces inutilisées', () => {
     const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind/pagefind-entry.json'), 'utf8'));
     const indexed = entry.languages.fr.page_count as number;

@@ -7,7 +7,7 @@
  * and returns to the box; Entrée in the box opens the search page.
  */
 import { settledTerms } from './ids.ts';
-import { countLabel, hitHtml, resultsNote, runSearch, searchUrl, warm, type Query } from './ui.ts';
+import { countLabel, hitHtml, markPainted, resultsNote, runSearch, searchUrl, warm, type Query } from './ui.ts';
 
 const SHOWN = 6;
 /**
@@ -49,7 +49,7 @@ function setup(form: HTMLFormElement) {
     const query: Query = { q, scope: 'actuelle', filters: {} };
     performance.mark('searchbox-start');
     try {
-      const res = await runSearch(query);
+      const res = await runSearch(query, { stale: () => mine !== seq });
       if (mine !== seq) return;
       if (!res) return close();
       const hits = await res.page(0, SHOWN);
@@ -62,6 +62,7 @@ function setup(form: HTMLFormElement) {
       form.dataset.query = q;
       open();
       performance.mark('searchbox-rendered');
+      void markPainted('searchbox-painted');
     } catch {
       if (mine !== seq) return;
       status.textContent = "La recherche n'est pas disponible (index de recherche absent).";

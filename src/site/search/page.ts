@@ -4,7 +4,7 @@
  * switches between the version applicable today (default) and every version. The state
  * lives in the URL (history.replaceState), so a search can be shared or bookmarked.
  */
-import { ALL_LABELS, FACETS, countLabel, hitHtml, queryFromUrl, resultsNote, runSearch, searchUrl, warm, type Facet, type Query, type Results } from './ui.ts';
+import { ALL_LABELS, FACETS, countLabel, hitHtml, markPainted, queryFromUrl, resultsNote, runSearch, searchUrl, warm, type Facet, type Query, type Results } from './ui.ts';
 
 const PAGE = 10;
 const DELAY = 150;
@@ -77,7 +77,7 @@ async function run(push: boolean) {
   performance.mark('recherche-start');
   let res: Results | null;
   try {
-    res = await runSearch(query);
+    res = await runSearch(query, { eager: true, stale: () => mine !== seq });
   } catch {
     if (mine !== seq) return;
     status.textContent = "La recherche n'est pas disponible : l'index de recherche est absent de ce site.";
@@ -96,7 +96,10 @@ async function run(push: boolean) {
   status.textContent = `${countLabel(res.total)} pour « ${query.q} » ${scope}${facets.length ? ` (filtres : ${facets.join(', ')})` : ''}${resultsNote(res)}.`;
   root.dataset.state = 'done';
   performance.mark('recherche-rendered');
-  // Then the counts of the filters (they need every filter index, not the results).
+  // Then, once the results are on screen, the counts of the filters (they need every filter
+  // index, not the results: fetched and read by the engine, they would delay that frame).
+  await markPainted('recherche-painted');
+  if (mine !== seq) return;
   const counts = await res.counts();
   if (mine !== seq) return;
   for (const k of FACETS) setOptions(k, counts[k] ?? {}, query.filters[k]);

@@ -94,34 +94,49 @@ interface Pagefind {
 export const PAGEFIND_URL = '/pagefind/pagefind.js';
 /** Pagefind's options. No worker: one script less to download (its ~43 kB), and searches are a few ms. */
 export const PAGEFIND_OPTIONS = { ranking: RANKING, noWorker: true, excerptLength: 24 };
-/** Where the /recherche/ page's head starts the engine before the page script runs (engineStartScript). */
+/** Where the engine's start script (engineStartScript) puts its promise: the /recherche/ page's head, or pagefind(). */
 const EARLY_ENGINE = '__normeSearchEngine';
 let loading: Promise<Pagefind> | undefined;
 
-/** Pagefind, loaded and configured once per page (or taken from the head's early start). */
+/**
+ * Pagefind, loaded and configured once per page: taken from the head of /recherche/ (which
+ * starts it before the page script runs), else started now by the same script.
+ */
 export function pagefind(): Promise<Pagefind> {
-  const early = (globalThis as Record<string, unknown>)[EARLY_ENGINE] as Promise<Pagefind> | undefined;
-  return (loading ??=
-    early ??
-    (async () => {
-      const pf = (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
-      await pf.options(PAGEFIND_OPTIONS);
-      await pf.init();
-      return pf;
-    })());
+  const g = globalThis as Record<string, unknown>;
+  return (loading ??= (() => {
+    if (!g[EARLY_ENGINE] && typeof document !== 'undefined') {
+      // A classic script runs when added (its import() resolves like the head's).
+      const s = document.createElement('script');
+      s.textContent = engineStartScript({ preloadQuery: false });
+      document.head.append(s);
+    }
+    return (g[EARLY_ENGINE] as Promise<Pagefind> | undefined) ?? Promise.reject(new Error('Pagefind indisponible'));
+  })());
 }
 
 /**
- * Inline script for the head of /recherche/: starts loading and initialising Pagefind (with
- * the same options) while the rest of the page loads, for a search opened from a link.
+ * The script that starts Pagefind (one definition: inline in the head of /recherche/, for a
+ * search opened from a link, and added to the page by pagefind() elsewhere). It imports
+ * Pagefind, sets its options and resolves once the engine is ready. Pagefind's own `init()`
+ * returns before its WebAssembly and metadata are loaded, and until then each of its calls
+ * waits in steps of 50 ms (its `getPtr`): empty preloads started 5 ms apart notice the end of
+ * the loading within 5 ms instead. With `preloadQuery`, the index chunks of the words of 3
+ * letters or more of `?q=` are then fetched at once (the page script searches them in the
+ * default scope). `metaCacheTag`: Pagefind's address of its entry file, `pagefind-entry.json?ts=<tag>`
+ * (by default a new one at each load), fixed so that the page's head can preload it
+ * (bundle-links.ts).
  */
-export function engineStartScript(): string {
-  // The query's words of 3 letters or more: their index chunks are fetched at once (the page
-  // script then searches them in the default scope).
+export function engineStartScript(opts: { preloadQuery: boolean; metaCacheTag?: string }): string {
+  const options = opts.metaCacheTag ? { ...PAGEFIND_OPTIONS, metaCacheTag: opts.metaCacheTag } : PAGEFIND_OPTIONS;
   return (
-    `globalThis.${EARLY_ENGINE}=import(${JSON.stringify(PAGEFIND_URL)}).then(async(pf)=>{await pf.options(${JSON.stringify(PAGEFIND_OPTIONS)});await pf.init();` +
-    `const q=(new URLSearchParams(location.search).get('q')||'').split(/\\s+/).filter((w)=>w.length>=3).join(' ');` +
-    `if(q)pf.preload(q,{filters:{portee:'actuelle'}}).catch(()=>{});return pf;});globalThis.${EARLY_ENGINE}.catch(()=>{});`
+    `globalThis.${EARLY_ENGINE}=import(${JSON.stringify(PAGEFIND_URL)}).then(async(pf)=>{await pf.options(${JSON.stringify(options)});await pf.init();` +
+    `await new Promise((ok)=>{for(let i=0;i<10;i++)setTimeout(()=>pf.preload(null).then(ok,ok),i*5);});` +
+    (opts.preloadQuery
+      ? `const q=(new URLSearchParams(location.search).get('q')||'').split(/\\s+/).filter((w)=>w.length>=3).join(' ');` +
+        `if(q)pf.preload(q,{filters:{portee:'actuelle'}}).catch(()=>{});`
+      : '') +
+    `return pf;});globalThis.${EARLY_ENGINE}.catch(()=>{});`
   );
 }
 
@@ -260,8 +275,21 @@ interface Ranked {
   tier: 1 | 2;
 }
 
+/** The data of each result (`search` keeps results: a query asked again reuses their excerpts). */
+const loaded = new WeakMap<PagefindResult, ReturnType<PagefindResult['data']>>();
+function resultData(r: PagefindResult): ReturnType<PagefindResult['data']> {
+  let d = loaded.get(r);
+  if (!d) {
+    // A copy: Pagefind keeps one object per page and rewrites its excerpt for each result of that page.
+    d = r.data().then((f) => ({ url: f.url, excerpt: f.excerpt, meta: f.meta }));
+    loaded.set(r, d);
+    d.catch(() => loaded.delete(r));
+  }
+  return d;
+}
+
 async function toHit(x: Ranked): Promise<Hit> {
-  const d = await x.r.data();
+  const d = await resultData(x.r);
   const m = d.meta;
   const hit: Hit = { url: d.url, title: m.title ?? d.url, type: m.type ?? '', famille: m.famille ?? '', version: m.version ?? '', id: m.id ?? '', nom: m.nom, rubrique: m.rubrique, portee: m.portee, couvre: m.couvre, exemple: m.exemple === 'oui', excerpt: d.excerpt, score: x.score, ...(x.tier === 2 ? { horsPortee: true } : {}), lexique: m.lexique, designe: m.designe, motscles: m.motscles };
   // Seen from the reader's month (src/site/now.ts): the same definition in the reader's version.
@@ -294,6 +322,29 @@ function loadVocabulary(): Promise<Vocabulary | null> {
     .catch(() => null));
 }
 
+/** The last searches of this page (`search`), most recent last. */
+const searches = new Map<string, Promise<PagefindResponse>>();
+const SEARCHES_KEPT = 32;
+
+/**
+ * Pagefind's search, kept for the page: typing, re-running a query, switching a filter on and
+ * off ask the same searches again (the same words in the scope, the words alone for the
+ * typos). Their results only: the counts per filter value of a response depend on the filter
+ * indexes loaded when it ran (`counts` asks Pagefind itself).
+ */
+function search(pf: Pagefind, term: string, filters: object = {}): Promise<PagefindResponse> {
+  const key = `${term}\u0000${JSON.stringify(filters)}`;
+  let p = searches.get(key);
+  if (p) searches.delete(key);
+  else {
+    p = pf.search(term, { filters });
+    p.catch(() => searches.delete(key));
+  }
+  searches.set(key, p);
+  if (searches.size > SEARCHES_KEPT) searches.delete(searches.keys().next().value!);
+  return p;
+}
+
 /** Words worth checking for typos: letters only, 4 or more. */
 const checkable = (w: string) => /^\p{L}{4,}$/u.test(w);
 
@@ -309,7 +360,7 @@ const RARE = 10;
  */
 async function corrected(pf: Pagefind, terms: string): Promise<Map<string, string> | null> {
   const words = terms.split(' ');
-  const unknown = await Promise.all(words.map(async (w) => checkable(w) && (await pf.search(w)).results.length < RARE));
+  const unknown = await Promise.all(words.map(async (w) => checkable(w) && (await search(pf, w)).results.length < RARE));
   if (!unknown.some(Boolean)) return null;
   const vocab = await loadVocabulary();
   if (!vocab) return null;
@@ -331,7 +382,7 @@ async function anyTerm(pf: Pagefind, terms: string, filters: object): Promise<Pa
   if (words.length < 2) return [];
   const byId = new Map<string, { r: PagefindResult; n: number; score: number }>();
   for (const w of words) {
-    for (const r of (await pf.search(w, { filters })).results) {
+    for (const r of (await search(pf, w, filters)).results) {
       const x = byId.get(r.id);
       if (x) {
         x.n++;
@@ -350,8 +401,10 @@ async function anyTerm(pf: Pagefind, terms: string, filters: object): Promise<Pa
  * - in the default scope, the other versions form a second tier: appended when the scope has
  *   few results, and an element of another version whose id or name is exactly the query
  *   comes first (an element missing from the applicable version shows in its nearest one).
+ * `eager`: fetch the excerpts the first page may need while searching (the search page);
+ * `stale`: whether a newer query replaced this one (then it fetches nothing more, and may give null).
  */
-export async function runSearch(query: Query): Promise<Results | null> {
+export async function runSearch(query: Query, opts: { eager?: boolean; stale?: () => boolean } = {}): Promise<Results | null> {
   const q = normalizeQuery(query.q);
   if (!q) return null;
   let terms = searchTerms(q);
@@ -362,16 +415,29 @@ export async function runSearch(query: Query): Promise<Results | null> {
   // scope follows the reader's month, src/site/now.ts) every record, less those of the scope.
   const readerScope = readerAnswers()?.changed === true;
   const others = query.scope === 'actuelle' ? { ...pagefindFilters({ ...query, scope: 'toutes' }, hasFacets), ...(readerScope ? {} : { portee: 'autre' }) } : null;
+  // Eager (the search page): the excerpts that the first page may need are fetched while the
+  // engine still works (other versions, typo check, ranking), not after it; the header box,
+  // which counts its bytes, fetches only what it ranks.
+  const prefetch = (rs: PagefindResult[]) => {
+    if (opts.eager) for (const r of rs) void resultData(r).catch(() => {});
+  };
+  // The scope first, then the other versions: when the page fetches its excerpts early
+  // (`prefetch`), those of the scope are on their way while the engine searches the others.
   const searchBoth = async (t: string) => {
-    const [a, b] = await Promise.all([pf.search(t, { filters: inScope }), others ? pf.search(t, { filters: others }) : Promise.resolve({ results: [], filters: {} } as PagefindResponse)]);
+    const a = await search(pf, t, inScope);
+    if (a.results.length >= FEW) prefetch(a.results.slice(0, FIRST_PAGE + LEXICON_LOOKED_AT));
+    const b = others ? await search(pf, t, others) : ({ results: [], filters: {} } as PagefindResponse);
     const inA = readerScope ? new Set(a.results.map((r) => r.id)) : null;
     return { a: a.results, b: inA ? b.results.filter((r) => !inA.has(r.id)) : b.results };
   };
   let { a, b } = await searchBoth(terms);
+  prefetch(a.length < FEW ? [...a, ...b].slice(0, FIRST_PAGE + LEXICON_LOOKED_AT) : b.slice(0, OTHERS_LOOKED_AT).filter((r) => r.score >= (a[0]?.score ?? 0)));
   let suggestion: string | undefined;
   // Typos are looked for when the query finds little (a query finding many records has its words right).
   // Only the scope's results count: Pagefind leaves out a word it does not know (`arret de travial`
   // finds what `arret` finds), and the other versions grow with every version of the registry.
+  // A newer query replaced this one (`stale`, the header box while typing): nothing more is fetched for it.
+  if (opts.stale?.()) return null;
   if (!exactId(q) && a.length < TYPO_CHECK_BELOW) {
     const fixes = await corrected(pf, terms);
     if (fixes) {
@@ -404,6 +470,7 @@ export async function runSearch(query: Query): Promise<Results | null> {
   let windowSize = Math.min(FIRST_PAGE, list.length);
   const firstHits = async () => {
     const win = await Promise.all(list.slice(0, windowSize).map(toHit));
+    if (opts.stale?.()) return rankExact(win, suggestion ?? q);
     const fq = fold(q);
     const ex = exactId(q);
     const sq = foldSingular(suggestion ?? q);
@@ -485,6 +552,22 @@ export function resultsNote(res: Pick<Results, 'suggestion' | 'partial' | 'other
   if (res.partial) parts.push('aucun résultat avec tous les mots : résultats avec une partie d\'entre eux');
   if (res.others) parts.push(res.others === res.total ? 'tous dans une autre version que la version applicable' : `dont ${res.others} dans une autre version que la version applicable`);
   return parts.length ? ` (${parts.join(' ; ')})` : '';
+}
+
+/**
+ * Performance mark once the results just written are on screen: after the next frame
+ * (`requestAnimationFrame` runs before its style, layout and paint; the task after it, once
+ * painted). What `npm run bench -- search` measures. Resolves then.
+ */
+export function markPainted(name: string): Promise<void> {
+  return new Promise((done) =>
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.mark(name);
+        done();
+      }, 0),
+    ),
+  );
 }
 
 /** `12 résultats` */
