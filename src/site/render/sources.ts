@@ -5,7 +5,7 @@
  * (`.page-sources` in EXCLUDE_SELECTORS of src/site/search/indexer.ts).
  */
 import type { ResolvedVersion } from '../../core/model/types.ts';
-import { editUrl, issueUrl } from '../config.ts';
+import { editUrl, exampleNoteHtml, issueUrl } from '../config.ts';
 import { dateLabel, urls } from '../urls.ts';
 import { esc } from './markup.ts';
 
@@ -52,7 +52,7 @@ export function contributeHtml(what: string, pageUrl: string, file: string | und
   const body = `Page : ${pageUrl}\n\nCe qui est faux, et la source officielle qui le montre :\n`;
   return `<p class="contribute"><a class="button" href="${esc(issueUrl(`Erreur : ${what}`, body))}">Signaler une erreur</a>${
     file ? ` <a class="button" href="${esc(editUrl(file))}">Proposer une modification</a>` : ''
-  } <span class="small muted">sur la forge du projet, sans Git (<a href="${esc(urls.about())}#contribuer">comment faire</a>)</span></p>`;
+  } <span class="small muted">sur la forge du projet, sans Git (<a href="${esc(urls.about())}#contribuer">comment faire</a>)</span>${exampleNoteHtml('forge')}</p>`;
 }
 
 /** The whole section. */
