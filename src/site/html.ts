@@ -9,9 +9,11 @@ import type { SiteFamily, SiteVersion } from './data.ts';
 import { elementHistoryView } from './history.ts';
 import { urls } from './urls.ts';
 import { Html, badgeHtml, breadcrumbsHtml, changeMessageHtml, esc, html, raw } from './render/markup.ts';
+import { frenchSpacing } from '../core/text/typography.ts';
 
-// The building blocks that do not need the site model, for the pages that import them from here.
-export { Html, badgeHtml, breadcrumbsHtml, changeMessageHtml, esc, html, raw };
+// The building blocks that do not need the site model, for the pages that import them from here;
+// `frenchSpacing` (core) for a text of the registry shown by `{…}` in a page (Astro escapes it).
+export { Html, badgeHtml, breadcrumbsHtml, changeMessageHtml, esc, frenchSpacing, html, raw };
 
 const EXAMPLE_BADGE = '<span class="badge example" title="Donnée illustrative, pas une donnée officielle">Exemple</span>';
 
@@ -73,7 +75,7 @@ export async function historyHtml(family: SiteFamily, kind: 'block' | 'rubrique'
         for (const c of s.changes.slice(0, MAX_CHANGES)) html += `<li>${badgeHtml(c.severity, c.severityLabel)} ${changeMessageHtml(c.text, from, to)}</li>`;
         const more = s.changes.length - MAX_CHANGES;
         if (more > 0 && s.from) {
-          html += `<li class="muted">… et ${more} autre${more > 1 ? 's' : ''} changement${more > 1 ? 's' : ''} : voir la <a href="${diffHref}">note différentielle ${esc(s.from)} → ${esc(s.version)}</a>.</li>`;
+          html += `<li class="muted">… et ${more} autre${more > 1 ? 's' : ''} changement${more > 1 ? 's' : ''} : voir la <a href="${diffHref}">note différentielle ${esc(s.from)} → ${esc(s.version)}</a>.</li>`;
         }
         html += '</ul>';
       }

@@ -120,3 +120,24 @@ export const CONTROL_FAMILY_LABELS: Record<string, string> = {
 export function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
 }
+
+/** What `activationWords` reads of a version (a SiteVersion): its code lists and the rubriques using each. */
+export interface ActivationSource {
+  v: { datatypes: Map<string, { values?: { code: string; label?: string }[] }> };
+  index: { usedBy: Map<string, { rubrique: { name: string } }[]> };
+}
+
+/**
+ * A deferred activation of version.yaml (`DSN_Declaration_Nature#10`) in the declarant's words,
+ * from the code list of the version: `words` is the code and its label (`10 — Signalement
+ * Déclaration préalable à l'embauche`), `list` the name of the rubrique that takes the list
+ * (`Nature de la déclaration`) when one name fits; `technical` is the list's technical name, for
+ * a secondary mention. An element the version does not describe stays as written.
+ */
+export function activationWords(sv: ActivationSource | undefined, element: string): { words: string; list?: string; technical: string } {
+  const [type, code] = element.split('#');
+  const label = code === undefined ? undefined : sv?.v.datatypes.get(type)?.values?.find((x) => x.code === code)?.label;
+  if (!label) return { words: element, technical: type };
+  const names = new Set((sv?.index.usedBy.get(type) ?? []).map((e) => e.rubrique.name));
+  return { words: `${code} — ${label}`, list: names.size === 1 ? [...names][0] : undefined, technical: type };
+}

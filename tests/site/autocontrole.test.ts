@@ -49,7 +49,7 @@ describe('auto-contrôle dans le navigateur', () => {
 
     await page.goto(base + '/autocontrole/');
     expect(await page.locator('#ac-privacy').innerText()).toContain(
-      'Votre fichier ne quitte pas votre ordinateur : la vérification se fait dans votre navigateur.',
+      'Votre fichier ne quitte pas votre ordinateur\u00a0: la vérification se fait dans votre navigateur.',
     );
 
     // Every request of the context (the page and its worker) from the file selection on.
@@ -181,6 +181,6 @@ describe('auto-contrôle dans le navigateur', () => {
     expect(html).toMatch(/<noscript>[\s\S]*La vérification a besoin de JavaScript[\s\S]*npx norme check ma-dsn\.txt[\s\S]*<\/noscript>/);
     expect(html).toMatch(/<div id="autocontrole"[^>]* hidden/);
     expect(html).toContain('<meta http-equiv="Content-Security-Policy" content="connect-src \'self\'">');
-    expect(html).toContain('Votre fichier ne quitte pas votre ordinateur : la vérification se fait dans votre navigateur.');
+    expect(html).toContain('Votre fichier ne quitte pas votre ordinateur\u00a0: la vérification se fait dans votre navigateur.');
   });
 });

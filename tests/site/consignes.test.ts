@@ -69,7 +69,7 @@ describe('fiches consignes', () => {
 
   test('une fiche : texte, bandeau d\'exemple, versions applicables, historique et révision antérieure', async () => {
     await page.goto(`${base}/consignes/9001/`);
-    expect(await page.locator('h1').innerText()).toBe('Comment renseigner la nature du contrat ?');
+    expect(await page.locator('h1').innerText()).toBe('Comment renseigner la nature du contrat\u202f?');
     expect(await page.locator('.consigne-example').innerText()).toContain(BANNER);
     const text = page.locator('#texte');
     expect(await text.innerText()).toContain('Le cas du signalement DPAE');

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { axeViolations, launchBrowser, listFiles, type Browser } from './helpers.ts';
 
 const base = inject('siteUrl');
+const FORGE = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { repository: { url: string } }).repository.url;
 let browser: Browser;
 let page: Page;
 
@@ -202,6 +203,9 @@ describe('identité et sources', () => {
       }
       const issue = new URL((await s.locator('a', { hasText: 'Signaler une erreur' }).getAttribute('href'))!);
       expect(issue.pathname.endsWith('/issues/new'), p).toBe(true);
+      // The forge of package.json (`repository`), still the example address: marked « Exemple » beside the links.
+      expect(issue.href.startsWith(`${FORGE}/issues/new?`), p).toBe(true);
+      expect(await s.locator('.contribute .badge.example').innerText(), p).toBe('Exemple');
       expect(issue.searchParams.get('body'), p).toContain(`Page : ${p}`);
       if (file) expect(await s.locator('a', { hasText: 'Proposer une modification' }).getAttribute('href'), p).toMatch(new RegExp(`/edit/main/${file.replace(/\./g, '\\.')}$`));
     }

@@ -49,7 +49,7 @@ describe('journal de maintenance', () => {
     expect(await page.locator('h1').innerText()).toBe('Note différentielle Démo V1 édition 2026.1.0 → 2026.1.1');
     const items = page.locator('ul.change-list > li');
     expect(await items.count()).toBe(2);
-    for (const t of await items.allInnerTexts()) expect(t).toContain('Entrée du journal : JMN-2026-001');
+    for (const t of await items.allInnerTexts()) expect(t).toContain('Entrée du journal\u00a0: JMN-2026-001');
     const json = JSON.parse(await (await page.request.get(srv.url + '/demo/diff/V1@2026.1.0...V1@2026.1.1.json')).text());
     expect(json.changes.map((c: { rule: string }) => c.rule).sort()).toEqual(['code-value-relabelled', 'control-message-changed']);
   });

@@ -71,23 +71,23 @@ describe('parcours', () => {
     // outside the calendar, gets a message and no navigation.
     await page.fill('#mois-valeur', 'mars');
     await page.getByRole('button', { name: 'Voir la version' }).click();
-    expect(await page.getByRole('alert').innerText()).toBe('Mois illisible « mars » : écrivez par exemple mars 2026, 03/2026, 2026-03 ou 01032026.');
+    expect(await page.getByRole('alert').innerText()).toBe('Mois illisible «\u00a0mars\u00a0»\u00a0: écrivez par exemple mars 2026, 03/2026, 2026-03 ou 01032026.');
     await page.fill('#mois-valeur', '05/2040');
     await page.getByRole('button', { name: 'Voir la version' }).click();
-    expect(await page.getByRole('alert').innerText()).toMatch(/^mai 2040 est au-delà des versions annoncées : le calendrier s'arrête en .*\.$/);
+    expect(await page.getByRole('alert').innerText()).toMatch(/^mai 2040 est au-delà des versions annoncées\u00a0: le calendrier s'arrête en .*\.$/);
     expect(page.url()).toMatch(/\/dsn\/mois\/$/);
     // The value of S20.G00.05.005 as declared: 01MMAAAA.
     await page.fill('#mois-valeur', '01032025');
     await page.getByRole('button', { name: 'Voir la version' }).click();
     await page.waitForURL(/\/dsn\/mois\/2025-03\/$/);
-    expect(await page.locator('.month-answer').innerText()).toMatch(/^Version applicable : P25V01/);
+    expect(await page.locator('.month-answer').innerText()).toMatch(/^Version applicable\u00a0: P25V01/);
 
     // In words, as in the page's own title; a month past the last known version says so.
     await go('/dsn/mois/');
     await page.fill('#mois-valeur', 'mars 2027');
     await page.getByRole('button', { name: 'Voir la version' }).click();
     await page.waitForURL(/\/dsn\/mois\/2027-03\/$/);
-    expect(await page.locator('.month-answer').innerText()).toMatch(/^Version applicable : P27V01/);
+    expect(await page.locator('.month-answer').innerText()).toMatch(/^Version applicable\u00a0: P27V01/);
     expect(await page.locator('.notice', { hasText: 'au-delà des versions annoncées' }).count()).toBe(0);
     await go('/dsn/mois/2028-01/');
     expect(await page.locator('.notice', { hasText: 'janvier 2028 est au-delà des versions annoncées' }).count()).toBe(1);
@@ -97,9 +97,12 @@ describe('parcours', () => {
     await page.fill('#mois-valeur', '11/2026');
     await page.getByRole('button', { name: 'Voir la version' }).click();
     await page.waitForURL(/\/dsn\/mois\/2026-11\/$/);
-    expect(await page.locator('.month-answer').innerText()).toMatch(/^Version applicable : P26V01 \(Année 2026 Version 1\)/);
+    expect(await page.locator('.month-answer').innerText()).toMatch(/^Version applicable\u00a0: P26V01 \(Année 2026 Version 1\)/);
     const facts = await page.locator('dl.facts').innerText();
-    expect(facts).toContain('DSN_Declaration_Nature#10 à partir de janvier 2027');
+    // In words, from the code list DSN_Declaration_Nature of P26V01 (Data_Types.csv of CT2026:
+    // `10=Signalement Déclaration préalable à l'embauche`), its technical name only as detail.
+    expect(facts).toContain("10 — Signalement Déclaration préalable à l'embauche (Nature de la déclaration, DSN_Declaration_Nature) à partir de janvier 2027");
+    expect(facts).not.toContain('DSN_Declaration_Nature#10');
     expect(facts).toContain('inférée');
     expect(await page.locator('dl.facts').getByRole('link', { name: /^\d+ fiches pour P26V01$/ }).getAttribute('href')).toBe('/consignes/versions/dsn/P26V01/');
     expect(await page.locator('main').innerText()).toContain('01112026');
@@ -357,7 +360,7 @@ describe('parcours', () => {
       expect(await p.locator('#mois-form').isVisible()).toBe(false);
       await p.getByRole('link', { name: 'juin 2025 : P25V01' }).click();
       await p.waitForURL(/\/dsn\/mois\/2025-06\/$/);
-      expect(await p.locator('.month-answer').innerText()).toMatch(/^Version applicable : P25V01/);
+      expect(await p.locator('.month-answer').innerText()).toMatch(/^Version applicable\u00a0: P25V01/);
     } finally {
       await noJs.close();
     }

@@ -28,7 +28,7 @@ describe('page des éléments inutilisés', () => {
     expect(new URL(page.url()).pathname).toBe('/dsn/P26V01/inutilises/');
     expect(await page.locator('h1').innerText()).toBe('Éléments inutilisés de DSN P26V01');
     const removed = page.locator('#supprimes + p + .table-wrap tr', { hasText: 'S21.G00.06.009' });
-    expect(await removed.innerText()).toMatch(/S21\.G00\.06\.009\s+Effectif moyen de l'entreprise au 31 décembre\s+rubrique\s+la description officielle dit que sa déclaration « n'est plus attendue »\s+P25V01 \(le texte dit : à compter de P24V01\), supprimé en P26V01/);
+    expect(await removed.innerText()).toMatch(/S21\.G00\.06\.009\s+Effectif moyen de l'entreprise au 31 décembre\s+rubrique\s+la description officielle dit que sa déclaration «\u00a0n'est plus attendue\u00a0»\s+P25V01 \(le texte dit\u00a0: à compter de P24V01\), supprimé en P26V01/);
     await removed.getByRole('link', { name: 'S21.G00.06.009' }).click();
     expect(new URL(page.url()).pathname).toBe('/dsn/P25V01/S21.G00.06.009/');
     expect(await page.locator('h1').innerText()).toContain('S21.G00.06.009');
@@ -38,7 +38,7 @@ describe('page des éléments inutilisés', () => {
     await page.goto(base + '/dsn/P26V01/inutilises/');
     const row = page.locator('#a-nettoyer + .table-wrap tr', { hasText: 'DSN_CodeCategorieJuridique' });
     expect(await row.getByRole('link').getAttribute('href')).toBe('/dsn/P26V01/types/DSN_CodeCategorieJuridique/');
-    expect(await page.locator('#anomalies + .table-wrap').innerText()).toContain('dsn-datatypes-CT2026.xlsx, feuille « Messages », ligne Name = S89.G00.32.017/CCH-11, colonne Message');
+    expect(await page.locator('#anomalies + .table-wrap').innerText()).toContain('dsn-datatypes-CT2026.xlsx, feuille «\u00a0Messages\u00a0», ligne Name = S89.G00.32.017/CCH-11, colonne Message');
     expect(await page.locator('.notice').first().innerText()).toMatch(/^Tableau des usages non publié pour dsn\/P26V01/);
     expect(await axeViolations(page)).toEqual([]);
   });

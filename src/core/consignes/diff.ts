@@ -1,5 +1,6 @@
 /** Word-level differences between consecutive revisions of a fiche (jsdiff `diffWords`, core text/words.ts). */
 import { diffText, type DiffPart } from '../text/words.ts';
+import { frenchSpacing } from '../text/typography.ts';
 import { revisionPlainText } from './render.ts';
 import type { ConsigneRevision, LoadedConsigne } from './types.ts';
 
@@ -21,7 +22,8 @@ export interface RevisionDiff {
 const words = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 export function diffRevisions(older: ConsigneRevision, newer: ConsigneRevision): RevisionDiff {
-  const parts = diffText(revisionPlainText(older), revisionPlainText(newer));
+  // Spaced before the diff, so that a space and the `:` after it never fall in different parts.
+  const parts = diffText(frenchSpacing(revisionPlainText(older)), frenchSpacing(revisionPlainText(newer)));
   const d: RevisionDiff = {
     from: older.revision,
     to: newer.revision,

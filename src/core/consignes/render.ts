@@ -6,6 +6,7 @@
 import type { Root } from 'mdast';
 import { COMPONENTS, type MdxNode } from './mdx.ts';
 import { escapeHtml } from '../text/html.ts';
+import { frenchSpacing } from '../text/typography.ts';
 import { isSafeUrl } from '../text/url.ts';
 import type { ConsigneRevision, ResolvedRef } from './types.ts';
 
@@ -55,7 +56,7 @@ export function renderTree(tree: Root, opts: RenderOptions): string {
         const d = Math.min(6, Math.max(2, n.depth ?? 2));
         return `<h${d}>${all(n.children)}</h${d}>\n`;
       }
-      case 'text': return escapeHtml(n.value ?? '');
+      case 'text': return escapeHtml(frenchSpacing(n.value ?? ''));
       case 'emphasis': return `<em>${all(n.children)}</em>`;
       case 'strong': return `<strong>${all(n.children)}</strong>`;
       case 'inlineCode': return `<code>${escapeHtml(n.value ?? '')}</code>`;
@@ -109,26 +110,26 @@ export function renderTree(tree: Root, opts: RenderOptions): string {
     if (name === 'Exemple' || name === 'Note' || name === 'Attention') {
       if (n.type !== 'mdxJsxFlowElement') return inner; // rejected by the checks; never an <aside> inside a <p>
       const title = attr(n, 'titre') ?? CALLOUT_TITLE[name];
-      return `<aside class="callout callout-${name.toLowerCase()}" role="note">\n<p class="callout-title">${escapeHtml(title)}</p>\n${all(n.children)}</aside>\n`;
+      return `<aside class="callout callout-${name.toLowerCase()}" role="note">\n<p class="callout-title">${escapeHtml(frenchSpacing(title))}</p>\n${all(n.children)}</aside>\n`;
     }
     if (name === 'Fiche') {
       const id = data?.fiche as number | undefined;
       const text = inner || `fiche n° ${escapeHtml(attr(n, 'id') ?? '')}`;
       if (id === undefined) return text;
-      return `<a class="ref ref-fiche" href="${escapeHtml(opts.href({ type: 'consigne', id }))}" title="${escapeHtml(String(data?.title ?? ''))}">${text}</a>`;
+      return `<a class="ref ref-fiche" href="${escapeHtml(opts.href({ type: 'consigne', id }))}" title="${escapeHtml(frenchSpacing(String(data?.title ?? '')))}">${text}</a>`;
     }
     if (name === 'Valeur') {
       const ref = data?.ref as ResolvedRef | undefined;
       const c = escapeHtml(attr(n, 'code') ?? '');
       if (!ref) return `<code>${c}</code>`;
-      return `<a class="ref ref-valeur" href="${escapeHtml(opts.href({ type: 'element', ref }))}">« <code>${c}</code> – ${escapeHtml(ref.label ?? '')} »</a>`;
+      return `<a class="ref ref-valeur" href="${escapeHtml(opts.href({ type: 'element', ref }))}">«\u00a0<code>${c}</code> – ${escapeHtml(frenchSpacing(ref.label ?? ''))}\u00a0»</a>`;
     }
     if (name === 'Rubrique' || name === 'Bloc' || name === 'Controle' || name === 'Type') {
       const ref = data?.ref as ResolvedRef | undefined;
       const id = escapeHtml(attr(n, 'id') ?? '');
       const text = inner || `<code>${id}</code>`;
       if (!ref) return text;
-      const title = `${KIND_FR[ref.kind]} ${ref.id}${ref.label ? ` : ${ref.label}` : ''} (${ref.version})`;
+      const title = frenchSpacing(`${KIND_FR[ref.kind]} ${ref.id}${ref.label ? ` : ${ref.label}` : ''} (${ref.version})`);
       return `<a class="ref ref-${ref.kind}" href="${escapeHtml(opts.href({ type: 'element', ref }))}" title="${escapeHtml(title.length > 200 ? title.slice(0, 199) + '…' : title)}">${text}</a>`;
     }
     return ''; // not allowlisted: dropped with its content

@@ -8,6 +8,7 @@ import type { Change, Severity, SeverityInfo } from '../../core/diff/catalogue.t
 import type { DiffResult } from '../../core/diff/engine.ts';
 import { urls } from '../urls.ts';
 import { diffText } from '../../core/text/words.ts';
+import { frenchSpacing } from '../../core/text/typography.ts';
 import { badgeHtml, changeMessageHtml, esc, type LinkedVersion } from './markup.ts';
 
 export interface ChangeGroup {
@@ -57,7 +58,7 @@ export function diffSummaryHtml(result: Pick<DiffResult, 'summary' | 'notes'>, s
     .filter(([, n]) => n > 0)
     .map(([k, n]) => `${ELEMENT_LABELS[k] ?? k} ${n}`)
     .join(', ');
-  out += `<p class="small muted">Par élément : ${esc(byElement || 'aucun')}.</p>`;
+  out += `<p class="small muted">Par élément : ${esc(byElement || 'aucun')}.</p>`;
   if (result.notes.length) out += `<div class="notice">${result.notes.map((n) => `<p>${esc(n)}</p>`).join('')}</div>`;
   return out;
 }
@@ -112,7 +113,7 @@ export function forYouHtml(changes: readonly Change[], o: ForYouOptions): string
       out += `<li><strong>${esc(blockName(block) ?? block)}</strong> <span class="small muted">(bloc <code>${esc(block)}</code>)</span><ul>${shown.map((x) => `<li>${x}</li>`).join('')}</ul></li>`;
     }
     out += '</ul>';
-    if (items.length > n) out += `<p class="small">… et ${items.length - n} autre${items.length - n > 1 ? 's' : ''}${o.fullList ? ` : voir <a href="#${esc(o.fullList)}">la liste complète</a>` : ''}.</p>`;
+    if (items.length > n) out += `<p class="small">… et ${items.length - n} autre${items.length - n > 1 ? 's' : ''}${o.fullList ? ` : voir <a href="#${esc(o.fullList)}">la liste complète</a>` : ''}.</p>`;
     return out;
   };
   const blockOf = (c: Change) => c.block ?? c.id.split('.').slice(0, 3).join('.');
@@ -124,18 +125,18 @@ export function forYouHtml(changes: readonly Change[], o: ForYouOptions): string
       byTheme(
         addedMandatory.map((c) => ({
           block: blockOf(c),
-          html: `${link(o.to, c.id, rubrique(o.to, c.id)?.rubrique.name)} <span class="small">— à renseigner (quand son bloc est déclaré) pour : ${esc(mandatory(c).map((k) => natureName(k) ?? `nature ${k}`).join(', '))}</span>`,
+          html: `${link(o.to, c.id, rubrique(o.to, c.id)?.rubrique.name)} <span class="small">— à renseigner (quand son bloc est déclaré) pour : ${esc(mandatory(c).map((k) => natureName(k) ?? `nature ${k}`).join(', '))}</span>`,
         })),
       ),
     );
   if (addedOther.length) section(`Autres rubriques nouvelles (${addedOther.length})`, byTheme(addedOther.map((c) => ({ block: blockOf(c), html: link(o.to, c.id, rubrique(o.to, c.id)?.rubrique.name) }))));
   if (removed.length)
     section(
-      `Rubriques supprimées (${removed.length}) : à ne plus déclarer`,
+      `Rubriques supprimées (${removed.length}) : à ne plus déclarer`,
       byTheme(removed.map((c) => ({ block: blockOf(c), html: link(o.from, c.id, rubrique(o.from, c.id)?.rubrique.name) }))),
     );
   const blocks = [...by('block-added').map((c) => ({ c, v: o.to, what: 'nouveau' })), ...by('block-removed').map((c) => ({ c, v: o.from, what: 'supprimé' }))];
-  if (blocks.length) section(`Blocs nouveaux ou supprimés (${blocks.length})`, `<ul>${blocks.map(({ c, v, what }) => `<li>${link(v, c.id, v.v.blocks.get(c.id)?.name)} : ${what}</li>`).join('')}</ul>`);
+  if (blocks.length) section(`Blocs nouveaux ou supprimés (${blocks.length})`, `<ul>${blocks.map(({ c, v, what }) => `<li>${link(v, c.id, v.v.blocks.get(c.id)?.name)} : ${what}</li>`).join('')}</ul>`);
   const codes = (rule: string, v: LinkedVersion) => {
     const list = by(rule);
     const perType = new Map<string, string[]>();
@@ -149,24 +150,24 @@ export function forYouHtml(changes: readonly Change[], o: ForYouOptions): string
       const label = (code: string) => (t as { values?: { code: string; label?: string }[] } | undefined)?.values?.find((x) => x.code === code)?.label;
       const users = list.find((c) => c.id.startsWith(type + '#'))?.usedBy ?? [];
       const href = t ? urls.datatype(o.to.family.id, v.id, type) : v.v.rubriques.has(type) ? urls.element(o.to.family.id, v.id, type) : undefined;
-      return `<li>${href ? `<a href="${esc(href)}"><code>${esc(type)}</code></a>` : `<code>${esc(type)}</code>`}${users.length ? ` <span class="small muted">(rubrique${users.length > 1 ? 's' : ''} ${esc(users.slice(0, 3).join(', '))}${users.length > 3 ? '…' : ''})</span>` : ''} : ${cs
+      return `<li>${href ? `<a href="${esc(href)}"><code>${esc(type)}</code></a>` : `<code>${esc(type)}</code>`}${users.length ? ` <span class="small muted">(rubrique${users.length > 1 ? 's' : ''} ${esc(users.slice(0, 3).join(', '))}${users.length > 3 ? '…' : ''})</span>` : ''} : ${cs
         .slice(0, 8)
         .map((code) => `<code>${esc(code)}</code>${label(code) ? ` ${esc(label(code))}` : ''}`)
-        .join(' ; ')}${cs.length > 8 ? ` … et ${cs.length - 8} autres` : ''}</li>`;
+        .join(' ; ')}${cs.length > 8 ? ` … et ${cs.length - 8} autres` : ''}</li>`;
     }).join('')}</ul>${perType.size > SHOWN ? `<p class="small">… et ${perType.size - SHOWN} autres listes.</p>` : ''}` };
   };
   const newCodes = codes('code-value-added', o.to);
   if (newCodes.count) section(`Nouveaux codes (${newCodes.count})`, newCodes.html);
   const oldCodes = codes('code-value-removed', o.from);
-  if (oldCodes.count) section(`Codes supprimés (${oldCodes.count}) : à ne plus utiliser`, oldCodes.html);
+  if (oldCodes.count) section(`Codes supprimés (${oldCodes.count}) : à ne plus utiliser`, oldCodes.html);
   const counted = new Set(['rubrique-added', 'rubrique-removed', 'block-added', 'block-removed', 'code-value-added', 'code-value-removed']);
   const controls = changes.filter((c) => c.element === 'control').length;
   const usages = changes.filter((c) => c.element === 'usage').length;
   const rest = changes.filter((c) => !counted.has(c.rule) && c.element !== 'control' && c.element !== 'usage').length;
   const others = [controls && `${controls} contrôle${controls > 1 ? 's' : ''} ajouté${controls > 1 ? 's' : ''}, supprimé${controls > 1 ? 's' : ''} ou modifié${controls > 1 ? 's' : ''}`, usages && `${usages} usage${usages > 1 ? 's' : ''} modifié${usages > 1 ? 's' : ''}`, rest && `${rest} autre${rest > 1 ? 's' : ''} changement${rest > 1 ? 's' : ''} (libellés, descriptions, formats…)`].filter(Boolean);
-  if (others.length) sections.push(`<p>Et aussi : ${esc(others.join(' ; '))}${o.fullList ? ` — <a href="#${esc(o.fullList)}">la liste complète</a>` : ''}.</p>`);
+  if (others.length) sections.push(`<p>Et aussi : ${esc(others.join(' ; '))}${o.fullList ? ` — <a href="#${esc(o.fullList)}">la liste complète</a>` : ''}.</p>`);
   if (!changes.length) return '';
-  return `<section class="for-you" aria-labelledby="pour-vous"><h${h} id="pour-vous">Ce qui change pour vous</h${h}><p>En bref, pour le déclarant, de ${esc(o.from.id)} à ${esc(o.to.id)} :</p>${
+  return `<section class="for-you" aria-labelledby="pour-vous"><h${h} id="pour-vous">Ce qui change pour vous</h${h}><p>En bref, pour le déclarant, de ${esc(o.from.id)} à ${esc(o.to.id)} :</p>${
     sections.length ? sections.join('') : '<p>Aucune rubrique, aucun bloc ni aucun code ajouté ou supprimé.</p>'
   }</section>`;
 }
@@ -189,7 +190,8 @@ function longTextHtml(c: Change, fromId: string, toId: string): string {
     const only = after ?? before ?? '';
     return `<details class="long"><summary>${after !== undefined ? `Texte (${esc(toId)})` : `Texte supprimé (${esc(fromId)})`}</summary><p class="rule-text">${esc(only)}</p></details>`;
   }
-  const parts = diffText(before, after);
+  // Spaced before the diff (French typography), so that a space and the `:` after it stay in one part.
+  const parts = diffText(frenchSpacing(before), frenchSpacing(after));
   const kept = parts.filter((p) => p.op === 'same').reduce((n, p) => n + p.text.length, 0);
   if (kept < 0.5 * Math.max(before.length, after.length)) {
     return (
@@ -242,8 +244,8 @@ export function diffGroupsHtml(groups: readonly ChangeGroup[], o: GroupsOptions)
         out += `<span class="small muted"> — utilisé par ${esc(c.usedBy.slice(0, 8).join(', '))}${more > 0 ? ` et ${more} autres` : ''}</span>`;
       }
       if (isLong(c.from) || isLong(c.to)) out += longTextHtml(c, from.id, to.id);
-      if (c.journal) out += `<p class="small">Entrée du journal : <a href="${esc(urls.journal(o.family, to.id) + '#' + c.journal)}">${esc(c.journal)}</a></p>`;
-      if (c.rationale) out += `<p class="small">Motif : ${esc(c.rationale)}</p>`;
+      if (c.journal) out += `<p class="small">Entrée du journal : <a href="${esc(urls.journal(o.family, to.id) + '#' + c.journal)}">${esc(c.journal)}</a></p>`;
+      if (c.rationale) out += `<p class="small">Motif : ${esc(c.rationale)}</p>`;
       out += '</li>';
     }
     out += '</ul></section>';

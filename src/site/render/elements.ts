@@ -78,7 +78,7 @@ function usagesInferred(sv: SiteVersion): boolean {
   return u?.source === 'inférée' || u?.status === 'inféré' || u?.status === 'inférée';
 }
 const INFERRED_USAGES_NOTE = raw(
-  '<p class="notice usage-inferred" role="note"><span class="badge inferred">déduits</span> Usages déduits des versions voisines : le tableau des usages de cette version n\'est pas publié. À vérifier dans le cahier technique.</p>',
+  '<p class="notice usage-inferred" role="note"><span class="badge inferred">déduits</span> Usages déduits des versions voisines : le tableau des usages de cette version n\'est pas publié. À vérifier dans le cahier technique.</p>',
 );
 
 /**
@@ -97,7 +97,7 @@ function usageLegendOf(sv: SiteVersion): Html {
   )}</dl><p class="small"><strong>${glossaryLink('usage', 'Usages')}</strong> : ${raw(
     Object.keys(USAGE_LABELS)
       .map((u) => `${usageWord(u).value} ${esc(USAGE_HELP[u])}`)
-      .join(' ; '),
+      .join('\u202f; '),
   )}. <span class="muted">Libellés déduits des tables, non publiés avec elles.</span></p>${usagesInferred(sv) ? INFERRED_USAGES_NOTE : ''}</div>`;
 }
 

@@ -5,7 +5,7 @@
  * (`.page-sources` in EXCLUDE_SELECTORS of src/site/search/indexer.ts).
  */
 import type { ResolvedVersion } from '../../core/model/types.ts';
-import { editUrl, issueUrl } from '../config.ts';
+import { editUrl, exampleNoteHtml, issueUrl } from '../config.ts';
 import { dateLabel, urls } from '../urls.ts';
 import { esc } from './markup.ts';
 
@@ -23,9 +23,9 @@ const editionText = (v: ResolvedVersion) => {
  */
 export function elementSourceHtml(familyName: string, familyId: string, v: ResolvedVersion): string {
   const files = v.meta.provenance.sources.map((s) => `<a href="${esc(officialFileUrl(s.file))}">${esc(s.file)}</a>`).join(', ');
-  return `<p>Source officielle : cahier technique ${esc(familyName)} ${esc(v.id)}${editionText(v)}, publié par le GIP-MDS sur net-entreprises.fr${
+  return `<p>Source officielle : cahier technique ${esc(familyName)} ${esc(v.id)}${editionText(v)}, publié par le GIP-MDS sur net-entreprises.fr${
     files ? ` (tables ${files})` : ''
-  } ; en cas de doute, c'est lui qui fait foi. <a href="${esc(urls.version(familyId, v.id))}#sources">Provenance des données de ${esc(v.id)}</a>.</p>`;
+  } ; en cas de doute, c'est lui qui fait foi. <a href="${esc(urls.version(familyId, v.id))}#sources">Provenance des données de ${esc(v.id)}</a>.</p>`;
 }
 
 /** The official source of a version: its cahier technique edition and the tables it was imported from. */
@@ -35,15 +35,15 @@ export function versionSourceHtml(familyName: string, v: ResolvedVersion): strin
     (s) =>
       `<li><a href="${esc(officialFileUrl(s.file))}">${esc(s.file)}</a> <span class="small muted">(${s.kind === 'usages' ? 'tableau des usages' : 'types, blocs, rubriques et contrôles'}${
         s.edition ? `, édition ${esc(s.edition)}` : ''
-      }${s.origin ? ` ; copie utilisée : ${esc(s.origin)}` : ''})</span></li>`,
+      }${s.origin ? ` ; copie utilisée : ${esc(s.origin)}` : ''})</span></li>`,
   );
   const app = v.meta.applicability;
   const inferred =
     app && app.source !== 'texte officiel'
-      ? `<p class="small">Mois d'applicabilité <a href="${esc(urls.glossary('inferee'))}">déduits</a>, pas lus dans un texte officiel${app.note ? ` : ${esc(app.note)}` : ''}.</p>`
+      ? `<p class="small">Mois d'applicabilité <a href="${esc(urls.glossary('inferee'))}">déduits</a>, pas lus dans un texte officiel${app.note ? ` : ${esc(app.note)}` : ''}.</p>`
       : '';
-  return `<p>Source officielle : cahier technique ${esc(familyName)} ${esc(v.id)}${edition}, publié par le GIP-MDS sur <a href="https://www.net-entreprises.fr/">net-entreprises.fr</a> ; en cas de doute, c'est lui qui fait foi.</p>${
-    files.length ? `<p class="small">Tables officielles importées :</p><ul class="small">${files.join('')}</ul>` : ''
+  return `<p>Source officielle : cahier technique ${esc(familyName)} ${esc(v.id)}${edition}, publié par le GIP-MDS sur <a href="https://www.net-entreprises.fr/">net-entreprises.fr</a> ; en cas de doute, c'est lui qui fait foi.</p>${
+    files.length ? `<p class="small">Tables officielles importées :</p><ul class="small">${files.join('')}</ul>` : ''
   }${v.meta.provenance.note ? `<p class="small muted">${esc(v.meta.provenance.note)}</p>` : ''}${inferred}`;
 }
 
@@ -52,7 +52,7 @@ export function contributeHtml(what: string, pageUrl: string, file: string | und
   const body = `Page : ${pageUrl}\n\nCe qui est faux, et la source officielle qui le montre :\n`;
   return `<p class="contribute"><a class="button" href="${esc(issueUrl(`Erreur : ${what}`, body))}">Signaler une erreur</a>${
     file ? ` <a class="button" href="${esc(editUrl(file))}">Proposer une modification</a>` : ''
-  } <span class="small muted">sur la forge du projet, sans Git (<a href="${esc(urls.about())}#contribuer">comment faire</a>)</span></p>`;
+  } <span class="small muted">sur la forge du projet, sans Git (<a href="${esc(urls.about())}#contribuer">comment faire</a>)</span>${exampleNoteHtml('forge')}</p>`;
 }
 
 /** The whole section. */

@@ -48,14 +48,15 @@ describe('chargement des fiches', () => {
 describe('rendu HTML', () => {
   it('références en liens vers la bonne version, encadrés, exemples DSN liés', () => {
     const html = withFixture([], ({ consignes }) => renderConsigneHtml(consignes[0].current, { href }));
+    // French spacing (core `frenchSpacing`): U+00A0 before `:` and inside « », U+202F before `?`.
     expect(html).toBe(
       [
         '<h2>Le contexte</h2>',
-        '<p>La rubrique <a class="ref ref-rubrique" href="/demo/V2/S21.G00.40.007/" title="Rubrique S21.G00.40.007 : Nature du contrat (V2)"><code>S21.G00.40.007</code></a> du bloc <a class="ref ref-block" href="/demo/V2/S21.G00.40/" title="Bloc S21.G00.40 : Contrat (V2)"><code>S21.G00.40</code></a> porte',
-        'la nature du contrat, codée selon <a class="ref ref-datatype" href="/demo/V2/DSN_NatureContrat/" title="Type de données DSN_NatureContrat : Nature du contrat (V2)"><code>DSN_NatureContrat</code></a>.</p>',
+        '<p>La rubrique <a class="ref ref-rubrique" href="/demo/V2/S21.G00.40.007/" title="Rubrique S21.G00.40.007\u00a0: Nature du contrat (V2)"><code>S21.G00.40.007</code></a> du bloc <a class="ref ref-block" href="/demo/V2/S21.G00.40/" title="Bloc S21.G00.40\u00a0: Contrat (V2)"><code>S21.G00.40</code></a> porte',
+        'la nature du contrat, codée selon <a class="ref ref-datatype" href="/demo/V2/DSN_NatureContrat/" title="Type de données DSN_NatureContrat\u00a0: Nature du contrat (V2)"><code>DSN_NatureContrat</code></a>.</p>',
         '<h2>La consigne</h2>',
-        '<p>Pour un CDD, déclarez <a class="ref ref-valeur" href="/demo/V2/DSN_NatureContrat/">« <code>02</code> – Contrat de travail à durée déterminée de droit privé »</a>. Le contrôle',
-        '<a class="ref ref-control" href="/demo/V2/S21.G00.40.007/CCH-11/" title="Contrôle S21.G00.40.007/CCH-11 : Ceci n\'est pas admis. (V2)">CCH-11</a> s\'applique. Voir aussi <a class="ref ref-fiche" href="/consignes/2/" title="Que devient le code APEN ?">fiche n° 2</a>.</p>',
+        '<p>Pour un CDD, déclarez <a class="ref ref-valeur" href="/demo/V2/DSN_NatureContrat/">«\u00a0<code>02</code> – Contrat de travail à durée déterminée de droit privé\u00a0»</a>. Le contrôle',
+        '<a class="ref ref-control" href="/demo/V2/S21.G00.40.007/CCH-11/" title="Contrôle S21.G00.40.007/CCH-11\u00a0: Ceci n\'est pas admis. (V2)">CCH-11</a> s\'applique. Voir aussi <a class="ref ref-fiche" href="/consignes/2/" title="Que devient le code APEN\u202f?">fiche n° 2</a>.</p>',
         '<aside class="callout callout-exemple" role="note">',
         '<p class="callout-title">Un CDD débutant le 2 janvier 2026</p>',
         '<pre class="dsn"><code class="language-dsn"><a href="/demo/V2/S21.G00.40.001/" title="Date de début du contrat">S21.G00.40.001</a>,\'02012026\'',
