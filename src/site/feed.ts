@@ -9,6 +9,7 @@ import { getConsignes, getSite } from './data.ts';
 import { consigneUrls, dayLabel } from './consignes.ts';
 import { journalEntries } from './journal.ts';
 import { urls } from './urls.ts';
+import { frenchSpacing } from '../core/text/typography.ts';
 
 export interface FeedItem {
   /** Stable id of the announcement (`version:dsn/P27V01`, `edition:dsn/P26V01@2026.1.0.5`…). */
@@ -102,6 +103,11 @@ export async function feedItems(): Promise<FeedItem[]> {
         });
       }
     }
+  }
+  // French spacing (non-breaking spaces before « : ; ? ! », inside « ») as on the pages.
+  for (const it of items) {
+    it.title = frenchSpacing(it.title);
+    it.description = frenchSpacing(it.description);
   }
   return items.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title, 'fr'));
 }

@@ -50,6 +50,8 @@ describe('signal de publication', () => {
     expect(new Set(ids).size).toBe(ids.length);
     const v = feed.items.find((i: { id: string }) => i.id === 'version:dsn/P27V01');
     expect(v).toMatchObject({ date_published: '2025-12-22T00:00:00Z', _norme: { kind: 'version', family: 'dsn', version: 'P27V01', example: false } });
+    // French spacing as on the pages: a non-breaking space before « : ».
+    expect(v.title).toBe('DSN P27V01\u00a0: nouvelle version de la norme (Année 2027 Version 1)');
     expect(v._norme.exports).toMatch(/\/dsn\/P27V01\.json$/);
     expect(v.content_text).toContain('Applicable aux mois principaux déclarés à partir de 2027-01 (date déduite).');
     expect(ids).toContain('edition:dsn/P27V01@2027.1.0.0');
