@@ -2,24 +2,15 @@
  * The site for the declarant at a desk or on a phone: usages in words with their legend,
  * no horizontal overflow at 375 px, the applicable version computed from the reader's date.
  */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { axeViolations, launchBrowser, listFiles, type Browser } from './helpers.ts';
+import { axeViolations, launchBrowser, listFiles, usePage } from './helpers.ts';
 
 const base = inject('siteUrl');
 const FORGE = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { repository: { url: string } }).repository.url;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const ui = usePage();
 
 const PHONE_PAGES = [
   '/',
@@ -34,22 +25,22 @@ const PHONE_PAGES = [
 
 describe('usages lisibles', () => {
   test('page de bloc : usages en toutes lettres, légende des natures par leur nom, en-têtes collants', async () => {
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(base + '/dsn/P27V01/S21.G00.40/');
-    const row = page.locator('table.rubriques tr#S21\\.G00\\.40\\.001');
+    await ui.page.setViewportSize({ width: 1280, height: 900 });
+    await ui.page.goto(base + '/dsn/P27V01/S21.G00.40/');
+    const row = ui.page.locator('table.rubriques tr#S21\\.G00\\.40\\.001');
     // Visible words, not letters behind a tooltip (the official table: 01 DSN mensuelle → O).
     expect(await row.locator('td.usage').first().innerText()).toBe('Obligatoire');
-    expect(await page.locator('table.rubriques abbr[title]').count()).toBe(0);
-    const legend = page.locator('.usage-legend');
+    expect(await ui.page.locator('table.rubriques abbr[title]').count()).toBe(0);
+    const legend = ui.page.locator('.usage-legend');
     expect(await legend.isVisible()).toBe(true);
     expect(await legend.locator('dt', { hasText: '01' }).locator('+ dd').innerText()).toBe('DSN mensuelle');
     expect(await legend.innerText()).toContain('Conditionnelle');
-    expect(await page.locator('table.rubriques thead th').first().evaluate((e) => getComputedStyle(e).position)).toBe('sticky');
+    expect(await ui.page.locator('table.rubriques thead th').first().evaluate((e) => getComputedStyle(e).position)).toBe('sticky');
   });
 
   test('page de rubrique : chaque nature nommée et son usage en mots', async () => {
-    await page.goto(base + '/dsn/P27V01/S21.G00.40.007/');
-    const first = page.locator('table.usages tbody tr').first();
+    await ui.page.goto(base + '/dsn/P27V01/S21.G00.40.007/');
+    const first = ui.page.locator('table.usages tbody tr').first();
     expect(await first.locator('th').innerText()).toBe('01 DSN mensuelle');
     expect(await first.locator('td .usage-word').innerText()).toMatch(/^(Obligatoire|Conditionnelle|Interdite|Non utilisée|Facultative)$/);
   });
@@ -58,35 +49,35 @@ describe('usages lisibles', () => {
 describe('téléphone (375 × 812)', () => {
   for (const p of PHONE_PAGES) {
     test(`pas de défilement horizontal de la page : ${p}`, async () => {
-      await page.setViewportSize({ width: 375, height: 812 });
-      await page.goto(base + p);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await ui.page.setViewportSize({ width: 375, height: 812 });
+      await ui.page.goto(base + p);
+      const overflow = await ui.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
     });
   }
 
   test('usages visibles sans survol ; identifiants jamais coupés ; contrôles en fiches', async () => {
-    await page.setViewportSize({ width: 375, height: 812 });
-    await page.goto(base + '/dsn/P27V01/S21.G00.40/');
-    const cell = page.locator('table.rubriques tr#S21\\.G00\\.40\\.001 td.usage').first();
+    await ui.page.setViewportSize({ width: 375, height: 812 });
+    await ui.page.goto(base + '/dsn/P27V01/S21.G00.40/');
+    const cell = ui.page.locator('table.rubriques tr#S21\\.G00\\.40\\.001 td.usage').first();
     await cell.scrollIntoViewIfNeeded();
     expect(await cell.isVisible()).toBe(true);
     expect(await cell.innerText()).toBe('Obligatoire');
     // An id is one line high: no break inside S21.G00.40.041.
-    const code = page.locator('table.rubriques tbody th code').first();
+    const code = ui.page.locator('table.rubriques tbody th code').first();
     const lineHeight = await code.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight) || 20);
     expect((await code.boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
-    await page.goto(base + '/dsn/P27V01/controles/');
-    const rule = page.locator('table.controls tbody tr').first().locator('td.rule-text');
+    await ui.page.goto(base + '/dsn/P27V01/controles/');
+    const rule = ui.page.locator('table.controls tbody tr').first().locator('td.rule-text');
     const box = (await rule.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(375);
   });
 
   test('320 px : filtres et champs tiennent dans l\'écran (fiches, auto-contrôle, recherche, accueil)', async () => {
-    await page.setViewportSize({ width: 320, height: 700 });
+    await ui.page.setViewportSize({ width: 320, height: 700 });
     for (const p of ['/consignes/', '/autocontrole/', '/recherche/?q=contrat', '/', '/dsn/P27V01/controles/', '/dsn/mois/']) {
-      await page.goto(base + p);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await ui.page.goto(base + p);
+      const overflow = await ui.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, p).toBeLessThanOrEqual(0);
     }
   });
@@ -96,7 +87,7 @@ describe('« applicable » calculé à la date du lecteur', () => {
   // The test site is built today (`npm test`, December 2026 when this was written); the reader's
   // clock says 15 January 2027, the first month of P27V01 (norm/dsn/P27V01/version.yaml: from 2027-01).
   test('accueil : version applicable en janvier 2027, P27V01 plus « à venir »', async () => {
-    const p = await browser.context.newPage();
+    const p = await ui.browser.context.newPage();
     await p.clock.setFixedTime(new Date('2027-01-15T10:00:00'));
     await p.goto(base + '/');
     const label = p.locator('[data-now-label="dsn"]');
@@ -111,7 +102,7 @@ describe('« applicable » calculé à la date du lecteur', () => {
   });
 
   test('recherche : portée par défaut P27V01 (résultat sur la page P27V01, même pour un élément inchangé)', async () => {
-    const p = await browser.context.newPage();
+    const p = await ui.browser.context.newPage();
     await p.clock.setFixedTime(new Date('2027-01-15T10:00:00'));
     await p.goto(base + '/recherche/?q=S21.G00.40.007');
     await expect.poll(() => p.locator('[data-now-ref="dsn"]').innerText()).toBe('DSN P27V01 (applicable en janvier 2027)');
@@ -120,7 +111,7 @@ describe('« applicable » calculé à la date du lecteur', () => {
     // Changed in P27V01 (its description): a record of its own.
     expect(await first.getAttribute('data-url')).toBe('/dsn/P27V01/S21.G00.40.007/');
     expect(await first.locator('.badge.retired').count()).toBe(0);
-    // Unchanged from P26V01 to P27V01 (absent from `norme diff dsn/P26V01 dsn/P27V01`): one record, shown as P27V01's page.
+    // Unchanged from P26V01 to P27V01 (absent from `norme diff dsn/P26V01 dsn/P27V01`): one record, shown as P27V01's ui.page.
     await p.goto(base + '/recherche/?q=S21.G00.30.001');
     const unchanged = p.locator('#search-results .search-hit').first();
     await unchanged.waitFor();
@@ -147,41 +138,41 @@ describe('« applicable » calculé à la date du lecteur', () => {
 
 describe('des mots, pas du jargon', () => {
   test('glossaire : les termes des pages, liés depuis les pages de bloc et de type', async () => {
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(base + '/glossaire/');
+    await ui.page.setViewportSize({ width: 1280, height: 900 });
+    await ui.page.goto(base + '/glossaire/');
     for (const id of ['dsn', 'nature', 'usage', 'cardinalite', 'bloc', 'rubrique', 'nomenclature', 'jmn', 'inferee']) {
-      expect(await page.locator(`dt#${id}`).count(), id).toBe(1);
+      expect(await ui.page.locator(`dt#${id}`).count(), id).toBe(1);
     }
-    await page.goto(base + '/dsn/P27V01/S21.G00.40/');
-    expect(await page.locator('.facts a[href="/glossaire/#cardinalite"]').innerText()).toBe('Cardinalité');
-    expect(await page.locator('.usage-legend a[href="/glossaire/#nature"]').count()).toBe(1);
+    await ui.page.goto(base + '/dsn/P27V01/S21.G00.40/');
+    expect(await ui.page.locator('.facts a[href="/glossaire/#cardinalite"]').innerText()).toBe('Cardinalité');
+    expect(await ui.page.locator('.usage-legend a[href="/glossaire/#nature"]').count()).toBe(1);
   });
 
   test('un format (expression régulière) est toujours accompagné d\'un exemple de valeur', async () => {
     // Date_JJMMAAAA_20: (0[1-9]|[1-2][0-9]|3[0-1])(0[1-9]|1[0-2])(20)[0-9]{2} in P27V01.
-    await page.goto(base + '/dsn/P27V01/types/Date_JJMMAAAA_20/');
-    const format = page.locator('dl.facts dt:text-is("Format") + dd');
+    await ui.page.goto(base + '/dsn/P27V01/types/Date_JJMMAAAA_20/');
+    const format = ui.page.locator('dl.facts dt:text-is("Format") + dd');
     expect(await format.locator('code.example-value').innerText()).toBe('15012026');
     // The rubriques table shows the example, not a cut expression: S21.G00.40.001 is a date.
-    await page.goto(base + '/dsn/P27V01/S21.G00.40/');
-    expect(await page.locator('tr#S21\\.G00\\.40\\.001 td').nth(3).innerText()).toBe('ex. 15012026');
-    expect(await page.locator('table.rubriques code.small').count()).toBe(0);
+    await ui.page.goto(base + '/dsn/P27V01/S21.G00.40/');
+    expect(await ui.page.locator('tr#S21\\.G00\\.40\\.001 td').nth(3).innerText()).toBe('ex. 15012026');
+    expect(await ui.page.locator('table.rubriques code.small').count()).toBe(0);
   });
 });
 
 describe('identité et sources', () => {
   test('pages « À propos », accessibilité (RGAA), mentions légales : liées depuis le pied de chaque page', async () => {
-    await page.goto(base + '/dsn/P27V01/S21.G00.40/');
+    await ui.page.goto(base + '/dsn/P27V01/S21.G00.40/');
     for (const [href, h1] of [
       ['/a-propos/', 'À propos de norme'],
       ['/accessibilite/', "Déclaration d'accessibilité"],
       ['/mentions-legales/', 'Mentions légales'],
     ]) {
-      expect(await page.locator(`.site-footer a[href="${href}"]`).count(), href).toBe(1);
+      expect(await ui.page.locator(`.site-footer a[href="${href}"]`).count(), href).toBe(1);
     }
-    await page.goto(base + '/accessibilite/');
+    await ui.page.goto(base + '/accessibilite/');
     for (const h of ['État de conformité', 'Résultats des tests', 'Contenus non accessibles', "Établissement de cette déclaration", "Retour d'information et contact", 'Voies de recours']) {
-      expect(await page.locator('h2', { hasText: h }).count(), h).toBe(1);
+      expect(await ui.page.locator('h2', { hasText: h }).count(), h).toBe(1);
     }
   });
 
@@ -194,8 +185,8 @@ describe('identité et sources', () => {
       '/dsn/P26V01/': 'norm/dsn/P26V01/version.yaml',
     } as Record<string, string | undefined>;
     for (const [p, file] of Object.entries(pages)) {
-      await page.goto(base + p);
-      const s = page.locator('.page-sources');
+      await ui.page.goto(base + p);
+      const s = ui.page.locator('.page-sources');
       // P26V01 comes from dsn-datatypes-CT2026.xlsx, edition 2026.1.0.5 (norm/dsn/P26V01/version.yaml).
       if (p.includes('P26V01')) {
         expect(await s.innerText(), p).toContain('édition 2026.1.0.5');
@@ -278,14 +269,14 @@ const AXE_PAGES = [
 describe('contraste, focus, thème sombre', () => {
   for (const scheme of ['light', 'dark'] as const) {
     test(`anneau de focus au moins 3:1 sur son fond (${scheme === 'light' ? 'thème clair' : 'thème sombre'})`, async () => {
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await page.emulateMedia({ colorScheme: scheme });
+      await ui.page.setViewportSize({ width: 1280, height: 900 });
+      await ui.page.emulateMedia({ colorScheme: scheme });
       const low: string[] = [];
       for (const p of ['/', '/dsn/P27V01/S21.G00.40/', '/dsn/P26V01/controles/', '/consignes/', '/dsn/P27V01/S21.G00.40.007/']) {
-        await page.goto(base + p);
+        await ui.page.goto(base + p);
         for (let i = 0; i < 30; i++) {
-          await page.keyboard.press('Tab');
-          const r = await page.evaluate(() => {
+          await ui.page.keyboard.press('Tab');
+          const r = await ui.page.evaluate(() => {
             const e = document.activeElement as HTMLElement | null;
             if (!e || e === document.body) return null;
             const cs = getComputedStyle(e);
@@ -306,32 +297,32 @@ describe('contraste, focus, thème sombre', () => {
           else if (contrast(r.outline, r.bg) < 3) low.push(`${p} ${r.what} : ${r.outline} sur ${r.bg} (${contrast(r.outline, r.bg).toFixed(2)}:1)`);
         }
       }
-      await page.emulateMedia({ colorScheme: 'light' });
+      await ui.page.emulateMedia({ colorScheme: 'light' });
       expect(low).toEqual([]);
     });
   }
 
   test(`axe-core : aucune violation, de quelque gravité que ce soit, sur ${AXE_PAGES.length} pages`, async () => {
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await ui.page.setViewportSize({ width: 1280, height: 900 });
     const found: Record<string, unknown> = {};
     for (const p of AXE_PAGES) {
-      await page.goto(base + p);
-      const v = await axeViolations(page, ['minor', 'moderate', 'serious', 'critical']);
+      await ui.page.goto(base + p);
+      const v = await axeViolations(ui.page, ['minor', 'moderate', 'serious', 'critical']);
       if (v.length) found[p] = v;
     }
     expect(found).toEqual({});
   });
 
   test('axe-core en thème sombre : aucune violation (contrastes compris)', async () => {
-    await page.emulateMedia({ colorScheme: 'dark' });
+    await ui.page.emulateMedia({ colorScheme: 'dark' });
     const found: Record<string, unknown> = {};
     for (const p of ['/', '/dsn/P27V01/S21.G00.40/', '/dsn/diff/P26V01...P27V01/', '/consignes/9001/', '/recherche/?q=contrat']) {
-      await page.goto(base + p);
-      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 24, 28)');
-      const v = await axeViolations(page, ['minor', 'moderate', 'serious', 'critical']);
+      await ui.page.goto(base + p);
+      expect(await ui.page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 24, 28)');
+      const v = await axeViolations(ui.page, ['minor', 'moderate', 'serious', 'critical']);
       if (v.length) found[p] = v;
     }
-    await page.emulateMedia({ colorScheme: 'light' });
+    await ui.page.emulateMedia({ colorScheme: 'light' });
     expect(found).toEqual({});
   });
 });
@@ -360,7 +351,7 @@ describe('trouvable', () => {
   });
 
   test('adresse de version en minuscules : la bonne page ; 404 : une case de recherche et une piste tirée de l\'adresse', async () => {
-    const p = await browser.context.newPage();
+    const p = await ui.browser.context.newPage();
     await p.goto(base + '/dsn/p26v01/');
     await p.waitForURL(/\/dsn\/P26V01\/$/);
     expect(await p.locator('h1').innerText()).toContain('DSN P26V01');
@@ -377,25 +368,25 @@ describe('trouvable', () => {
   });
 
   test('/dsn/rubriques/ : toutes les rubriques par bloc, supprimées comprises', async () => {
-    await page.goto(base + '/dsn/rubriques/');
-    expect(await page.locator('a[href="/dsn/rubriques/S21.G00.40.007/"]').count()).toBe(1);
-    expect(await page.locator('h2#S21\\.G00\\.40').innerText()).toContain('S21.G00.40');
+    await ui.page.goto(base + '/dsn/rubriques/');
+    expect(await ui.page.locator('a[href="/dsn/rubriques/S21.G00.40.007/"]').count()).toBe(1);
+    expect(await ui.page.locator('h2#S21\\.G00\\.40').innerText()).toContain('S21.G00.40');
     // `/dsn/rubriques/S21.G00.06.003/` is a tombstone in the registry (tests/site/navigation.test.ts).
-    expect(await page.locator('li', { has: page.locator('a[href="/dsn/rubriques/S21.G00.06.003/"]') }).locator('.badge.retired').count()).toBe(1);
+    expect(await ui.page.locator('li', { has: ui.page.locator('a[href="/dsn/rubriques/S21.G00.06.003/"]') }).locator('.badge.retired').count()).toBe(1);
   });
 });
 
 describe('« Ce qui change pour vous »', () => {
   test('la note P26V01 → P27V01 commence par le résumé du déclarant, puis la liste complète', async () => {
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(base + '/dsn/diff/P26V01...P27V01/');
-    const h2 = await page.locator('main h2').allInnerTexts();
+    await ui.page.setViewportSize({ width: 1280, height: 900 });
+    await ui.page.goto(base + '/dsn/diff/P26V01...P27V01/');
+    const h2 = await ui.page.locator('main h2').allInnerTexts();
     expect(h2[0]).toBe('Ce qui change pour vous');
     expect(h2).toContain('Liste complète des changements');
-    const forYou = page.locator('.for-you');
+    const forYou = ui.page.locator('.for-you');
     // Block S21.G00.59 is new in P27V01; its rubrique S21.G00.59.001 is O for natures 01 and 07 in the
     // official usage table (norm/dsn/P27V01/blocks/S21.G00.59.yaml).
-    const item = forYou.locator('li li', { has: page.locator('a[href="/dsn/P27V01/S21.G00.59.001/"]') });
+    const item = forYou.locator('li li', { has: ui.page.locator('a[href="/dsn/P27V01/S21.G00.59.001/"]') });
     expect(await item.innerText()).toContain('DSN mensuelle, Signalement fin de contrat de travail unique');
     expect(await forYou.locator('h3', { hasText: /^Nouvelles rubriques obligatoires \(\d+\)$/ }).count()).toBe(1);
     expect(await forYou.locator('h3', { hasText: /^Rubriques supprimées/ }).count()).toBe(1);
@@ -404,12 +395,12 @@ describe('« Ce qui change pour vous »', () => {
   });
 
   test('textes modifiés mot à mot ; un texte ajouté montré une fois, sans « — »', async () => {
-    await page.goto(base + '/dsn/diff/P26V01...P27V01/');
-    const words = page.locator('.word-diff').first();
+    await ui.page.goto(base + '/dsn/diff/P26V01...P27V01/');
+    const words = ui.page.locator('.word-diff').first();
     expect(await words.locator('ins, del').count()).toBeGreaterThan(0);
-    const added = page.locator('details.long', { has: page.locator('summary', { hasText: 'Texte (P27V01)' }) }).first();
+    const added = ui.page.locator('details.long', { has: ui.page.locator('summary', { hasText: 'Texte (P27V01)' }) }).first();
     expect(await added.count()).toBe(1);
     expect(await added.locator('.before-after').count()).toBe(0);
-    expect(await page.locator('.before-after .rule-text', { hasText: /^—$/ }).count()).toBe(0);
+    expect(await ui.page.locator('.before-after .rule-text', { hasText: /^—$/ }).count()).toBe(0);
   });
 });

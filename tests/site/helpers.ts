@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -241,4 +242,20 @@ export function brokenLinks(dir: string): { pages: number; checked: number; brok
     }
   }
   return { pages: pages.length, checked, broken };
+}
+
+/**
+ * One Chromium and one page for a test file: launched before its tests, closed after them.
+ * `ui.page` and `ui.browser` are set once the `beforeAll` has run.
+ */
+export function usePage(): { page: import('playwright-core').Page; browser: Browser } {
+  const ui = {} as { page: import('playwright-core').Page; browser: Browser };
+  beforeAll(async () => {
+    ui.browser = await launchBrowser();
+    ui.page = await ui.browser.context.newPage();
+  });
+  afterAll(async () => {
+    await ui.browser?.close();
+  });
+  return ui;
 }

@@ -3,153 +3,144 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CHECK_RULES, RULES as DIFF_RULES, VALIDATION_RULES, diffVersions, loadRegistry } from '../../src/core/index.ts';
-import { PROJECT_ROOT, launchBrowser, type Browser } from './helpers.ts';
+import { PROJECT_ROOT, launchBrowser, usePage } from './helpers.ts';
 
 const base = inject('siteUrl');
 const dist = inject('distDir');
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const ui = usePage();
 
 async function go(path: string) {
-  const res = await page.goto(base + path);
+  const res = await ui.page.goto(base + path);
   return res!;
 }
 
 describe('parcours', () => {
   test('accueil → version → bloc → rubrique → historique → note différentielle', async () => {
     await go('/');
-    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
-    await page.getByRole('link', { name: 'P26V01', exact: true }).first().click();
-    await page.waitForURL(/\/dsn\/P26V01\/$/);
-    expect(await page.locator('h1').innerText()).toContain('DSN P26V01');
+    expect(await ui.page.locator('html').getAttribute('lang')).toBe('fr');
+    await ui.page.getByRole('link', { name: 'P26V01', exact: true }).first().click();
+    await ui.page.waitForURL(/\/dsn\/P26V01\/$/);
+    expect(await ui.page.locator('h1').innerText()).toContain('DSN P26V01');
 
-    await page.locator('nav.tree').getByRole('link', { name: /S21\.G00\.40 Contrat/ }).click();
-    await page.waitForURL(/\/dsn\/P26V01\/S21\.G00\.40\/$/);
+    await ui.page.locator('nav.tree').getByRole('link', { name: /S21\.G00\.40 Contrat/ }).click();
+    await ui.page.waitForURL(/\/dsn\/P26V01\/S21\.G00\.40\/$/);
     // Rubriques table with an anchor per rubrique.
-    expect(await page.locator('tr#S21\\.G00\\.40\\.007').count()).toBe(1);
+    expect(await ui.page.locator('tr#S21\\.G00\\.40\\.007').count()).toBe(1);
 
-    await page.locator('tr#S21\\.G00\\.40\\.007 a').first().click();
-    await page.waitForURL(/\/dsn\/P26V01\/S21\.G00\.40\.007\/$/);
-    expect(await page.locator('h1').innerText()).toContain('Nature du contrat');
+    await ui.page.locator('tr#S21\\.G00\\.40\\.007 a').first().click();
+    await ui.page.waitForURL(/\/dsn\/P26V01\/S21\.G00\.40\.007\/$/);
+    expect(await ui.page.locator('h1').innerText()).toContain('Nature du contrat');
     // Codes of the datatype and controls of the rubrique.
-    const values = await page.locator('table.values').innerText();
+    const values = await ui.page.locator('table.values').innerText();
     expect(values).toContain('01');
     expect(values).toContain('Contrat de travail à durée indéterminée de droit privé');
-    expect(await page.locator('table.controls tbody tr').count()).toBeGreaterThan(0);
-    expect(await page.locator('table.controls').innerText()).toMatch(/S21\.G00\.40\.007\/C[A-Z]{2}-\d+/);
+    expect(await ui.page.locator('table.controls tbody tr').count()).toBeGreaterThan(0);
+    expect(await ui.page.locator('table.controls').innerText()).toMatch(/S21\.G00\.40\.007\/C[A-Z]{2}-\d+/);
 
     // History: from the history section to the note différentielle.
-    const history = page.locator('ol.history');
+    const history = ui.page.locator('ol.history');
     expect(await history.innerText()).toContain('P27V01');
     await history.getByRole('link', { name: 'note différentielle' }).last().click();
-    await page.waitForURL(/\/dsn\/diff\/P\d\dV01\.\.\.P\d\dV01\/#S21\.G00\.40\.007$/);
-    expect(await page.locator('h1').innerText()).toMatch(/Note différentielle DSN P\d\dV01 → P\d\dV01/);
-    expect(await page.locator('[id="S21.G00.40.007"]').count()).toBe(1);
+    await ui.page.waitForURL(/\/dsn\/diff\/P\d\dV01\.\.\.P\d\dV01\/#S21\.G00\.40\.007$/);
+    expect(await ui.page.locator('h1').innerText()).toMatch(/Note différentielle DSN P\d\dV01 → P\d\dV01/);
+    expect(await ui.page.locator('[id="S21.G00.40.007"]').count()).toBe(1);
   });
 
   test('quelle version pour quel mois : de la famille au tableau des mois, du champ au mois, le trou P20V01–P23V01', async () => {
     await go('/dsn/');
-    await page.getByRole('link', { name: 'Quelle version pour quel mois ?' }).click();
-    await page.waitForURL(/\/dsn\/mois\/$/);
+    await ui.page.getByRole('link', { name: 'Quelle version pour quel mois ?' }).click();
+    await ui.page.waitForURL(/\/dsn\/mois\/$/);
     // The table: one link per month, named by the month and its version.
-    const june2025 = page.getByRole('link', { name: 'juin 2025 : P25V01' });
+    const june2025 = ui.page.getByRole('link', { name: 'juin 2025 : P25V01' });
     expect(await june2025.getAttribute('href')).toBe('/dsn/mois/2025-06/');
-    expect(await page.getByRole('link', { name: 'mai 2021 : aucune version' }).count()).toBe(1);
+    expect(await ui.page.getByRole('link', { name: 'mai 2021 : aucune version' }).count()).toBe(1);
 
     // The month field (JavaScript) reads the forms of `norme which`; what it cannot read, or a month
     // outside the calendar, gets a message and no navigation.
-    await page.fill('#mois-valeur', 'mars');
-    await page.getByRole('button', { name: 'Voir la version' }).click();
-    expect(await page.getByRole('alert').innerText()).toBe('Mois illisible «\u00a0mars\u00a0»\u00a0: écrivez par exemple mars 2026, 03/2026, 2026-03 ou 01032026.');
-    await page.fill('#mois-valeur', '05/2040');
-    await page.getByRole('button', { name: 'Voir la version' }).click();
-    expect(await page.getByRole('alert').innerText()).toMatch(/^mai 2040 est au-delà des versions annoncées\u00a0: le calendrier s'arrête en .*\.$/);
-    expect(page.url()).toMatch(/\/dsn\/mois\/$/);
+    await ui.page.fill('#mois-valeur', 'mars');
+    await ui.page.getByRole('button', { name: 'Voir la version' }).click();
+    expect(await ui.page.getByRole('alert').innerText()).toBe('Mois illisible «\u00a0mars\u00a0»\u00a0: écrivez par exemple mars 2026, 03/2026, 2026-03 ou 01032026.');
+    await ui.page.fill('#mois-valeur', '05/2040');
+    await ui.page.getByRole('button', { name: 'Voir la version' }).click();
+    expect(await ui.page.getByRole('alert').innerText()).toMatch(/^mai 2040 est au-delà des versions annoncées\u00a0: le calendrier s'arrête en .*\.$/);
+    expect(ui.page.url()).toMatch(/\/dsn\/mois\/$/);
     // The value of S20.G00.05.005 as declared: 01MMAAAA.
-    await page.fill('#mois-valeur', '01032025');
-    await page.getByRole('button', { name: 'Voir la version' }).click();
-    await page.waitForURL(/\/dsn\/mois\/2025-03\/$/);
-    expect(await page.locator('.month-answer').innerText()).toMatch(/^Version applicable\u00a0: P25V01/);
+    await ui.page.fill('#mois-valeur', '01032025');
+    await ui.page.getByRole('button', { name: 'Voir la version' }).click();
+    await ui.page.waitForURL(/\/dsn\/mois\/2025-03\/$/);
+    expect(await ui.page.locator('.month-answer').innerText()).toMatch(/^Version applicable\u00a0: P25V01/);
 
     // In words, as in the page's own title; a month past the last known version says so.
     await go('/dsn/mois/');
-    await page.fill('#mois-valeur', 'mars 2027');
-    await page.getByRole('button', { name: 'Voir la version' }).click();
-    await page.waitForURL(/\/dsn\/mois\/2027-03\/$/);
-    expect(await page.locator('.month-answer').innerText()).toMatch(/^Version applicable\u00a0: P27V01/);
-    expect(await page.locator('.notice', { hasText: 'au-delà des versions annoncées' }).count()).toBe(0);
+    await ui.page.fill('#mois-valeur', 'mars 2027');
+    await ui.page.getByRole('button', { name: 'Voir la version' }).click();
+    await ui.page.waitForURL(/\/dsn\/mois\/2027-03\/$/);
+    expect(await ui.page.locator('.month-answer').innerText()).toMatch(/^Version applicable\u00a0: P27V01/);
+    expect(await ui.page.locator('.notice', { hasText: 'au-delà des versions annoncées' }).count()).toBe(0);
     await go('/dsn/mois/2028-01/');
-    expect(await page.locator('.notice', { hasText: 'janvier 2028 est au-delà des versions annoncées' }).count()).toBe(1);
+    expect(await ui.page.locator('.notice', { hasText: 'janvier 2028 est au-delà des versions annoncées' }).count()).toBe(1);
 
     // P26V01 in November 2026, DPAE (nature 10) not yet usable.
     await go('/dsn/mois/');
-    await page.fill('#mois-valeur', '11/2026');
-    await page.getByRole('button', { name: 'Voir la version' }).click();
-    await page.waitForURL(/\/dsn\/mois\/2026-11\/$/);
-    expect(await page.locator('.month-answer').innerText()).toMatch(/^Version applicable\u00a0: P26V01 \(Année 2026 Version 1\)/);
-    const facts = await page.locator('dl.facts').innerText();
+    await ui.page.fill('#mois-valeur', '11/2026');
+    await ui.page.getByRole('button', { name: 'Voir la version' }).click();
+    await ui.page.waitForURL(/\/dsn\/mois\/2026-11\/$/);
+    expect(await ui.page.locator('.month-answer').innerText()).toMatch(/^Version applicable\u00a0: P26V01 \(Année 2026 Version 1\)/);
+    const facts = await ui.page.locator('dl.facts').innerText();
     // In words, from the code list DSN_Declaration_Nature of P26V01 (Data_Types.csv of CT2026:
     // `10=Signalement Déclaration préalable à l'embauche`), its technical name only as detail.
     expect(facts).toContain("10 — Signalement Déclaration préalable à l'embauche (Nature de la déclaration, DSN_Declaration_Nature) à partir de janvier 2027");
     expect(facts).not.toContain('DSN_Declaration_Nature#10');
     expect(facts).toContain('inférée');
-    expect(await page.locator('dl.facts').getByRole('link', { name: /^\d+ fiches pour P26V01$/ }).getAttribute('href')).toBe('/consignes/versions/dsn/P26V01/');
-    expect(await page.locator('main').innerText()).toContain('01112026');
+    expect(await ui.page.locator('dl.facts').getByRole('link', { name: /^\d+ fiches pour P26V01$/ }).getAttribute('href')).toBe('/consignes/versions/dsn/P26V01/');
+    expect(await ui.page.locator('main').innerText()).toContain('01112026');
 
     // A month of the gap P20V01–P23V01 (absent from the registry): the versions around it, and why.
     await go('/dsn/mois/2021-05/');
-    expect(await page.locator('.month-answer').innerText()).toBe("Aucune version du registre ne s'applique à ce mois.");
-    const around = await page.locator('dl.facts').innerText();
+    expect(await ui.page.locator('.month-answer').innerText()).toBe("Aucune version du registre ne s'applique à ce mois.");
+    const around = await ui.page.locator('dl.facts').innerText();
     expect(around).toMatch(/Dernière version avant\s+P19V01/);
     expect(around).toMatch(/Version suivante\s+P24V01/);
-    expect(await page.locator('.notice').innerText()).toContain('P20V01 à P23V01');
-    await page.getByRole('link', { name: 'juin 2021 →' }).click();
-    await page.waitForURL(/\/dsn\/mois\/2021-06\/$/);
+    expect(await ui.page.locator('.notice').innerText()).toContain('P20V01 à P23V01');
+    await ui.page.getByRole('link', { name: 'juin 2021 →' }).click();
+    await ui.page.waitForURL(/\/dsn\/mois\/2021-06\/$/);
   });
 
   test('le sélecteur de version garde la rubrique', async () => {
     await go('/dsn/P26V01/S21.G00.40.007/');
-    await page.locator('nav.switcher').getByRole('link', { name: 'P27V01', exact: true }).click();
-    await page.waitForURL(/\/dsn\/P27V01\/S21\.G00\.40\.007\/$/);
-    expect(await page.locator('h1').innerText()).toContain('S21.G00.40.007');
-    expect(await page.locator('nav.switcher [aria-current="page"]').innerText()).toBe('P27V01');
+    await ui.page.locator('nav.switcher').getByRole('link', { name: 'P27V01', exact: true }).click();
+    await ui.page.waitForURL(/\/dsn\/P27V01\/S21\.G00\.40\.007\/$/);
+    expect(await ui.page.locator('h1').innerText()).toContain('S21.G00.40.007');
+    expect(await ui.page.locator('nav.switcher [aria-current="page"]').innerText()).toBe('P27V01');
     // A removed rubrique: versions without it are not links.
     await go('/dsn/P26V01/S21.G00.06.003/');
-    expect(await page.locator('nav.switcher').getByRole('link', { name: 'P27V01', exact: true }).count()).toBe(0);
-    expect(await page.locator('nav.switcher').innerText()).toContain('P27V01');
+    expect(await ui.page.locator('nav.switcher').getByRole('link', { name: 'P27V01', exact: true }).count()).toBe(0);
+    expect(await ui.page.locator('nav.switcher').innerText()).toContain('P27V01');
   });
 
   test('pierre tombale d\'une rubrique supprimée', async () => {
     const res = await go('/dsn/rubriques/S21.G00.06.003/');
     expect(res.status()).toBe(200);
-    const notice = await page.locator('.tombstone').innerText();
+    const notice = await ui.page.locator('.tombstone').innerText();
     expect(notice).toContain('supprimée en P27V01');
     expect(notice).toContain('dernière définition en P26V01');
-    expect(await page.locator('h1').innerText()).toContain('Code APEN');
+    expect(await ui.page.locator('h1').innerText()).toContain('Code APEN');
     // A rubrique still present: no tombstone.
     await go('/dsn/rubriques/S21.G00.40.007/');
-    expect(await page.locator('.tombstone').count()).toBe(0);
+    expect(await ui.page.locator('.tombstone').count()).toBe(0);
   });
 
   test('la note différentielle P26V01 → P27V01 liste les blocs ajoutés S21.G00.59 et S21.G00.75', async () => {
     await go('/dsn/diff/P26V01...P27V01/');
     for (const id of ['S21.G00.59', 'S21.G00.75']) {
-      const li = page.locator(`li[data-rule="block-added"][id="${id}"]`);
+      const li = ui.page.locator(`li[data-rule="block-added"][id="${id}"]`);
       expect(await li.count()).toBe(1);
       expect(await li.innerText()).toContain('ajouté');
     }
-    expect(await page.locator('li[data-rule="rubrique-removed"][id="S21.G00.06.003"]').count()).toBe(1);
+    expect(await ui.page.locator('li[data-rule="rubrique-removed"][id="S21.G00.06.003"]').count()).toBe(1);
   });
 
   test('comparer deux versions au choix : P24V01 → P27V01 calculé dans le navigateur, mêmes changements que la CLI', async () => {
@@ -160,30 +151,30 @@ describe('parcours', () => {
     expect(expected.summary.total).toBeGreaterThan(100);
 
     await go('/dsn/diff/');
-    await page.getByRole('link', { name: 'comparer deux versions au choix' }).click();
-    await page.waitForURL(/\/dsn\/diff\/comparer\/$/);
-    await page.selectOption('#cmp-de', 'P24V01');
-    await page.selectOption('#cmp-a', 'P27V01');
-    await page.getByRole('button', { name: 'Comparer' }).click();
-    const title = page.locator('#cmp-titre');
+    await ui.page.getByRole('link', { name: 'comparer deux versions au choix' }).click();
+    await ui.page.waitForURL(/\/dsn\/diff\/comparer\/$/);
+    await ui.page.selectOption('#cmp-de', 'P24V01');
+    await ui.page.selectOption('#cmp-a', 'P27V01');
+    await ui.page.getByRole('button', { name: 'Comparer' }).click();
+    const title = ui.page.locator('#cmp-titre');
     await title.waitFor();
-    expect(page.url()).toMatch(/\/dsn\/diff\/comparer\/\?de=P24V01&a=P27V01$/);
+    expect(ui.page.url()).toMatch(/\/dsn\/diff\/comparer\/\?de=P24V01&a=P27V01$/);
     expect(await title.innerText()).toBe(`P24V01 → P27V01 : ${expected.summary.total} changements`);
-    expect(await page.locator('.cmp-result ul.counts').innerText()).toContain(`cassant ${expected.summary.bySeverity.breaking}`);
-    expect(await page.locator('.cmp-result li[data-rule]').count()).toBe(expected.summary.total);
+    expect(await ui.page.locator('.cmp-result ul.counts').innerText()).toContain(`cassant ${expected.summary.bySeverity.breaking}`);
+    expect(await ui.page.locator('.cmp-result li[data-rule]').count()).toBe(expected.summary.total);
     // S21.G00.06.003, removed in P27V01, and the blocks added by P27V01.
-    expect(await page.locator('.cmp-result li[data-rule="rubrique-removed"][id="S21.G00.06.003"]').count()).toBe(1);
-    expect(await page.locator('.cmp-result li[data-rule="block-added"]').evaluateAll((els) => els.map((e) => e.id))).toEqual(
+    expect(await ui.page.locator('.cmp-result li[data-rule="rubrique-removed"][id="S21.G00.06.003"]').count()).toBe(1);
+    expect(await ui.page.locator('.cmp-result li[data-rule="block-added"]').evaluateAll((els) => els.map((e) => e.id))).toEqual(
       expected.changes.filter((c) => c.rule === 'block-added').map((c) => c.id),
     );
     // The messages link to the elements.
-    expect(await page.locator('.cmp-result li[data-rule="rubrique-removed"][id="S21.G00.06.003"] a').getAttribute('href')).toBe('/dsn/P24V01/S21.G00.06.003/');
+    expect(await ui.page.locator('.cmp-result li[data-rule="rubrique-removed"][id="S21.G00.06.003"] a').getAttribute('href')).toBe('/dsn/P24V01/S21.G00.06.003/');
 
     // Downloads, generated in the page: the records of the CLI.
     const blob = async (format: string) => {
-      const a = page.locator(`.cmp-result a[data-format="${format}"]`);
+      const a = ui.page.locator(`.cmp-result a[data-format="${format}"]`);
       expect(await a.getAttribute('download')).toBe(`dsn-P24V01...P27V01.${format}`);
-      return page.evaluate(async (href) => (await fetch(href!)).text(), await a.getAttribute('href'));
+      return ui.page.evaluate(async (href) => (await fetch(href!)).text(), await a.getAttribute('href'));
     };
     const doc = JSON.parse(await blob('json'));
     expect(doc.changes).toEqual(JSON.parse(JSON.stringify(expected.changes)));
@@ -193,35 +184,35 @@ describe('parcours', () => {
     expect(await blob('md')).toMatch(/^# Note différentielle/);
 
     // Only the breaking changes: in the address, in the count, in the files.
-    for (const s of ['warning', 'info', 'editorial']) await page.locator(`input[name="gravite"][value="${s}"]`).uncheck();
-    await page.getByRole('button', { name: 'Comparer' }).click();
-    await page.waitForFunction((n) => document.querySelectorAll('.cmp-result li[data-rule]').length === n, expected.summary.bySeverity.breaking);
-    expect(page.url()).toMatch(/\?de=P24V01&a=P27V01&gravite=breaking$/);
-    expect(await page.locator('.cmp-result li[data-severity]:not([data-severity="breaking"])').count()).toBe(0);
+    for (const s of ['warning', 'info', 'editorial']) await ui.page.locator(`input[name="gravite"][value="${s}"]`).uncheck();
+    await ui.page.getByRole('button', { name: 'Comparer' }).click();
+    await ui.page.waitForFunction((n) => document.querySelectorAll('.cmp-result li[data-rule]').length === n, expected.summary.bySeverity.breaking);
+    expect(ui.page.url()).toMatch(/\?de=P24V01&a=P27V01&gravite=breaking$/);
+    expect(await ui.page.locator('.cmp-result li[data-severity]:not([data-severity="breaking"])').count()).toBe(0);
     expect(JSON.parse(await blob('json')).summary.total).toBe(expected.summary.bySeverity.breaking);
 
     // The address alone gives the same comparison (bookmark, shared link); a consecutive pair
     // points to its published note; the same version twice is explained.
     await go('/dsn/diff/comparer/?de=P26V01&a=P27V01');
     await title.waitFor();
-    expect(await page.getByRole('link', { name: 'note différentielle publiée' }).getAttribute('href')).toBe('/dsn/diff/P26V01...P27V01/');
-    expect(await page.locator('.cmp-result li[data-rule]').count()).toBe(diffVersions(dsn.versions.get('P26V01')!, dsn.versions.get('P27V01')!).summary.total);
-    await page.selectOption('#cmp-a', 'P26V01');
-    await page.getByRole('button', { name: 'Comparer' }).click();
-    expect(await page.getByRole('alert').innerText()).toBe('Choisissez deux versions différentes (P26V01 des deux côtés).');
+    expect(await ui.page.getByRole('link', { name: 'note différentielle publiée' }).getAttribute('href')).toBe('/dsn/diff/P26V01...P27V01/');
+    expect(await ui.page.locator('.cmp-result li[data-rule]').count()).toBe(diffVersions(dsn.versions.get('P26V01')!, dsn.versions.get('P27V01')!).summary.total);
+    await ui.page.selectOption('#cmp-a', 'P26V01');
+    await ui.page.getByRole('button', { name: 'Comparer' }).click();
+    expect(await ui.page.getByRole('alert').innerText()).toBe('Choisissez deux versions différentes (P26V01 des deux côtés).');
 
     // From a version's page: that version preselected as the arrival, from the oldest one; nothing computed yet.
     await go('/dsn/P26V01/');
-    await page.getByRole('link', { name: 'comparer P26V01 avec une version au choix' }).click();
-    await page.waitForURL(/\/dsn\/diff\/comparer\/\?a=P26V01$/);
-    await page.locator('#cmp-form').waitFor();
-    expect([await page.locator('#cmp-de').inputValue(), await page.locator('#cmp-a').inputValue()]).toEqual(['P19V01', 'P26V01']);
-    expect(await page.locator('#cmp-titre').count()).toBe(0);
+    await ui.page.getByRole('link', { name: 'comparer P26V01 avec une version au choix' }).click();
+    await ui.page.waitForURL(/\/dsn\/diff\/comparer\/\?a=P26V01$/);
+    await ui.page.locator('#cmp-form').waitFor();
+    expect([await ui.page.locator('#cmp-de').inputValue(), await ui.page.locator('#cmp-a').inputValue()]).toEqual(['P19V01', 'P26V01']);
+    expect(await ui.page.locator('#cmp-titre').count()).toBe(0);
   });
 
   test('les téléchargements se lisent', async () => {
     const json = async (p: string) => {
-      const r = await page.request.get(base + p);
+      const r = await ui.page.request.get(base + p);
       expect(r.status(), p).toBe(200);
       return JSON.parse(await r.text());
     };
@@ -230,7 +221,7 @@ describe('parcours', () => {
     expect(version.version.id).toBe('P26V01');
     expect(version.blocks.length).toBeGreaterThan(50);
 
-    const csv = await (await page.request.get(base + '/dsn/P26V01.csv')).text();
+    const csv = await (await ui.page.request.get(base + '/dsn/P26V01.csv')).text();
     const lines = csv.replace(/^\ufeff/, '').split('\r\n');
     expect(lines[0].split(';').slice(0, 3)).toEqual(['Bloc', 'Libellé du bloc', 'Rubrique']);
     expect(lines.some((l) => l.includes('S21.G00.40.007'))).toBe(true);
@@ -245,15 +236,15 @@ describe('parcours', () => {
     const rules = new Set(diff.changes.map((c: { rule: string; id: string }) => `${c.rule} ${c.id}`));
     expect(rules.has('block-added S21.G00.59')).toBe(true);
     expect(rules.has('block-added S21.G00.75')).toBe(true);
-    const diffCsv = await (await page.request.get(base + '/dsn/diff/P26V01...P27V01.csv')).text();
+    const diffCsv = await (await ui.page.request.get(base + '/dsn/diff/P26V01...P27V01.csv')).text();
     expect(diffCsv.replace(/^\ufeff/, '').split('\r\n')[0].startsWith('Gravité;Règle;')).toBe(true);
-    const md = await (await page.request.get(base + '/dsn/diff/P26V01...P27V01.md')).text();
+    const md = await (await ui.page.request.get(base + '/dsn/diff/P26V01...P27V01.md')).text();
     expect(md).toMatch(/^# Note différentielle/);
   });
 
   test('chaque téléchargement JSON nomme un schéma que le site publie, et le respecte', async () => {
     const get = async (p: string) => {
-      const r = await page.request.get(base + p);
+      const r = await ui.page.request.get(base + p);
       expect(r.status(), p).toBe(200);
       return JSON.parse(await r.text());
     };
@@ -287,12 +278,12 @@ describe('parcours', () => {
 
   test('flux RSS des nouveautés : révisions des fiches (exemples signalés), éditions du cahier technique, du plus récent au plus ancien', async () => {
     await go('/');
-    // Announced on every page, and linked from the home page.
-    expect(await page.locator('link[rel="alternate"][type="application/rss+xml"]').getAttribute('href')).toBe('/flux.xml');
-    const res = await page.request.get(base + (await page.getByRole('link', { name: 'Suivre les nouveautés (flux RSS)' }).getAttribute('href')));
+    // Announced on every page, and linked from the home ui.page.
+    expect(await ui.page.locator('link[rel="alternate"][type="application/rss+xml"]').getAttribute('href')).toBe('/flux.xml');
+    const res = await ui.page.request.get(base + (await ui.page.getByRole('link', { name: 'Suivre les nouveautés (flux RSS)' }).getAttribute('href')));
     expect(res.status()).toBe(200);
     const xml = await res.text();
-    const feed = await page.evaluate((text) => {
+    const feed = await ui.page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'application/xml');
       if (doc.querySelector('parsererror')) return null;
       const items = [...doc.querySelectorAll('channel > item')].map((i) => ({
@@ -307,7 +298,7 @@ describe('parcours', () => {
     expect(feed!.language).toBe('fr-FR');
     const byLink = (l: string) => feed!.items.find((i) => i.link === l);
     // Every revision of a fiche, at its own address, dated by its publication.
-    expect(byLink('/consignes/9001/revisions/3/')).toMatchObject({ title: '[Exemple] Fiche n° 9001, révision 3 : Comment renseigner la nature du contrat ?', date: '2026-02-02' });
+    expect(byLink('/consignes/9001/revisions/3/')).toMatchObject({ title: '[Exemple] Fiche n° 9001, révision 3\u00a0: Comment renseigner la nature du contrat\u202f?', date: '2026-02-02' });
     expect(byLink('/consignes/9001/revisions/1/')?.date).toBe('2024-11-18');
     expect(byLink('/consignes/9001/revisions/3/')!.description).toContain('Exemple — ne constitue pas une consigne officielle.');
     // The editions of the cahier technique (real data: no example mark).
@@ -323,8 +314,8 @@ describe('parcours', () => {
   test('une adresse inconnue sert la page 404, qui mène aux liens permanents', async () => {
     const res = await go('/dsn/P26V01/S99.G00.99.999/');
     expect(res.status()).toBe(404);
-    expect(await page.locator('h1').innerText()).toBe('Page introuvable');
-    expect(await page.locator('main').innerText()).toContain('/dsn/rubriques/');
+    expect(await ui.page.locator('h1').innerText()).toBe('Page introuvable');
+    expect(await ui.page.locator('main').innerText()).toContain('/dsn/rubriques/');
   });
 
   test('sans JavaScript : filtre des contrôles, rubrique, pierre tombale et note différentielle', async () => {
@@ -370,16 +361,16 @@ describe('parcours', () => {
 /** `/regles/` publishes every rule of the three catalogues (src/core/rules.ts), reached from the glossary. */
 describe('règles', () => {
   test('glossaire → règles : les trois catalogues, une ligne par règle, gravité en français', async () => {
-    await page.goto(base + '/glossaire/');
-    await page.getByRole('link', { name: 'Règles', exact: true }).click();
-    await page.waitForURL(/\/regles\/$/);
-    expect(await page.locator('h1').innerText()).toBe('Règles');
-    expect(await page.locator('h2').allInnerTexts()).toEqual(['Règles de validation', 'Règles de comparaison', "Règles de l'auto-contrôle"]);
-    expect(await page.locator('#validation tbody tr').count()).toBe(VALIDATION_RULES.length);
-    expect(await page.locator('#diff tbody tr').count()).toBe(DIFF_RULES.length);
-    expect(await page.locator('#check tbody tr').count()).toBe(Object.keys(CHECK_RULES).length);
-    expect((await page.locator('tr#validation-empty-file').innerText()).split('\t')).toEqual(['empty-file', 'erreur', 'Fichier YAML vide.']);
-    expect((await page.locator('tr#diff-rubrique-removed td').first().innerText())).toBe('cassant');
-    expect(await page.locator('tr#validation-registry-missing code').allInnerTexts()).toEqual(['registry-missing', 'norm/']);
+    await ui.page.goto(base + '/glossaire/');
+    await ui.page.getByRole('link', { name: 'Règles', exact: true }).click();
+    await ui.page.waitForURL(/\/regles\/$/);
+    expect(await ui.page.locator('h1').innerText()).toBe('Règles');
+    expect(await ui.page.locator('h2').allInnerTexts()).toEqual(['Règles de validation', 'Règles de comparaison', "Règles de l'auto-contrôle"]);
+    expect(await ui.page.locator('#validation tbody tr').count()).toBe(VALIDATION_RULES.length);
+    expect(await ui.page.locator('#diff tbody tr').count()).toBe(DIFF_RULES.length);
+    expect(await ui.page.locator('#check tbody tr').count()).toBe(Object.keys(CHECK_RULES).length);
+    expect((await ui.page.locator('tr#validation-empty-file').innerText()).split('\t')).toEqual(['empty-file', 'erreur', 'Fichier YAML vide.']);
+    expect((await ui.page.locator('tr#diff-rubrique-removed td').first().innerText())).toBe('cassant');
+    expect(await ui.page.locator('tr#validation-registry-missing code').allInnerTexts()).toEqual(['registry-missing', 'norm/']);
   });
 });
