@@ -302,7 +302,7 @@ describe('parcours', () => {
     expect(byLink('/consignes/9001/revisions/1/')?.date).toBe('2024-11-18');
     expect(byLink('/consignes/9001/revisions/3/')!.description).toContain('Exemple — ne constitue pas une consigne officielle.');
     // The editions of the cahier technique (real data: no example mark).
-    const p27 = feed!.items.find((i) => i.title === 'DSN P27V01 : édition 2027.1.0.0 du cahier technique');
+    const p27 = feed!.items.find((i) => i.title === 'DSN P27V01\u00a0: édition 2027.1.0.0 du cahier technique');
     expect(p27).toMatchObject({ link: '/dsn/P27V01/', date: '2025-12-22' });
     // Newest first; every link leads to a page of the site.
     const dates = feed!.items.map((i) => i.date);
