@@ -131,22 +131,25 @@ export function codeKey(text: string, s: number, e: number): number {
   return k;
 }
 
+/** Runtime form of one datatype of a check model. */
+export function compileDatatype(id: string, d: CheckDatatype): RtDatatype {
+  const rt: RtDatatype = { id, nature: d.nature, min: d.min ?? 0, max: d.max ?? UNBOUNDED, isDate: d.nature === 'Date' };
+  if (d.re) {
+    rt.re = new RegExp(d.re, 'u');
+    rt.regexp = d.regexp;
+  }
+  if (d.codes) {
+    rt.codes = new Set(d.codes);
+    rt.codeKeys = new Set(d.codes.map((code) => codeKey(code, 0, code.length)).filter((k) => k >= 0));
+    rt.codeList = d.codes;
+  }
+  if (d.referential) rt.referential = d.referential;
+  return rt;
+}
+
 export function compileCheckModel(model: CheckModel): CompiledModel {
   const dts = new Map<string, RtDatatype>();
-  for (const [id, d] of Object.entries(model.datatypes)) {
-    const rt: RtDatatype = { id, nature: d.nature, min: d.min ?? 0, max: d.max ?? UNBOUNDED, isDate: d.nature === 'Date' };
-    if (d.re) {
-      rt.re = new RegExp(d.re, 'u');
-      rt.regexp = d.regexp;
-    }
-    if (d.codes) {
-      rt.codes = new Set(d.codes);
-      rt.codeKeys = new Set(d.codes.map((code) => codeKey(code, 0, code.length)).filter((k) => k >= 0));
-      rt.codeList = d.codes;
-    }
-    if (d.referential) rt.referential = d.referential;
-    dts.set(id, rt);
-  }
+  for (const [id, d] of Object.entries(model.datatypes)) dts.set(id, compileDatatype(id, d));
   const unknownType = (id: string): RtDatatype => ({ id, nature: 'Alphanumeric', min: 0, max: UNBOUNDED, isDate: false });
 
   const root: RtBlock = { id: '', name: 'fichier', parent: null, min: 1, max: 1, childIndex: 0, children: [], rubriques: [], usedFor: new Map(), mandatoryFor: new Map(), mandatoryAll: [] };

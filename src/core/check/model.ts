@@ -232,7 +232,8 @@ export function buildCheckModel(v: ResolvedVersion, family?: Family): CheckModel
   };
 }
 
-function checkDatatype(t: Datatype): CheckDatatype {
+/** Check form of a datatype (what the checker's value check needs). */
+export function checkDatatype(t: Datatype): CheckDatatype {
   const d: CheckDatatype = { nature: t.nature };
   if (t.minLength !== undefined) d.min = t.minLength;
   if (t.maxLength !== undefined) d.max = t.maxLength;
@@ -248,7 +249,8 @@ function checkDatatype(t: Datatype): CheckDatatype {
   return d;
 }
 
-function checkRubrique(r: Rubrique, b: Block, t: CheckDatatype | undefined, personBlock: boolean, published: boolean): CheckRubrique {
+/** Check form of a rubrique: usage, masking, key and calendar controls read from its CSL controls. */
+export function checkRubrique(r: Rubrique, b: Block, t: CheckDatatype | undefined, personBlock: boolean, published: boolean): CheckRubrique {
   const cr: CheckRubrique = { id: r.id, name: r.name, num: rubriqueNum(r.id), datatype: r.datatype };
   if (published && r.usage && Object.keys(r.usage).length) {
     cr.usage = { ...r.usage };
