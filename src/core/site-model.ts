@@ -86,8 +86,8 @@ function compareBlocks(a: Block, b: Block): number {
   return a.id.localeCompare(b.id);
 }
 
-/** Order of the control families in listings. */
-export const CONTROL_FAMILIES = ['CCH', 'SIG', 'CSL', 'CRE', 'CME', 'CST', 'CID'] as const;
+/** Order of the control families in listings (defined with the id grammar). */
+export { CONTROL_FAMILIES } from './model/ids.ts';
 
 // ---------------------------------------------------------------- applicability
 

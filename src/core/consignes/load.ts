@@ -14,7 +14,8 @@ import type { Loc, Registry, ResolvedFamily, ResolvedVersion } from '../model/ty
 import { listFicheFolder, readFicheText, type FolderListing } from './files.ts';
 import { checkMdx, type CheckedMdx, type ComponentUse, type MdxNode } from './mdx.ts';
 import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
-import { kindOfId, KIND_COMPONENT, resolveCode, resolveElement, type RefContext } from './references.ts';
+import { kindOfId } from '../model/ids.ts';
+import { KIND_COMPONENT, resolveCode, resolveElement, type RefContext } from './references.ts';
 import { rubriqueValueProblem } from '../check/rubrique-value.ts';
 import type {
   ConsigneCitation,

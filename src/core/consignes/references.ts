@@ -3,6 +3,7 @@
  * registry, in the fiche's applicable versions (or one pinned version).
  */
 import { diag, didYouMean, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { kindOfId } from '../model/ids.ts';
 import type { Loc, ResolvedFamily, ResolvedVersion } from '../model/types.ts';
 import type { ElementKind } from '../query.ts';
 import type { ResolvedRef } from './types.ts';
@@ -13,17 +14,6 @@ export interface RefContext {
   versions: ResolvedVersion[];
 }
 
-const RUBRIQUE = /^S\d{2}\.G\d{2}\.\d{2}\.\d{3}$/;
-const BLOCK = /^S\d{2}\.G\d{2}\.\d{2}$/;
-const CONTROL = /^S\d{2}\.G\d{2}\.\d{2}\.\d{3}\/.+$/;
-
-/** The kind an id looks like. */
-export function kindOfId(id: string): ElementKind {
-  if (CONTROL.test(id)) return 'control';
-  if (RUBRIQUE.test(id)) return 'rubrique';
-  if (BLOCK.test(id)) return 'block';
-  return 'datatype';
-}
 
 export const KIND_COMPONENT: Record<ElementKind, string> = { rubrique: 'Rubrique', block: 'Bloc', control: 'Controle', datatype: 'Type' };
 const KIND_THE: Record<ElementKind, string> = { rubrique: 'La rubrique', block: 'Le bloc', control: 'Le contrôle', datatype: 'Le type de données' };

@@ -10,11 +10,10 @@ import { at, type ParsedYaml, type PathSegment } from '../load/yaml-file.ts';
 import { compileFullMatch } from '../validate/regexp.ts';
 import { collapseSpaces } from '../text/spaces.ts';
 import { indexBlock } from '../model/index-block.ts';
+import { blockOfRubrique as blockOf, CONTROL_ID } from '../model/ids.ts';
 
 const USAGE_CODES = new Set(['O', 'C', 'I', 'N', 'F']);
 const NATURES = new Set(['Alphanumeric', 'Numeric', 'Date', 'Enumeration', 'ExternalReferential']);
-const CONTROL_ID = /^(S[0-9]{2}\.G[0-9]{2}\.[0-9]{2}\.[0-9]{3})\/(CCH|SIG|CSL|CRE|CME|CST|CID)-[0-9]{2,3}$/;
-const blockOf = (rubriqueId: string) => rubriqueId.slice(0, rubriqueId.lastIndexOf('.'));
 
 const FIELDS: Record<string, RegExp> = {
   block: /^(name|description|parent|cardinality\.min|cardinality\.max)$/,

@@ -10,6 +10,7 @@ import { countsLine } from '../diff/format.ts';
 import { attributeJournal, journalChanges } from '../journal/index.ts';
 import type { LoadResult, SourceSet } from '../load/registry.ts';
 import type { Registry, ResolvedVersion, Version } from '../model/types.ts';
+import { rubriqueOfControl } from '../model/ids.ts';
 import type { ConsignesResult } from '../consignes/load.ts';
 import type { LoadedConsigne } from '../consignes/types.ts';
 import type {
@@ -142,7 +143,7 @@ function citedIdsOf(c: Change): Array<{ id: string; code?: string }> {
     case 'rubrique':
       return [{ id: c.id }];
     case 'control':
-      return [{ id: c.id }, { id: c.id.split('/')[0] }];
+      return [{ id: c.id }, { id: rubriqueOfControl(c.id) }];
     case 'usage':
       return [{ id: c.id.split('@')[0] }];
     case 'datatype':

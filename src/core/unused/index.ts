@@ -6,6 +6,7 @@
  * data. Links are built by the caller's `link` function (the site's URL scheme lives in src/site/urls.ts).
  */
 import type { ResolvedFamily, ResolvedVersion } from '../model/types.ts';
+import { DSN_VERSION_SOURCE } from '../model/ids.ts';
 import { collapseSpaces } from '../text/spaces.ts';
 import { namedRubriques, unsatisfiable } from './checks.ts';
 
@@ -99,7 +100,7 @@ export interface UnusedOptions {
 }
 
 const NO_LONGER_EXPECTED = /n['’]est plus attendue?/i;
-const STATED_SINCE = /à compter de la (?:version de )?norme (P\d{2}V\d{2})/i;
+const STATED_SINCE = new RegExp(`à compter de la (?:version de )?norme (${DSN_VERSION_SOURCE})`, 'i');
 const KIND_ORDER: UnusedKind[] = ['block', 'rubrique', 'control', 'datatype', 'code-value'];
 
 interface Finding {

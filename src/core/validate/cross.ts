@@ -4,8 +4,8 @@ import { at, lazyAt, type ParsedYaml } from '../load/yaml-file.ts';
 import type { SourceSet } from '../load/registry.ts';
 import { compileFullMatch } from './regexp.ts';
 import { datatypeFileName } from '../model/file-names.ts';
+import { blockOfRubrique as BLOCK_OF } from '../model/ids.ts';
 
-const BLOCK_OF = (rubriqueId: string) => rubriqueId.slice(0, rubriqueId.lastIndexOf('.'));
 
 /**
  * Resolve one version from its parsed block and datatype files, and check what a
