@@ -1,5 +1,6 @@
 /** Every internal URL of the site, in one place (root-relative, trailing slash for pages). */
 import { MONTH_NAMES } from '../core/applicability.ts';
+import { rubriqueOfControl } from '../core/model/ids.ts';
 
 /** Encode a path segment, keeping `@` (edition refs such as `P26V01@2026.1.1`). */
 const enc = (s: string) => encodeURIComponent(s).replace(/%40/g, '@');
@@ -19,7 +20,7 @@ export const urls = {
   elementOfKind: (f: string, v: string, kind: 'block' | 'rubrique' | 'control' | 'datatype' | 'code-value', id: string): string => {
     if (kind === 'datatype') return urls.datatype(f, v, id);
     if (kind === 'code-value') return urls.datatype(f, v, id.split('#')[0]);
-    if (kind === 'control') return urls.element(f, v, id.split('/')[0]) + '#' + encodeURIComponent(id);
+    if (kind === 'control') return urls.element(f, v, rubriqueOfControl(id)) + '#' + encodeURIComponent(id);
     return urls.element(f, v, id);
   },
   rubriquePermalink: (f: string, id: string) => `/${enc(f)}/rubriques/${enc(id)}/`,

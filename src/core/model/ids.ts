@@ -36,8 +36,8 @@ export const RUBRIQUE_ID = new RegExp(`^${RUBRIQUE_SOURCE}$`);
 export const CONTROL_ID = new RegExp(`^(${RUBRIQUE_SOURCE})\\/(${ID_PART.family})-(\\d{2,3})$`);
 /** A rubrique of the envelope of a lot of envois (`S05`, `S06`, `S95`, `S96`): not in any version of the norm. */
 export const LOT_ENVELOPE_ID = new RegExp(`^S(05|06|95|96)\\.${ID_PART.group}\\.${ID_PART.block}\\.${ID_PART.rubrique}$`);
-/** Rubrique and block ids in running text (global: use with `match` / `matchAll` / `replace`). */
-export const ELEMENT_ID_IN_TEXT_SOURCE = `\\b${BLOCK_SOURCE}(?:\\.${ID_PART.rubrique})?\\b`;
+/** A block or rubrique id (`S21.G00.40`, `S21.G00.40.007`) as a regexp source (no anchors). */
+export const ELEMENT_ID_SOURCE = `${BLOCK_SOURCE}(?:\\.${ID_PART.rubrique})?`;
 /** A DSN version name in running text: `P26V01`. */
 export const DSN_VERSION_SOURCE = 'P\\d{2}V\\d{2}';
 

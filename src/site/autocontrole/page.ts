@@ -10,7 +10,8 @@ import { NEXT_CHANGE_LABELS, RULES, formatHtml, formatNextText, formatText, head
 import type { CheckReport, Finding, NextReport } from '../../core/check/index.ts';
 import { escapeHtml } from '../../core/text/html.ts';
 import { CONTROL_FAMILY_LABELS, plural, urls } from '../urls.ts';
-import { blockOf, runCheck, type ModelEntry, type RunProgress, type RunRequest, type RunResult, type RunSuccess } from './run.ts';
+import { blockOfRubrique } from '../../core/model/ids.ts';
+import { runCheck, type ModelEntry, type RunProgress, type RunRequest, type RunResult, type RunSuccess } from './run.ts';
 import type { WorkerMessage, WorkerRequest } from './worker.ts';
 
 const MAX_FINDINGS = 1000;
@@ -184,7 +185,7 @@ function controlLink(r: RunSuccess, control: string, short = false): string {
 }
 
 const OUTSIDE = '-';
-const findingBlock = (f: Finding) => (f.rubrique ? blockOf(f.rubrique) : OUTSIDE);
+const findingBlock = (f: Finding) => (f.rubrique ? blockOfRubrique(f.rubrique) : OUTSIDE);
 
 function resultsHtml(r: RunSuccess, file: File, ms: number): string {
   const rep = r.report;

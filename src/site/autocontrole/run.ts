@@ -21,6 +21,7 @@ import {
   type DeclaredVersion,
   type FileEncoding,
 } from '../../core/check/index.ts';
+import { blockOfRubrique } from '../../core/model/ids.ts';
 
 /** One version the page can check against (read from the options of the version select). */
 export interface ModelEntry {
@@ -144,11 +145,6 @@ export function resolveVersion(req: Pick<RunRequest, 'models' | 'choice'>, head:
   };
 }
 
-/** `S21.G00.40.007` → `S21.G00.40`. */
-export function blockOf(rubrique: string): string {
-  return rubrique.slice(0, rubrique.lastIndexOf('.'));
-}
-
 export async function runCheck(req: RunRequest, onProgress?: (p: RunProgress) => void, signal?: { cancelled: boolean }): Promise<RunResult> {
   const t0 = performance.now();
   const size = req.file.size;
@@ -205,7 +201,7 @@ export async function runCheck(req: RunRequest, onProgress?: (p: RunProgress) =>
     if (!id || id in rubriqueNames) return;
     const r = cm.rubriques.get(id);
     if (r) rubriqueNames[id] = r.name;
-    const b = r?.block ?? cm.blocks.get(blockOf(id));
+    const b = r?.block ?? cm.blocks.get(blockOfRubrique(id));
     if (b) blockNames[b.id] = b.name;
   };
   for (const f of report.findings) name(f.rubrique);

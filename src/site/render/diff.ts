@@ -7,6 +7,7 @@
 import type { Change, Severity, SeverityInfo } from '../../core/diff/catalogue.ts';
 import type { DiffResult } from '../../core/diff/engine.ts';
 import { urls } from '../urls.ts';
+import { rubriqueOfControl } from '../../core/model/ids.ts';
 import { diffText } from '../../core/text/words.ts';
 import { badgeHtml, changeMessageHtml, esc, type LinkedVersion } from './markup.ts';
 
@@ -31,7 +32,7 @@ export function anchoredGroups(groups: readonly { key: string; kind: 'block' | '
 export function subjectOf(c: Pick<Change, 'element' | 'id'>): string {
   switch (c.element) {
     case 'control':
-      return c.id.split('/')[0];
+      return rubriqueOfControl(c.id);
     case 'usage':
       return c.id.split('@')[0];
     case 'code-value':
