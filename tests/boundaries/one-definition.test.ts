@@ -38,6 +38,13 @@ describe('une définition par fait', () => {
     expect(shape.test(readFileSync(path.join(ROOT, 'src/core/model/ids.ts'), 'utf8'))).toBe(true);
   });
 
+  test("l'échappement HTML n'est défini que dans src/core/text/html.ts", () => {
+    // A table or a chain of `.replace` writing `&amp;`, or a function named like an escaper.
+    const escaper = /&amp;|function\s+(esc|escHtml|escapeHtml|xmlEsc)\s*\(|(const|let)\s+(esc|escHtml|escapeHtml|xmlEsc)\s*=\s*\(/;
+    expect(offenders(escaper, ['src/core/text/html.ts'])).toEqual([]);
+    expect(escaper.test(readFileSync(path.join(ROOT, 'src/core/text/html.ts'), 'utf8'))).toBe(true);
+  });
+
   test('les schémas JSON du registre ont la même grammaire des identifiants que le cœur', () => {
     const schema = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'src/core/schemas', name), 'utf8'));
     const block = schema('block.schema.json');

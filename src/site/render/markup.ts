@@ -5,14 +5,12 @@
  */
 import type { ResolvedVersion } from '../../core/model/types.ts';
 import { frenchSpacing } from '../../core/text/typography.ts';
+import { escapeText as esc } from '../../core/text/html.ts';
 import { urls } from '../urls.ts';
 import { rubriqueOfControl } from '../../core/model/ids.ts';
 
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Escaped HTML of a text, with the non-breaking spaces of French typography (core `frenchSpacing`). */
-export function esc(s: unknown): string {
-  return frenchSpacing(String(s ?? '')).replace(/[&<>"']/g, (c) => ESC[c]);
-}
+/** Escaped HTML of a text, with the non-breaking spaces of French typography: the core's `escapeText`. */
+export { esc };
 
 /** Trusted HTML (built by `html` or taken as is with `raw`). */
 export class Html {
