@@ -5,7 +5,7 @@
  * or per family so that callers never scan the registry per element.
  */
 import type { Block, ResolvedFamily, ResolvedVersion, RubriqueEntry, Version } from './model/types.ts';
-import { nextMonth, prevMonth } from './validate/cross.ts';
+import { nextMonth, prevMonth } from './month.ts';
 import { applicableVersion, type MonthApplicability } from './applicability.ts';
 
 export interface TreeNode {
@@ -127,7 +127,7 @@ export function familyApplicability(fam: ResolvedFamily): Map<string, Applicabil
   return out;
 }
 
-export { monthOf } from './applicability.ts';
+export { monthOf } from './month.ts';
 
 export interface FamilyCalendar {
   /** Version applicable to the given month, if any (see `applicableVersion`). */

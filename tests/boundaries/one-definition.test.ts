@@ -45,6 +45,12 @@ describe('une définition par fait', () => {
     expect(escaper.test(readFileSync(path.join(ROOT, 'src/core/text/html.ts'), 'utf8'))).toBe(true);
   });
 
+  test("les mois (lecture, calcul, noms) ne sont définis que dans src/core/month.ts", () => {
+    const months = /'janvier', 'février'|'janv\.', 'févr\.'|function\s+(nextMonth|prevMonth|parseMonth|monthOf|monthIndex|monthAsDeclared)\b|const\s+(nextMonth|prevMonth|monthIndex)\s*=|DateTimeFormat\([^)]*month/;
+    expect(offenders(months, ['src/core/month.ts'])).toEqual([]);
+    expect(months.test(readFileSync(path.join(ROOT, 'src/core/month.ts'), 'utf8'))).toBe(true);
+  });
+
   test('les schémas JSON du registre ont la même grammaire des identifiants que le cœur', () => {
     const schema = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'src/core/schemas', name), 'utf8'));
     const block = schema('block.schema.json');

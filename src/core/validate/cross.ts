@@ -5,6 +5,7 @@ import type { SourceSet } from '../load/registry.ts';
 import { compileFullMatch } from './regexp.ts';
 import { datatypeFileName } from '../model/file-names.ts';
 import { blockOfRubrique as BLOCK_OF } from '../model/ids.ts';
+import { nextMonth, prevMonth } from '../month.ts';
 
 
 /**
@@ -269,18 +270,4 @@ export function crossCheckFamily(fam: ResolvedFamily, sources: SourceSet, broken
     }
   }
   return out;
-}
-
-export function nextMonth(m: string): string {
-  let [y, mo] = m.split('-').map(Number);
-  mo++;
-  if (mo > 12) { mo = 1; y++; }
-  return `${y}-${String(mo).padStart(2, '0')}`;
-}
-
-export function prevMonth(m: string): string {
-  let [y, mo] = m.split('-').map(Number);
-  mo--;
-  if (mo < 1) { mo = 12; y--; }
-  return `${y}-${String(mo).padStart(2, '0')}`;
 }
