@@ -240,7 +240,5 @@ export function familyPresence(fam: ResolvedFamily): FamilyPresence {
   return { order, ...maps };
 }
 
-/** Status label in French. */
-export function statusLabel(s: Version['status']): string {
-  return s === 'draft' ? 'en projet' : s === 'published' ? 'publiée' : 'retirée';
-}
+/** Status label in French (defined with the interface's words). */
+export { statusLabel } from './text/labels.ts';

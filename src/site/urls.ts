@@ -1,6 +1,7 @@
 /** Every internal URL of the site, in one place (root-relative, trailing slash for pages). */
 import { MONTH_NAMES, monthLabel as coreMonthLabel, shortMonthLabel } from '../core/month.ts';
 import { rubriqueOfControl } from '../core/model/ids.ts';
+import { plural as corePlural } from '../core/text/labels.ts';
 
 /** Encode a path segment, keeping `@` (edition refs such as `P26V01@2026.1.1`). */
 const enc = (s: string) => encodeURIComponent(s).replace(/%40/g, '@');
@@ -112,6 +113,7 @@ export const CONTROL_FAMILY_LABELS: Record<string, string> = {
   CID: 'inter-déclarations',
 };
 
+/** `1 234 rubriques`: the core's `plural`, thousands separated. */
 export function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
+  return corePlural(n, one, many, { grouped: true });
 }

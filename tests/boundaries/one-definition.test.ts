@@ -51,6 +51,13 @@ describe('une définition par fait', () => {
     expect(months.test(readFileSync(path.join(ROOT, 'src/core/month.ts'), 'utf8'))).toBe(true);
   });
 
+  test("libellés des statuts, règle du pluriel et badges de gravité n'ont qu'une définition", () => {
+    expect(offenders(/'en projet'|\? 'publiée'/, ['src/core/text/labels.ts'])).toEqual([]);
+    expect(offenders(/> 1 \? many : one/, ['src/core/text/labels.ts'])).toEqual([]);
+    expect(offenders(/'🔴'/, ['src/core/diff/catalogue.ts'])).toEqual([]);
+    expect(offenders(/=== 'bloquant' \? 'b'/, [])).toEqual([]);
+  });
+
   test('les schémas JSON du registre ont la même grammaire des identifiants que le cœur', () => {
     const schema = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'src/core/schemas', name), 'utf8'));
     const block = schema('block.schema.json');

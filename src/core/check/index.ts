@@ -19,7 +19,7 @@ export { compileCheckModel } from './compile.ts';
 export type { CompiledModel } from './compile.ts';
 export { createChecker, checkText, checkLines, controlFamily } from './checker.ts';
 export type { Checker, CheckOptions, CheckReport, Finding, UnverifiedRubrique } from './checker.ts';
-export { RULES, SEVERITY_RANK } from './rules.ts';
+export { RULES, SEVERITY_CLASS, SEVERITY_RANK } from './rules.ts';
 export type { RuleId, RuleInfo, Severity } from './rules.ts';
 export { formatText, formatJson, formatJsonLine, formatHtml, formatFinding, formatSummary, headline } from './format.ts';
 export type { ReportContext, FileOutcome } from './format.ts';

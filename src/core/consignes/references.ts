@@ -14,7 +14,6 @@ export interface RefContext {
   versions: ResolvedVersion[];
 }
 
-
 export const KIND_COMPONENT: Record<ElementKind, string> = { rubrique: 'Rubrique', block: 'Bloc', control: 'Controle', datatype: 'Type' };
 const KIND_THE: Record<ElementKind, string> = { rubrique: 'La rubrique', block: 'Le bloc', control: 'Le contrôle', datatype: 'Le type de données' };
 const KIND_UNKNOWN: Record<ElementKind, string> = { rubrique: 'Rubrique inconnue', block: 'Bloc inconnu', control: 'Contrôle inconnu', datatype: 'Type de données inconnu' };

@@ -58,6 +58,9 @@ export const RULES: readonly Rule[] = (catalogue.rules as Rule[]).map((r) => Obj
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
 export const SEVERITY_INFO: Readonly<Record<Severity, SeverityInfo>> = catalogue.severities as Record<Severity, SeverityInfo>;
 
+/** The badge of a severity in text and Markdown reports (`norme diff`, `norme review`). */
+export const SEVERITY_BADGE: Readonly<Record<Severity, string>> = { breaking: '🔴', warning: '🟠', info: '🔵', editorial: '⚪' };
+
 export function changeSeverityLabel(s: Severity): string {
   return SEVERITY_INFO[s].label;
 }

@@ -7,7 +7,6 @@ import { datatypeFileName } from '../model/file-names.ts';
 import { blockOfRubrique as BLOCK_OF } from '../model/ids.ts';
 import { nextMonth, prevMonth } from '../month.ts';
 
-
 /**
  * Resolve one version from its parsed block and datatype files, and check what a
  * schema cannot: identities, references, cycles, duplicates, regexps.
