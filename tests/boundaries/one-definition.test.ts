@@ -58,6 +58,10 @@ describe('une définition par fait', () => {
     expect(offenders(/=== 'bloquant' \? 'b'/, [])).toEqual([]);
   });
 
+  test("la version déclarée d'un fichier et « pas un fichier DSN » : une règle pour la CLI, la bibliothèque et le navigateur", () => {
+    expect(offenders(/aucune version de norme déclarée|aucune ligne de la forme|sniffDeclaredVersion\(/, ['src/core/check/version.ts'])).toEqual([]);
+  });
+
   test('les schémas JSON du registre ont la même grammaire des identifiants que le cœur', () => {
     const schema = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'src/core/schemas', name), 'utf8'));
     const block = schema('block.schema.json');
