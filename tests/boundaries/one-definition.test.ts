@@ -62,6 +62,13 @@ describe('une définition par fait', () => {
     expect(offenders(/aucune version de norme déclarée|aucune ligne de la forme|sniffDeclaredVersion\(/, ['src/core/check/version.ts'])).toEqual([]);
   });
 
+  test('le site ne redéclare pas les types du cœur et ne force pas de type (`as unknown as`) pour les atteindre', () => {
+    const shadow = /^(export )?(interface|type) (Change|DiffResult|Severity|SeverityInfo|Finding|CheckReport|Diagnostic|ResolvedVersion|Datatype|Rubrique|Block|Version)\b/m;
+    const files = sources().filter((s) => /^src\/(site|cli|pages)\//.test(s.file));
+    expect(files.flatMap((s) => (shadow.test(s.code) ? [`${s.file}: ${shadow.exec(s.code)![0]}`] : []))).toEqual([]);
+    expect(files.filter((s) => /\.core as unknown as/.test(s.code)).map((s) => s.file)).toEqual([]);
+  });
+
   test('les schémas JSON du registre ont la même grammaire des identifiants que le cœur', () => {
     const schema = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'src/core/schemas', name), 'utf8'));
     const block = schema('block.schema.json');
