@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { BLOCK_ID, CONTROL_FAMILIES, CONTROL_ID, RUBRIQUE_ID } from '../../src/core/model/ids.ts';
+import { BLOCK_ID, CONTROL_FAMILIES, CONTROL_ID, ELEMENT_ID_SOURCE, RUBRIQUE_ID } from '../../src/core/model/ids.ts';
+import { DATATYPE_NATURES, USAGE_CODES } from '../../src/core/model/vocabulary.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const rel = (abs: string) => path.relative(ROOT, abs);
@@ -87,6 +88,13 @@ describe('une définition par fait', () => {
       expect(disagree, where).toEqual([]);
     }
     expect(block.definitions.control.properties.family.enum).toEqual([...CONTROL_FAMILIES]);
+    expect(block.definitions.usageCode.enum).toEqual([...USAGE_CODES]);
+    expect(schema('datatype.schema.json').properties.nature.enum).toEqual([...DATATYPE_NATURES]);
+    // The lexicon of the search names blocks and rubriques.
+    const lexicon = JSON.parse(readFileSync(path.join(ROOT, 'src/site/search/lexique.schema.json'), 'utf8'));
+    const lexiconId: string = lexicon.properties.entrees.items.properties.elements.items.pattern;
+    const element = new RegExp(`^${ELEMENT_ID_SOURCE}$`);
+    expect(samples.filter((s) => new RegExp(lexiconId).test(s) !== element.test(s)), 'lexique.schema.json').toEqual([]);
     expect(journal.definitions.control.properties.family.enum).toEqual([...CONTROL_FAMILIES]);
   });
 });

@@ -12,13 +12,14 @@ import { isBlankRow } from './sheet.ts';
 import type { NormTables, SourceFile, UsageTables } from './sources.ts';
 import { splitValues } from './values.ts';
 import { namedRubriques, unsatisfiable } from '../unused/checks.ts';
+import { DATATYPE_NATURES, USAGE_CODES as USAGE_CODE_LIST, type DatatypeNature } from '../model/vocabulary.ts';
 import { BLOCK_ID, CONTROL_FAMILIES, RUBRIQUE_ID, RUBRIQUE_SOURCE, type ControlFamily } from '../model/ids.ts';
 
 export const IMPORTED_BY = 'norme import (src/core/import)';
 
-const NATURES = ['Alphanumeric', 'Numeric', 'Date', 'Enumeration', 'ExternalReferential'] as const;
-type Nature = (typeof NATURES)[number];
-const USAGE_CODES: readonly string[] = ['O', 'C', 'I', 'N', 'F'];
+const NATURES = DATATYPE_NATURES;
+type Nature = DatatypeNature;
+const USAGE_CODES: readonly string[] = USAGE_CODE_LIST;
 
 /** Tolerant control id: `S21.G00.30.020/CCH14`, `…/CCH -11`, `…/ cch-11 `. */
 const CONTROL_ID = new RegExp(`^\\s*(${RUBRIQUE_SOURCE})\\s*\\/\\s*([A-Za-z]{3})\\s*-?\\s*([0-9]{2,3})\\s*$`);

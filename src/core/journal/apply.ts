@@ -11,9 +11,10 @@ import { compileFullMatch } from '../validate/regexp.ts';
 import { collapseSpaces } from '../text/spaces.ts';
 import { indexBlock } from '../model/index-block.ts';
 import { blockOfRubrique as blockOf, CONTROL_ID } from '../model/ids.ts';
+import { DATATYPE_NATURES, USAGE_CODES as USAGE_CODE_LIST } from '../model/vocabulary.ts';
 
-const USAGE_CODES = new Set(['O', 'C', 'I', 'N', 'F']);
-const NATURES = new Set(['Alphanumeric', 'Numeric', 'Date', 'Enumeration', 'ExternalReferential']);
+const USAGE_CODES = new Set<string>(USAGE_CODE_LIST);
+const NATURES = new Set<string>(DATATYPE_NATURES);
 
 const FIELDS: Record<string, RegExp> = {
   block: /^(name|description|parent|cardinality\.min|cardinality\.max)$/,
