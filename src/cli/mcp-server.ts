@@ -9,7 +9,8 @@ import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mc
 import * as z from 'zod';
 import { checkDsn } from '../core/api.ts';
 import { findingJson } from '../core/check/format.ts';
-import { applicableVersion, parseMonth } from '../core/applicability.ts';
+import { applicableVersion } from '../core/applicability.ts';
+import { parseMonth } from '../core/month.ts';
 import { loadConsignes, revisionPlainText } from '../core/consignes/index.ts';
 import { diffDocument, diffVersions, ELEMENTS, filterDiff, SEVERITIES, type ChangeElement, type Severity } from '../core/diff/index.ts';
 import { elementDocument, versionDocument } from '../core/export.ts';

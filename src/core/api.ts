@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { buildCheckModel } from './check/model.ts';
 import { checkText, type CheckOptions, type CheckReport } from './check/checker.ts';
 import { compareWithNext, nextVersionOf, startOf, type NextReport } from './check/next.ts';
-import { sniffDeclaredVersion } from './check/version.ts';
+import { resolveDeclaredVersion, type VersionRemedy } from './check/version.ts';
 import { loadRegistry, type LoadOptions, type LoadResult } from './registry.ts';
 import type { Registry, ResolvedVersion } from './model/types.ts';
 import { resolveVersionRef } from './query.ts';
@@ -33,15 +33,14 @@ export type CheckDsnResult =
   | { ok: true; version: ResolvedVersion; report: CheckReport; next?: NextReport; nextMissing?: string }
   | { ok: false; message: string };
 
+/** What the library tells to do when the text declares no usable version (as `norme check`, with the option's name). */
+const VERSION_REMEDY: VersionRemedy = { none: ' ; précisez la version.', ambiguous: ' ; précisez la version.', unknown: ' ; précisez la version.' };
+
 /** The version a flat file declares, among the registry's families. */
 function declaredVersion(registry: Registry, text: string): ResolvedVersion | string {
-  const families = [...registry.families.values()];
-  const rubriques = [...new Set(families.map((f) => f.meta.versionDeclaredIn).filter((x): x is string => !!x))];
-  const d = sniffDeclaredVersion(text.slice(0, 64 * 1024), rubriques);
-  if (!d) return `aucune version de norme déclarée (rubrique ${rubriques.join(' ou ') || 'S10.G00.00.006'}) en tête du fichier ; précisez la version.`;
-  const owners = families.filter((f) => f.meta.versionDeclaredIn === d.rubrique && f.versions.has(d.value));
-  if (owners.length !== 1) return `version déclarée « ${d.value} » (ligne ${d.line}) ${owners.length ? 'ambiguë' : 'inconnue du registre'} ; précisez la version.`;
-  return owners[0].versions.get(d.value)!;
+  const candidates = [...registry.families.values()].flatMap((f) => [...f.versions.values()].map((v) => ({ key: v.key, version: v.id, declaredIn: f.meta.versionDeclaredIn, v })));
+  const r = resolveDeclaredVersion(candidates, text.slice(0, 64 * 1024), VERSION_REMEDY);
+  return r.ok ? r.entry.v : r.message;
 }
 
 /**

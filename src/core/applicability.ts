@@ -5,6 +5,7 @@
  * diagnostics of the validator (validate/cross.ts, validateFamily), not repeated here.
  */
 import type { ResolvedFamily, ResolvedVersion, Version } from './model/types.ts';
+import { monthIndex } from './month.ts';
 
 export type Activation = NonNullable<Version['activations']>[number];
 
@@ -32,57 +33,6 @@ export interface MonthApplicability {
   /** When nothing applies: the closest versions before and after the month. */
   before?: ResolvedVersion;
   after?: ResolvedVersion;
-}
-
-/** The French month names, January first. */
-export const MONTH_NAMES = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'] as const;
-
-/** `févr.`, `fevrier`, `Août`, `sept` → 2, 2, 8, 9: a name, or the start of one name only (3 letters at least); accents and case optional. */
-function monthNumber(word: string): number | undefined {
-  const fold = (x: string) => x.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  const w = fold(word).replace(/\.$/, '');
-  const names = MONTH_NAMES.map(fold);
-  const exact = names.indexOf(w);
-  if (exact >= 0) return exact + 1;
-  const starts = w.length >= 3 ? names.flatMap((n, i) => (n.startsWith(w) ? [i + 1] : [])) : [];
-  return starts.length === 1 ? starts[0] : undefined;
-}
-
-/**
- * Read a month: `2026-03`, `2026/03`, `03/2026`, `032026`, `202603`, the S20.G00.05.005
- * value `01032026`, or in words: `mars 2026`, `Mars 2026`, `févr. 2026`, `fevrier 2026`.
- * Returns `YYYY-MM`, or undefined.
- */
-export function parseMonth(input: string): string | undefined {
-  const s = input.trim();
-  let y: string | undefined, m: string | undefined;
-  let r: RegExpExecArray | null;
-  if ((r = /^(\p{L}+\.?)\s*(\d{4})$/u.exec(s))) {
-    const n = monthNumber(r[1]);
-    if (n === undefined) return undefined;
-    [y, m] = [r[2], String(n)];
-  } else if ((r = /^(\d{4})[-/](\d{1,2})$/.exec(s))) [y, m] = [r[1], r[2]];
-  else if ((r = /^(\d{1,2})[-/](\d{4})$/.exec(s))) [m, y] = [r[1], r[2]];
-  else if ((r = /^01(\d{2})(\d{4})$/.exec(s))) [m, y] = [r[1], r[2]];
-  else if ((r = /^(\d{4})(\d{2})$/.exec(s)) && Number(r[2]) >= 1 && Number(r[2]) <= 12 && Number(r[1]) > 1900) [y, m] = [r[1], r[2]];
-  else if ((r = /^(\d{2})(\d{4})$/.exec(s))) [m, y] = [r[1], r[2]];
-  if (!y || !m) return undefined;
-  const mm = Number(m);
-  if (mm < 1 || mm > 12) return undefined;
-  return `${y}-${String(mm).padStart(2, '0')}`;
-}
-
-const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
-
-/** `YYYY-MM` of a date (local time). */
-export function monthOf(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-}
-
-/** `2026-03` → `01032026` (the form of S20.G00.05.005). */
-export function monthAsDeclared(month: string): string {
-  const [y, m] = month.split('-');
-  return `01${m}${y}`;
 }
 
 export function covers(v: ResolvedVersion, month: string): boolean {

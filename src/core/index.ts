@@ -11,7 +11,7 @@ export type { ParsedYaml } from './load/yaml-file.ts';
 export { getValidator, validateAgainst, schemaPath, publishedSchemas } from './load/schemas.ts';
 export type { PublishedSchema } from './load/schemas.ts';
 export { compileFullMatch } from './validate/regexp.ts';
-export { nextMonth, prevMonth } from './validate/cross.ts';
+export { nextMonth, prevMonth, monthOf, parseMonth, monthAsDeclared } from './month.ts';
 export { VALIDATION_RULES, VALIDATION_RULES_BY_ID, VALIDATION_STAGES, validationRule } from './validate/catalogue.ts';
 export type { ValidationRule, ValidationStage } from './validate/catalogue.ts';
 export { ruleSections, formatRulesText, formatRulesMarkdown } from './rules.ts';
@@ -22,7 +22,7 @@ export * from './site-model.ts';
 export * from './consignes/index.ts';
 export * from './diff/index.ts';
 export * from './journal/index.ts';
-export { applicableVersion, parseMonth, monthAsDeclared, covers } from './applicability.ts';
+export { applicableVersion, covers } from './applicability.ts';
 export type { MonthApplicability, Activation } from './applicability.ts';
 // File checker (auto-contrôle): browser-safe; `RULES`/`Severity` renamed to avoid the diff module's.
 export {

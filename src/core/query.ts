@@ -1,5 +1,6 @@
 import { didYouMean } from './diagnostics/diagnostic.ts';
 import type { Registry, ResolvedVersion } from './model/types.ts';
+import { normalizeControlId, type IdKind } from './model/ids.ts';
 
 export type Lookup<T> = { ok: true; value: T } | { ok: false; error: string; hint?: string };
 
@@ -29,7 +30,7 @@ export function resolveVersionRef(registry: Registry, ref: string): Lookup<Resol
   return { ok: false, error: `version inconnue « ${ref} »${dym ? ` ; ${dym}` : ''}`, hint: `versions : ${all.map((v) => v.key).join(', ')}` };
 }
 
-export type ElementKind = 'block' | 'rubrique' | 'datatype' | 'control';
+export type ElementKind = IdKind;
 
 export interface FoundElement {
   kind: ElementKind;
@@ -42,7 +43,7 @@ export function findElement(v: ResolvedVersion, id: string): Lookup<FoundElement
   if (v.blocks.has(id)) return { ok: true, value: { kind: 'block', id } };
   if (v.datatypes.has(id)) return { ok: true, value: { kind: 'datatype', id } };
   if (v.controls.has(id)) return { ok: true, value: { kind: 'control', id } };
-  const norm = id.replace(/\s+/g, '').replace(/\/(CCH|SIG|CSL|CRE|CME|CST|CID)(\d)/, '/$1-$2');
+  const norm = normalizeControlId(id);
   if (norm !== id && v.controls.has(norm)) return { ok: true, value: { kind: 'control', id: norm } };
   const candidates = [...v.rubriques.keys(), ...v.blocks.keys(), ...v.datatypes.keys(), ...v.controls.keys()];
   const dym = didYouMean(id, candidates);

@@ -4,6 +4,7 @@
  * index (Pagefind) for fiches and pages.
  */
 import type { ResolvedVersion } from './model/types.ts';
+import { blockOfRubrique } from './model/ids.ts';
 import type { ElementKind } from './query.ts';
 
 export interface SearchHit {
@@ -25,7 +26,7 @@ export function searchElements(v: ResolvedVersion, query: string, limit = 20): S
     ...[...v.blocks.values()].map((b) => ({ kind: 'block' as const, id: b.id, name: b.name, text: b.name })),
     ...[...v.rubriques.values()].map((e) => ({ kind: 'rubrique' as const, id: e.rubrique.id, name: e.rubrique.name, block: e.block.id, text: `${e.rubrique.name} ${e.rubrique.technicalName ?? ''}` })),
     ...[...v.datatypes.values()].map((t) => ({ kind: 'datatype' as const, id: t.id, name: t.name ?? t.id, text: `${t.id} ${t.name ?? ''}` })),
-    ...[...v.controls.values()].map((c) => ({ kind: 'control' as const, id: c.control.id, name: c.control.message, block: c.rubrique.id.slice(0, 10), text: '' })),
+    ...[...v.controls.values()].map((c) => ({ kind: 'control' as const, id: c.control.id, name: c.control.message, block: blockOfRubrique(c.rubrique.id), text: '' })),
   ];
   const ranked = all.map((h) => ({ ...h, rank: fold(h.id) === q ? 0 : fold(h.id).startsWith(q) ? 1 : words.every((w) => fold(h.text).includes(w)) ? 2 : 3 }));
   return ranked

@@ -5,7 +5,7 @@
  * or per family so that callers never scan the registry per element.
  */
 import type { Block, ResolvedFamily, ResolvedVersion, RubriqueEntry, Version } from './model/types.ts';
-import { nextMonth, prevMonth } from './validate/cross.ts';
+import { nextMonth, prevMonth } from './month.ts';
 import { applicableVersion, type MonthApplicability } from './applicability.ts';
 
 export interface TreeNode {
@@ -86,8 +86,8 @@ function compareBlocks(a: Block, b: Block): number {
   return a.id.localeCompare(b.id);
 }
 
-/** Order of the control families in listings. */
-export const CONTROL_FAMILIES = ['CCH', 'SIG', 'CSL', 'CRE', 'CME', 'CST', 'CID'] as const;
+/** Order of the control families in listings (defined with the id grammar). */
+export { CONTROL_FAMILIES } from './model/ids.ts';
 
 // ---------------------------------------------------------------- applicability
 
@@ -127,7 +127,7 @@ export function familyApplicability(fam: ResolvedFamily): Map<string, Applicabil
   return out;
 }
 
-export { monthOf } from './applicability.ts';
+export { monthOf } from './month.ts';
 
 export interface FamilyCalendar {
   /** Version applicable to the given month, if any (see `applicableVersion`). */
@@ -240,7 +240,5 @@ export function familyPresence(fam: ResolvedFamily): FamilyPresence {
   return { order, ...maps };
 }
 
-/** Status label in French. */
-export function statusLabel(s: Version['status']): string {
-  return s === 'draft' ? 'en projet' : s === 'published' ? 'publiée' : 'retirée';
-}
+/** Status label in French (defined with the interface's words). */
+export { statusLabel } from './text/labels.ts';

@@ -13,7 +13,7 @@ import type { Diagnostic } from './diagnostics/diagnostic.ts';
 import type { LoadResult } from './registry.ts';
 import type { ResolvedFamily, ResolvedVersion, Version } from './model/types.ts';
 import { resolveVersionRef, type Lookup } from './query.ts';
-import { nextMonth } from './validate/cross.ts';
+import { nextMonth } from './month.ts';
 import { loadSchema, orderBySchema, schemaPathFor, YAML_OPTIONS } from './import/emit.ts';
 
 export interface NewVersionRequest {

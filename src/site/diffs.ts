@@ -3,56 +3,22 @@
  * ONCE per build by the core's diff engine (diffVersions) and shared by the diff pages,
  * the diff downloads and the element histories. No diff logic here.
  */
-import { getSite, type SiteFamily, type SiteVersion } from './data.ts';
+import { getSite, type Core, type SiteFamily, type SiteVersion } from './data.ts';
+import type { DiffResult } from '../core/diff/engine.ts';
 import { urls } from './urls.ts';
 import { anchoredGroups, type ChangeGroup } from './render/diff.ts';
 import { shared } from './build/context.ts';
 
-// Types of the diff engine (src/core/diff), kept structural so the site builds against it.
-export type Severity = 'breaking' | 'warning' | 'info' | 'editorial';
-export interface Change {
-  rule: string;
-  severity: Severity;
-  element: 'block' | 'rubrique' | 'datatype' | 'code-value' | 'control' | 'usage';
-  id: string;
-  block?: string;
-  usedBy?: string[];
-  from?: string | number | null;
-  to?: string | number | null;
-  params: Record<string, string | number | null>;
-  message: string;
-  rationale?: string;
-  journal?: string;
-}
-export interface DiffResult {
-  from: { key: string; family: string; version: string; edition: string | null; editionDate: string | null };
-  to: { key: string; family: string; version: string; edition: string | null; editionDate: string | null };
-  changes: Change[];
-  summary: { total: number; bySeverity: Record<Severity, number>; byElement: Record<string, number>; byRule: Record<string, number> };
-  notes: string[];
-  blockNames: Record<string, string>;
-}
-export interface SeverityInfo {
-  label: string;
-  rank: number;
-  meaning: string;
-}
+// The diff engine's own types (no copy here: the site builds against the core's definitions).
+export type { Change, Severity, SeverityInfo } from '../core/diff/catalogue.ts';
+export type { DiffResult } from '../core/diff/engine.ts';
 
-interface DiffApi {
-  diffVersions: (a: SiteVersion['v'], b: SiteVersion['v']) => DiffResult;
-  /** Same as diffVersions, memoised per pair (shared with the core's elementHistory). */
-  cachedDiff: (a: SiteVersion['v'], b: SiteVersion['v']) => DiffResult;
-  versionAtEdition: (v: SiteVersion['v'], edition: string) => { ok: true; value: SiteVersion['v'] } | { ok: false; error: string };
-  attributeJournal: (r: DiffResult, v: SiteVersion['v']) => DiffResult;
-  formatDiff: (r: DiffResult, format: 'md' | 'csv' | 'json' | 'text') => string;
-  groupChanges: (changes: readonly Change[], blockNames: Record<string, string>) => { key: string; kind: 'block' | 'datatype'; title: string; changes: Change[] }[];
-  SEVERITY_INFO: Record<Severity, SeverityInfo>;
-  SEVERITIES: readonly Severity[];
-}
+/** What the site uses of the diff engine (from the core loaded once per build, see data.ts). */
+type DiffApi = Pick<Core, 'diffVersions' | 'cachedDiff' | 'versionAtEdition' | 'attributeJournal' | 'formatDiff' | 'groupChanges' | 'SEVERITY_INFO' | 'SEVERITIES'>;
 
 /** The diff engine, from the core's public surface. */
 export async function diffApi(): Promise<DiffApi> {
-  return (await getSite()).core as unknown as DiffApi;
+  return (await getSite()).core;
 }
 
 export interface DiffPair {

@@ -8,6 +8,7 @@ import type { Datatype } from '../core/index.ts';
 import type { SiteFamily, SiteVersion } from './data.ts';
 import { elementHistoryView } from './history.ts';
 import { urls } from './urls.ts';
+import { ELEMENT_ID_SOURCE } from '../core/model/ids.ts';
 import { Html, badgeHtml, breadcrumbsHtml, changeMessageHtml, esc, html, raw } from './render/markup.ts';
 import { frenchSpacing } from '../core/text/typography.ts';
 
@@ -109,7 +110,7 @@ export function valuesTableHtml(t: Datatype, level: 2 | 3 | 4, collapseOver?: nu
   return html;
 }
 
-const ID_IN_TEXT = /\bS\d{2}\.G\d{2}\.\d{2}(?:\.\d{3})?\b/g;
+const ID_IN_TEXT = new RegExp(`\\b${ELEMENT_ID_SOURCE}\\b`, 'g');
 
 /** Plain text with the block and rubrique ids it names linked to their pages in `sv`. */
 export function linkifyIds(text: string | undefined, sv: SiteVersion, self?: string): string {

@@ -6,6 +6,7 @@
  */
 import { loadCalendar, type CalendarData } from './now.ts';
 import { urls } from './urls.ts';
+import { ELEMENT_ID_SOURCE } from '../core/model/ids.ts';
 
 export interface Guess {
   /** The same page with the case corrected, when it exists for sure. */
@@ -14,7 +15,7 @@ export interface Guess {
   query: string;
 }
 
-const ELEMENT_ID = /^s\d{2}\.g\d{2}\.\d{2}(?:\.\d{3})?$/i;
+const ELEMENT_ID = new RegExp(`^${ELEMENT_ID_SOURCE}$`, 'i');
 
 export function guessFromPath(pathname: string, cal: CalendarData): Guess {
   let segs: string[];

@@ -7,7 +7,8 @@
  * the reference version (`referenceOf`). Without JavaScript the build-time text stays, saying
  * its build date.
  */
-import { applicableSpan, monthOf, type Span } from '../core/applicability.ts';
+import { applicableSpan, type Span } from '../core/applicability.ts';
+import { monthOf } from '../core/month.ts';
 import { urls } from './urls.ts';
 import { ANY_READER, coverKey, referenceOf, type FamilyReference } from './search/scope.ts';
 

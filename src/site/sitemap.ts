@@ -5,8 +5,8 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SITE_CONFIG } from './config.ts';
-
-const xmlEsc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+// XML text: the HTML escaper of the core (`&`, `<`, `>`, `"`).
+import { escapeHtml as xmlEsc } from '../core/text/html.ts';
 
 /** Page addresses of the output directory (`/`, `/dsn/`, …), sorted. */
 export function sitePages(outDir: string): string[] {

@@ -1,5 +1,7 @@
 /** Every internal URL of the site, in one place (root-relative, trailing slash for pages). */
-import { MONTH_NAMES } from '../core/applicability.ts';
+import { MONTH_NAMES, monthLabel as coreMonthLabel, shortMonthLabel } from '../core/month.ts';
+import { rubriqueOfControl } from '../core/model/ids.ts';
+import { plural as corePlural } from '../core/text/labels.ts';
 
 /** Encode a path segment, keeping `@` (edition refs such as `P26V01@2026.1.1`). */
 const enc = (s: string) => encodeURIComponent(s).replace(/%40/g, '@');
@@ -19,7 +21,7 @@ export const urls = {
   elementOfKind: (f: string, v: string, kind: 'block' | 'rubrique' | 'control' | 'datatype' | 'code-value', id: string): string => {
     if (kind === 'datatype') return urls.datatype(f, v, id);
     if (kind === 'code-value') return urls.datatype(f, v, id.split('#')[0]);
-    if (kind === 'control') return urls.element(f, v, id.split('/')[0]) + '#' + encodeURIComponent(id);
+    if (kind === 'control') return urls.element(f, v, rubriqueOfControl(id)) + '#' + encodeURIComponent(id);
     return urls.element(f, v, id);
   },
   rubriquePermalink: (f: string, id: string) => `/${enc(f)}/rubriques/${enc(id)}/`,
@@ -50,26 +52,20 @@ export const urls = {
   legal: () => '/mentions-legales/',
 };
 
-/** `2026-01` → `janvier 2026`. */
-const MONTHS: readonly string[] = MONTH_NAMES;
+/** `2026-01` → `janvier 2026` (core `monthLabel`); `—` when there is no month. */
 export function monthLabel(m: string | undefined): string {
-  if (!m) return '—';
-  const [y, mm] = m.split('-');
-  const i = Number(mm) - 1;
-  return MONTHS[i] ? `${MONTHS[i]} ${y}` : m;
+  return m ? coreMonthLabel(m) : '—';
 }
 
-export function shortMonth(m: string): string {
-  const [y, mm] = m.split('-');
-  return `${['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'][Number(mm) - 1]} ${y}`;
-}
+/** `2026-01` → `janv. 2026` (core `shortMonthLabel`). */
+export const shortMonth = shortMonthLabel;
 
 /** `2025-09-19` → `19 septembre 2025`. */
 export function dateLabel(d: string | undefined): string {
   if (!d) return '—';
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(d);
   if (!m) return d;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  return `${Number(m[3])} ${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}`;
 }
 
 export function cardinality(c: { min: number; max: number | '*' }): string {
@@ -117,8 +113,9 @@ export const CONTROL_FAMILY_LABELS: Record<string, string> = {
   CID: 'inter-déclarations',
 };
 
+/** `1 234 rubriques`: the core's `plural`, thousands separated. */
 export function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
+  return corePlural(n, one, many, { grouped: true });
 }
 
 /** What `activationWords` reads of a version (a SiteVersion): its code lists and the rubriques using each. */

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { applicableVersion, parseMonth, monthAsDeclared } from '../../src/core/applicability.ts';
+import { applicableVersion } from '../../src/core/applicability.ts';
+import { parseMonth, monthAsDeclared } from '../../src/core/month.ts';
 import { FIXTURES, PROJECT_ROOT, runNorme } from '../helpers/fixture.ts';
 
 const version = (id: string, previous: string | null, applicability: string, activations = '') => `id: ${id}

@@ -9,7 +9,8 @@ import {
   formatHtml,
   formatJson,
   formatText,
-  sniffDeclaredVersion,
+  notFlatFile,
+  resolveDeclaredVersion,
   detectEncoding as detectChunksEncoding,
   decodeChunks,
   decodeHead,
@@ -21,6 +22,7 @@ import {
   type FileOutcome,
   type CheckModel,
   type FileEncoding,
+  type VersionRemedy,
 } from '../../core/check/index.ts';
 import { oneOf, parseArgs, UsageError } from '../args.ts';
 import { checkNext, formatNextText, nextDocument, nextKey } from './check-next.ts';
@@ -240,6 +242,13 @@ export function expandInputs(cwd: string, inputs: string[]): string[] {
   return out;
 }
 
+/** What `norme check` tells to do when the file declares no usable version. */
+const VERSION_REMEDY: VersionRemedy = {
+  none: ' ; précisez --version, ex. --version dsn/P26V01.',
+  ambiguous: ' ; précisez --version.',
+  unknown: ". Précisez --version pour contrôler contre l'une d'elles.",
+};
+
 /** What several files checked in one call share: the registry's families and the models already built. */
 export class CheckSession {
   readonly families: FamilyInfo[];
@@ -292,19 +301,10 @@ export async function runCheck(
     if (!r.ok) return unusable(r.message);
     key = r.key;
   } else {
-    const rubriques = [...new Set(families.map((f) => f.versionDeclaredIn).filter((x): x is string => !!x))];
-    const declared = sniffDeclaredVersion(readHead(abs, encoding), rubriques);
-    if (!declared) return unusable(`aucune version de norme déclarée (rubrique ${rubriques.join(' ou ') || 'S10.G00.00.006'}) en tête du fichier ${o.file} ; précisez --version, ex. --version dsn/P26V01.`);
-    const owners = families.filter((f) => f.versionDeclaredIn === declared.rubrique && f.versions.includes(declared.value));
-    if (owners.length !== 1) {
-      const known = families.flatMap((f) => f.versions.map((v) => `${f.id}/${v}`)).join(', ');
-      return unusable(
-        owners.length
-          ? `version déclarée « ${declared.value} » (ligne ${declared.line}) ambiguë : ${owners.map((f) => `${f.id}/${declared.value}`).join(', ')} ; précisez --version.`
-          : `version déclarée « ${declared.value} » (${declared.rubrique}, ligne ${declared.line}) inconnue du registre ; versions connues : ${known}. Précisez --version pour contrôler contre l'une d'elles.`,
-      );
-    }
-    key = `${owners[0].id}/${declared.value}`;
+    const candidates = families.flatMap((f) => f.versions.map((v) => ({ key: `${f.id}/${v}`, version: v, declaredIn: f.versionDeclaredIn })));
+    const r = resolveDeclaredVersion(candidates, readHead(abs, encoding), VERSION_REMEDY, o.file);
+    if (!r.ok) return unusable(r.message);
+    key = r.entry.key;
   }
   version = key;
 
@@ -318,10 +318,8 @@ export async function runCheck(
   for await (const chunk of readTextChunks(abs, encoding)) checker.pushText(chunk);
   const report = checker.end();
 
-  const syntax = report.counts.byRule['line-syntax'] ?? 0;
-  if (report.rubriques === 0 || syntax === report.rubriques) {
-    return unusable(`${o.file} n'est pas un fichier DSN/PASRAU au format plat : aucune ligne de la forme S21.G00.30.001,'valeur'.`);
-  }
+  const notFlat = notFlatFile(report);
+  if (notFlat) return unusable(`${o.file} ${notFlat}`);
 
   const ctx = { file: o.file, encoding };
   let nextReport: NextReport | undefined;

@@ -1,6 +1,7 @@
 import { parseArgs, oneOf, UsageError } from '../args.ts';
 import { findRoot, loadFor, requireClean, usageError } from '../context.ts';
 import type { Command } from '../types.ts';
+import { statusLabel } from '../../core/text/labels.ts';
 
 const usage = `Usage : npx norme list [--format text|json] [--root <dossier>]
 
@@ -8,8 +9,6 @@ Liste les familles, leurs versions (statut, applicabilité) et les éditions du 
 
 /** Where the JSON output's schema is published (src/core/schemas/list-output.schema.json). */
 export const LIST_OUTPUT_SCHEMA_ID = 'https://norme.example/schemas/list-output.schema.json';
-
-const STATUS_FR: Record<string, string> = { draft: 'en projet', published: 'publiée', retired: 'retirée' };
 
 export const command: Command = {
   name: 'list',
@@ -59,7 +58,7 @@ export const command: Command = {
       for (const v of f.versions.values()) {
         const app = v.meta.applicability;
         const when = app ? `mois ${app.from} → ${app.to ?? '…'}${app.source === 'inférée' ? ' (inférée)' : ''}` : 'applicabilité inconnue';
-        io.stdout.write(`  ${v.id.padEnd(8)} ${(STATUS_FR[v.meta.status] ?? v.meta.status).padEnd(10)} ${when}\n`);
+        io.stdout.write(`  ${v.id.padEnd(8)} ${statusLabel(v.meta.status).padEnd(10)} ${when}\n`);
         io.stdout.write(`           ${v.blocks.size} blocs, ${v.rubriques.size} rubriques, ${v.datatypes.size} types, ${v.controls.size} contrôles\n`);
         for (const e of v.meta.editions) io.stdout.write(`           édition ${e.id} du ${e.date}\n`);
       }

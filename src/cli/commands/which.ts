@@ -1,4 +1,5 @@
-import { applicableVersion, monthAsDeclared, monthOf, parseMonth, type MonthApplicability } from '../../core/applicability.ts';
+import { applicableVersion, type MonthApplicability } from '../../core/applicability.ts';
+import { monthAsDeclared, monthOf, parseMonth } from '../../core/month.ts';
 import { oneOf, parseArgs, UsageError } from '../args.ts';
 import { findRoot, loadFor, requireClean, usageError } from '../context.ts';
 import type { Command } from '../types.ts';

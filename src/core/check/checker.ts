@@ -18,6 +18,9 @@ import type { CheckModel, KeyCheck } from './model.ts';
 import { RULES, type RuleId, type Severity } from './rules.ts';
 import { showValue } from './mask.ts';
 import { windows1252Byte, WINDOWS_1252_REPLACEMENTS } from './encoding.ts';
+// Rubriques of the lot envelope (S05 en-tête de lot, S06 compte rendu, S95/S96 fin de lot) wrap
+// several envois deposited in one file; they are not part of the norm's tables.
+import { LOT_ENVELOPE_ID as LOT_ENVELOPE, RUBRIQUE_ID } from '../model/ids.ts';
 
 export interface Finding {
   /** 1-based line of the file. */
@@ -99,13 +102,7 @@ function zeros(n: number): number[] {
   return a;
 }
 
-const RUBRIQUE_ID = /^S\d{2}\.G\d{2}\.\d{2}\.\d{3}$/;
-/**
- * Rubriques of the lot envelope (S05 en-tête de lot, S06 compte rendu, S95/S96 fin de lot) that
- * wraps several envois deposited in one file. They are not part of the norm's tables.
- */
 const NOT_LATIN1 = /[^\u0000-\u00ff]/;
-const LOT_ENVELOPE = /^S(05|06|95|96)\.G\d{2}\.\d{2}\.\d{3}$/;
 const PENDING_CAP = 10_000;
 /** Longest line kept while waiting for its end (a DSN line is well under 1 000 characters). */
 const MAX_LINE = 64 * 1024;

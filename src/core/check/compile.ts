@@ -174,22 +174,25 @@ function datatype(id: string, nature: RtDatatype['nature'], min: number, max: nu
   return { id, nature, min, max, isDate: nature === 'Date', re: undefined, regexp: undefined, codes: undefined, codeKeys: undefined, codeList: undefined, referential: undefined, dfa: undefined };
 }
 
+/** Runtime form of one datatype of a check model. */
+export function compileDatatype(id: string, d: CheckDatatype): RtDatatype {
+  const rt = datatype(id, d.nature, d.min ?? 0, d.max ?? UNBOUNDED);
+  if (d.re) {
+    rt.re = new RegExp(d.re, 'u');
+    rt.regexp = d.regexp;
+  }
+  if (d.codes) {
+    rt.codes = new Set(d.codes);
+    rt.codeKeys = new Set(d.codes.map((code) => codeKey(code, 0, code.length)).filter((k) => k >= 0));
+    rt.codeList = d.codes;
+  }
+  if (d.referential) rt.referential = d.referential;
+  return rt;
+}
+
 export function compileCheckModel(model: CheckModel): CompiledModel {
   const dts = new Map<string, RtDatatype>();
-  for (const [id, d] of Object.entries(model.datatypes)) {
-    const rt = datatype(id, d.nature, d.min ?? 0, d.max ?? UNBOUNDED);
-    if (d.re) {
-      rt.re = new RegExp(d.re, 'u');
-      rt.regexp = d.regexp;
-    }
-    if (d.codes) {
-      rt.codes = new Set(d.codes);
-      rt.codeKeys = new Set(d.codes.map((code) => codeKey(code, 0, code.length)).filter((k) => k >= 0));
-      rt.codeList = d.codes;
-    }
-    if (d.referential) rt.referential = d.referential;
-    dts.set(id, rt);
-  }
+  for (const [id, d] of Object.entries(model.datatypes)) dts.set(id, compileDatatype(id, d));
   const unknownType = (id: string): RtDatatype => datatype(id, 'Alphanumeric', 0, UNBOUNDED);
 
   const root: RtBlock = { id: '', name: 'fichier', parent: null, min: 1, max: 1, childIndex: 0, ordinal: 0, children: [], rubriques: [], usedFor: new Map(), mandatoryFor: [], mandatoryAll: [] };

@@ -1,8 +1,9 @@
 /** Report renderings: text (one canonical line per finding), JSON and a standalone HTML page. */
 import { controlFamily, type CheckReport, type Finding } from './checker.ts';
-import { RULES, SEVERITY_LEVEL } from './rules.ts';
+import { RULES, SEVERITY_CLASS, SEVERITY_LEVEL } from './rules.ts';
 import { escapeHtml } from '../text/html.ts';
 import type { CheckOutput } from '../model/schema-types.ts';
+import { plural } from '../text/labels.ts';
 
 export interface ReportContext {
   /** File name as given by the user (shown as is). */
@@ -10,8 +11,6 @@ export interface ReportContext {
   /** Detected encoding (`UTF-8`, `ISO-8859-1`). */
   encoding?: string;
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 /** `fichier.dsn:12: bloquant S21.G00.30.001 message [rule] (control)` */
 export function formatFinding(f: Finding, file: string): string {
@@ -84,7 +83,7 @@ export function formatHtml(r: CheckReport, ctx: ReportContext): string {
   const rows = r.findings
     .map(
       (f) =>
-        `<tr class="${f.severity === 'bloquant' ? 'b' : 'nb'}"><td>${f.line}</td><td>${esc(f.severity)}</td><td><code>${esc(f.rubrique ?? '')}</code></td><td>${esc(f.message)}</td><td><code>${esc(f.rule)}</code></td><td>${f.control ? `<code>${esc(f.control)}</code>` : ''}</td></tr>`,
+        `<tr class="${SEVERITY_CLASS[f.severity]}"><td>${f.line}</td><td>${esc(f.severity)}</td><td><code>${esc(f.rubrique ?? '')}</code></td><td>${esc(f.message)}</td><td><code>${esc(f.rule)}</code></td><td>${f.control ? `<code>${esc(f.control)}</code>` : ''}</td></tr>`,
     )
     .join('\n');
   const unv = r.unverified.byRubrique

@@ -8,6 +8,7 @@
  */
 import type { Block, Datatype, Family, ResolvedVersion, Rubrique, UsageCode } from '../model/types.ts';
 import { compileFullMatch } from '../validate/regexp.ts';
+import { rubriqueNumber } from '../model/ids.ts';
 
 export const CHECK_MODEL_FORMAT = 'norme-check-model/1';
 
@@ -140,11 +141,6 @@ function calendarExceptions(rule: string): string[] {
   return [...new Set(rule.slice(i).match(/\b\d{2}\b/g) ?? [])];
 }
 
-function rubriqueNum(id: string): number {
-  const n = Number(id.slice(id.lastIndexOf('.') + 1));
-  return Number.isFinite(n) ? n : 0;
-}
-
 /** Key kind of a key control, read from its rule text, then its message, then the value length. */
 function keyKind(rule: string, message: string, maxLength: number | undefined): KeyKind | undefined {
   if (/IBAN/i.test(rule)) return 'iban';
@@ -232,7 +228,8 @@ export function buildCheckModel(v: ResolvedVersion, family?: Family): CheckModel
   };
 }
 
-function checkDatatype(t: Datatype): CheckDatatype {
+/** Check form of a datatype (what the checker's value check needs). */
+export function checkDatatype(t: Datatype): CheckDatatype {
   const d: CheckDatatype = { nature: t.nature };
   if (t.minLength !== undefined) d.min = t.minLength;
   if (t.maxLength !== undefined) d.max = t.maxLength;
@@ -248,8 +245,9 @@ function checkDatatype(t: Datatype): CheckDatatype {
   return d;
 }
 
-function checkRubrique(r: Rubrique, b: Block, t: CheckDatatype | undefined, personBlock: boolean, published: boolean): CheckRubrique {
-  const cr: CheckRubrique = { id: r.id, name: r.name, num: rubriqueNum(r.id), datatype: r.datatype };
+/** Check form of a rubrique: usage, masking, key and calendar controls read from its CSL controls. */
+export function checkRubrique(r: Rubrique, b: Block, t: CheckDatatype | undefined, personBlock: boolean, published: boolean): CheckRubrique {
+  const cr: CheckRubrique = { id: r.id, name: r.name, num: rubriqueNumber(r.id), datatype: r.datatype };
   if (published && r.usage && Object.keys(r.usage).length) {
     cr.usage = { ...r.usage };
     if (r.usageProvenance) cr.usageFrom = [...r.usageProvenance.from];

@@ -13,6 +13,7 @@ import { compileCheckModel, type CompiledModel, type RtRubrique } from './compil
 import type { CheckModel } from './model.ts';
 import type { Severity } from './rules.ts';
 import { findingJson } from './format.ts';
+import { monthLabel } from '../month.ts';
 
 /** Minimal version metadata to find the next version of a family (a `Version` fits). */
 export interface VersionInfo {
@@ -194,13 +195,8 @@ export function checkTextWithNext(cur: CheckModel | CompiledModel, target: NextT
   return { report, next: compareWithNext(report, cur, nextReport, target) };
 }
 
-const MONTH_FORMAT = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** `2027-01` → `janvier 2027` (Intl, no hand-written month names). */
-export function monthLabel(month: string): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(month);
-  return m ? MONTH_FORMAT.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)) : month;
-}
+/** `2027-01` → `janvier 2027`. */
+export { monthLabel };
 
 /** `dsn/P27V01, applicable à partir de janvier 2027 (mois principal déclaré, date déduite)` */
 export function nextHeading(n: Pick<NextReport, 'version' | 'versionLabel' | 'from' | 'inferred'>): string {

@@ -10,6 +10,8 @@ export type Severity = 'bloquant' | 'non bloquant';
  * in the JSON outputs (check-output.schema.json), for tools that read both.
  */
 export const SEVERITY_LEVEL: Record<Severity, 'error' | 'warning'> = { bloquant: 'error', 'non bloquant': 'warning' };
+/** CSS class of a finding's severity in the HTML reports (`norme check --format html`, /autocontrole/). */
+export const SEVERITY_CLASS: Record<Severity, 'b' | 'nb'> = { bloquant: 'b', 'non bloquant': 'nb' };
 
 export type RuleId =
   | 'line-syntax'

@@ -11,8 +11,12 @@ export interface ValueProblem {
   control?: string;
 }
 
-/** First problem of `value` for rubrique `r`, or undefined when the value is acceptable. */
-export function valueProblem(r: RtRubrique, value: string): ValueProblem | undefined {
+/**
+ * First problem of `value` for rubrique `r`, or undefined when the value is acceptable. The one
+ * value check of the project: the checker, the sample generator and the ```dsn examples of the
+ * fiches (`rubriqueValueProblem`) all call it.
+ */
+export function valueProblem(r: Pick<RtRubrique, 'dt' | 'masked' | 'calendar'>, value: string): ValueProblem | undefined {
   const t = r.dt;
   if (t.codes) {
     if (t.codes.has(value)) return undefined;

@@ -8,4 +8,4 @@ export { renderConsigneHtml, renderTree, revisionPlainText, escapeHtml } from '.
 export type { LinkTarget, RenderOptions } from './render.ts';
 export { diffRevisions, diffText, consigneHistory } from './diff.ts';
 export type { DiffPart, RevisionDiff } from './diff.ts';
-export { kindOfId } from './references.ts';
+export { kindOfId } from '../model/ids.ts';

@@ -14,7 +14,9 @@ import type { Loc, Registry, ResolvedFamily, ResolvedVersion } from '../model/ty
 import { listFicheFolder, readFicheText, type FolderListing } from './files.ts';
 import { checkMdx, type CheckedMdx, type ComponentUse, type MdxNode } from './mdx.ts';
 import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
-import { kindOfId, KIND_COMPONENT, resolveCode, resolveElement, valueProblem, type RefContext } from './references.ts';
+import { kindOfId } from '../model/ids.ts';
+import { KIND_COMPONENT, resolveCode, resolveElement, type RefContext } from './references.ts';
+import { rubriqueValueProblem } from '../check/rubrique-value.ts';
 import type {
   ConsigneCitation,
   ConsigneIndex,
@@ -429,17 +431,16 @@ function resolveDsn(checked: CheckedMdx, rev: ConsigneRevision, ctx: RefContext,
       const data = (line.node.data?.norme as { lines?: Record<number, ResolvedRef> } | undefined) ?? {};
       setData(line.node, { lines: { ...(data.lines ?? {}), [line.index]: r.resolved } });
     }
-    // The value, in every version holding the rubrique; one diagnostic per distinct problem.
+    // The value, in every version holding the rubrique, by the check of `norme check`; one
+    // diagnostic per distinct problem.
     const problems = new Map<string, string[]>();
     for (const v of r.present) {
-      const t = v.datatypes.get(v.rubriques.get(line.id)!.rubrique.datatype);
-      if (!t) continue;
-      const p = valueProblem(t, line.value);
-      if (p) problems.set(p, [...(problems.get(p) ?? []), v.id]);
+      const p = rubriqueValueProblem(v, line.id, line.value);
+      if (p) problems.set(p.message, [...(problems.get(p.message) ?? []), v.id]);
     }
     for (const [p, vs] of problems) {
-      out.push(diag('error', 'consigne-dsn-value-invalid', `Valeur \`${line.value}\` invalide pour \`${line.id}\` dans ${vs.map((x) => `\`${x}\``).join(', ')} : ${p}`, line.valueLoc,
-        'corrigez la valeur de l\'exemple (les exemples sont vérifiés contre la norme).'));
+      out.push(diag('error', 'consigne-dsn-value-invalid', `Valeur invalide pour \`${line.id}\` dans ${vs.map((x) => `\`${x}\``).join(', ')} : ${p}`, line.valueLoc,
+        'corrigez la valeur de l\'exemple (les exemples sont vérifiés comme `norme check` vérifie un fichier).'));
     }
   }
 }

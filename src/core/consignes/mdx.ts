@@ -9,6 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { diag, didYouMean, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Loc } from '../model/types.ts';
+import { RUBRIQUE_SOURCE } from '../model/ids.ts';
 import { judgeUrl, visibleControls } from '../text/url.ts';
 import type { AllowedComponent } from './types.ts';
 
@@ -50,6 +51,9 @@ export interface ComponentUse {
   loc: Loc;
   node: MdxNode;
 }
+
+/** A line of a ```dsn block (trimmed): `S21.G00.40.007,'02'`; captures the rubrique and the value. */
+const DSN_EXAMPLE_LINE = new RegExp(`^(${RUBRIQUE_SOURCE}),'(.*)'$`);
 
 /** One line of a ```dsn block: `S21.G00.40.007,'02'`. */
 export interface DsnLine {
@@ -406,7 +410,7 @@ export function checkTree(file: string, tree: Root, bodyLine = 1): Omit<CheckedM
       const col = start.column + (raw.length - raw.trimStart().length);
       const text = line.trim();
       if (text === '' || text === '…' || text === '...') return;
-      const m = /^(S\d{2}\.G\d{2}\.\d{2}\.\d{3}),'(.*)'$/.exec(text);
+      const m = DSN_EXAMPLE_LINE.exec(text);
       if (!m) {
         diagnostics.push(diag('error', 'consigne-dsn-syntax', `Ligne d'exemple DSN mal formée : \`${short(text)}\``, { file, line: lineNo, column: col },
           'une ligne d\'un bloc ```dsn s\'écrit `S21.G00.40.007,\'02\'` (rubrique, virgule, valeur entre apostrophes) ; `…` marque des lignes omises.'));

@@ -3,27 +3,15 @@
  * registry, in the fiche's applicable versions (or one pinned version).
  */
 import { diag, didYouMean, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { Datatype, Loc, ResolvedFamily, ResolvedVersion } from '../model/types.ts';
+import { kindOfId } from '../model/ids.ts';
+import type { Loc, ResolvedFamily, ResolvedVersion } from '../model/types.ts';
 import type { ElementKind } from '../query.ts';
-import { compileFullMatch } from '../validate/regexp.ts';
 import type { ResolvedRef } from './types.ts';
 
 export interface RefContext {
   family: ResolvedFamily;
   /** Applicable versions that exist in the registry, oldest first. */
   versions: ResolvedVersion[];
-}
-
-const RUBRIQUE = /^S\d{2}\.G\d{2}\.\d{2}\.\d{3}$/;
-const BLOCK = /^S\d{2}\.G\d{2}\.\d{2}$/;
-const CONTROL = /^S\d{2}\.G\d{2}\.\d{2}\.\d{3}\/.+$/;
-
-/** The kind an id looks like. */
-export function kindOfId(id: string): ElementKind {
-  if (CONTROL.test(id)) return 'control';
-  if (RUBRIQUE.test(id)) return 'rubrique';
-  if (BLOCK.test(id)) return 'block';
-  return 'datatype';
 }
 
 export const KIND_COMPONENT: Record<ElementKind, string> = { rubrique: 'Rubrique', block: 'Bloc', control: 'Controle', datatype: 'Type' };
@@ -172,20 +160,3 @@ export function resolveCode(ctx: RefContext, input: ResolveInput & { code: strin
   return { resolved, present: holding, diagnostics: out };
 }
 
-const REGEXPS = new Map<string, ReturnType<typeof compileFullMatch>>();
-
-/** Why `value` is not valid for `t`, or undefined when it is. */
-export function valueProblem(t: Datatype, value: string): string | undefined {
-  if (t.values && t.values.length) {
-    return t.values.some((x) => x.code === value) ? undefined : `code absent de la nomenclature \`${t.id}\``;
-  }
-  const len = [...value].length;
-  if (t.minLength !== undefined && len < t.minLength) return `longueur ${len}, minimum ${t.minLength} (type \`${t.id}\`)`;
-  if (t.maxLength !== undefined && len > t.maxLength) return `longueur ${len}, maximum ${t.maxLength} (type \`${t.id}\`)`;
-  if (t.regexp) {
-    let re = REGEXPS.get(t.regexp);
-    if (!re) REGEXPS.set(t.regexp, (re = compileFullMatch(t.regexp)));
-    if (re.ok && !re.re.test(value)) return `format du type \`${t.id}\` non respecté`;
-  }
-  return undefined;
-}

@@ -8,7 +8,11 @@ import { COMPONENTS, type MdxNode } from './mdx.ts';
 import { escapeHtml } from '../text/html.ts';
 import { frenchSpacing } from '../text/typography.ts';
 import { isSafeUrl } from '../text/url.ts';
+import { RUBRIQUE_SOURCE } from '../model/ids.ts';
 import type { ConsigneRevision, ResolvedRef } from './types.ts';
+
+/** A line of a ```dsn block, split: indentation, rubrique id, the rest (`,'valeur'`). */
+const DSN_LINE = new RegExp(`^(\\s*)(${RUBRIQUE_SOURCE})(,.*)$`);
 
 export type LinkTarget = { type: 'element'; ref: ResolvedRef } | { type: 'consigne'; id: number };
 
@@ -94,7 +98,7 @@ export function renderTree(tree: Root, opts: RenderOptions): string {
     if (lang !== 'dsn') return `<pre><code${cls}>${escapeHtml(n.value ?? '')}</code></pre>\n`;
     const refs = (norme(n)?.lines ?? {}) as Record<number, ResolvedRef>;
     const lines = (n.value ?? '').split('\n').map((line, i) => {
-      const m = /^(\s*)(S\d{2}\.G\d{2}\.\d{2}\.\d{3})(,.*)$/.exec(line);
+      const m = DSN_LINE.exec(line);
       const ref = refs[i];
       if (!m || !ref) return escapeHtml(line);
       const title = ref.label ? ` title="${escapeHtml(ref.label)}"` : '';

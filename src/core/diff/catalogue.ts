@@ -5,6 +5,7 @@
  * delta triggers lives in classify.ts.
  */
 import catalogue from './rules.json' with { type: 'json' };
+import { rubriqueOfControl } from '../model/ids.ts';
 
 export type Severity = 'breaking' | 'warning' | 'info' | 'editorial';
 export type ChangeElement = 'block' | 'rubrique' | 'datatype' | 'code-value' | 'control' | 'usage';
@@ -57,6 +58,27 @@ export interface SeverityInfo {
 export const RULES: readonly Rule[] = (catalogue.rules as Rule[]).map((r) => Object.freeze({ ...r }));
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
 export const SEVERITY_INFO: Readonly<Record<Severity, SeverityInfo>> = catalogue.severities as Record<Severity, SeverityInfo>;
+
+/**
+ * The element a change is about: the rubrique of a control (`S21.G00.40.007/CCH-11`) or of a
+ * usage (`S21.G00.40.007@01`), the datatype of a code value (`DSN_NatureContrat#01`), else the
+ * changed element itself. For linking, grouping and histories.
+ */
+export function changeSubject(c: Pick<Change, 'element' | 'id'>): string {
+  switch (c.element) {
+    case 'control':
+      return rubriqueOfControl(c.id);
+    case 'usage':
+      return c.id.split('@')[0];
+    case 'code-value':
+      return c.id.split('#')[0];
+    default:
+      return c.id;
+  }
+}
+
+/** The badge of a severity in text and Markdown reports (`norme diff`, `norme review`). */
+export const SEVERITY_BADGE: Readonly<Record<Severity, string>> = { breaking: '🔴', warning: '🟠', info: '🔵', editorial: '⚪' };
 
 export function changeSeverityLabel(s: Severity): string {
   return SEVERITY_INFO[s].label;

@@ -3,6 +3,7 @@
  * and return classified change records, sorted, with a summary.
  */
 import type { ResolvedVersion } from '../model/types.ts';
+import { blockOfRubrique, rubriqueOfControl } from '../model/ids.ts';
 import { ELEMENTS, RULES, SEVERITIES, type Change, type ChangeElement, type Severity, type SeverityOverrides } from './catalogue.ts';
 import { classify } from './classify.ts';
 import { structuralDiff } from './structural.ts';
@@ -94,7 +95,7 @@ function rationaleOf(b: ResolvedVersion, c: Change): string | undefined {
       return b.datatypes.get(owner)?.rationale ?? rubriqueOf(owner);
     }
     case 'control':
-      return rubriqueOf(c.id.split('/')[0]);
+      return rubriqueOf(rubriqueOfControl(c.id));
     case 'usage':
       return rubriqueOf(c.id.split('@')[0]);
   }
@@ -129,7 +130,7 @@ export function filterDiff(r: DiffResult, f: ChangeFilter): DiffResult {
   const inBlocks = (c: Change) => {
     if (!f.blocks || !f.blocks.length) return true;
     if (c.block) return f.blocks.includes(c.block);
-    return (c.usedBy ?? []).some((rid) => f.blocks!.includes(rid.slice(0, rid.lastIndexOf('.'))));
+    return (c.usedBy ?? []).some((rid) => f.blocks!.includes(blockOfRubrique(rid)));
   };
   const changes = r.changes.filter(
     (c) =>

@@ -5,7 +5,7 @@
  */
 import { diffText } from '../text/words.ts';
 import { toCsv } from '../export.ts';
-import { SEVERITIES, SEVERITY_INFO, changeSeverityLabel, type Change, type Severity } from './catalogue.ts';
+import { SEVERITIES, SEVERITY_BADGE, SEVERITY_INFO, changeSeverityLabel, type Change, type Severity } from './catalogue.ts';
 import { summarize, type DiffResult, type DiffSide } from './engine.ts';
 
 export type DiffFormat = 'text' | 'md' | 'csv' | 'json';
@@ -24,7 +24,7 @@ function asResult(input: DiffInput): DiffResult | (Omit<DiffResult, 'from' | 'to
   return input as DiffResult;
 }
 
-const BADGE: Record<Severity, string> = { breaking: '🔴', warning: '🟠', info: '🔵', editorial: '⚪' };
+const BADGE = SEVERITY_BADGE;
 
 const PLURAL: Record<Severity, [string, string]> = {
   breaking: ['cassant', 'cassants'],

@@ -12,19 +12,17 @@ import { isBlankRow } from './sheet.ts';
 import type { NormTables, SourceFile, UsageTables } from './sources.ts';
 import { splitValues } from './values.ts';
 import { namedRubriques, unsatisfiable } from '../unused/checks.ts';
+import { DATATYPE_NATURES, USAGE_CODES as USAGE_CODE_LIST, type DatatypeNature } from '../model/vocabulary.ts';
+import { BLOCK_ID, CONTROL_FAMILIES, RUBRIQUE_ID, RUBRIQUE_SOURCE, type ControlFamily } from '../model/ids.ts';
 
 export const IMPORTED_BY = 'norme import (src/core/import)';
 
-const NATURES = ['Alphanumeric', 'Numeric', 'Date', 'Enumeration', 'ExternalReferential'] as const;
-type Nature = (typeof NATURES)[number];
-const CONTROL_FAMILIES = ['CCH', 'SIG', 'CSL', 'CRE', 'CME', 'CST', 'CID'] as const;
-type ControlFamily = (typeof CONTROL_FAMILIES)[number];
-const USAGE_CODES: readonly string[] = ['O', 'C', 'I', 'N', 'F'];
+const NATURES = DATATYPE_NATURES;
+type Nature = DatatypeNature;
+const USAGE_CODES: readonly string[] = USAGE_CODE_LIST;
 
-const BLOCK_ID = /^S[0-9]{2}\.G[0-9]{2}\.[0-9]{2}$/;
-const RUBRIQUE_ID = /^S[0-9]{2}\.G[0-9]{2}\.[0-9]{2}\.[0-9]{3}$/;
 /** Tolerant control id: `S21.G00.30.020/CCH14`, `…/CCH -11`, `…/ cch-11 `. */
-const CONTROL_ID = /^\s*(S[0-9]{2}\.G[0-9]{2}\.[0-9]{2}\.[0-9]{3})\s*\/\s*([A-Za-z]{3})\s*-?\s*([0-9]{2,3})\s*$/;
+const CONTROL_ID = new RegExp(`^\\s*(${RUBRIQUE_SOURCE})\\s*\\/\\s*([A-Za-z]{3})\\s*-?\\s*([0-9]{2,3})\\s*$`);
 
 /**
  * Normalises a control id of the Messages sheet: `S21.G00.30.020/CCH14` → `S21.G00.30.020/CCH-14`,

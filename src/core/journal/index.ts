@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import { didYouMean } from '../diagnostics/diagnostic.ts';
 import type { JournalEntry, JournalOperation, JournalRecord, Registry, ResolvedVersion } from '../model/types.ts';
 import { resolveVersionRef, type Lookup } from '../query.ts';
-import type { Change } from '../diff/catalogue.ts';
+import { changeSubject, type Change } from '../diff/catalogue.ts';
 import { diffVersions, summarize, type DiffResult } from '../diff/engine.ts';
 import { applyEntry, cloneVersion } from './apply.ts';
 
@@ -165,7 +165,7 @@ export function draftJournal(a: ResolvedVersion, b: ResolvedVersion, opts: Draft
   }
   // A rubrique moving to such a datatype: its datatype change (and what it implies) is skipped too.
   for (const c of diff.changes) if (c.rule === 'rubrique-datatype-changed' && (unexpressible.has(String(c.to)) || unexpressible.has(String(c.from)))) unexpressible.add(`${c.id}:type`);
-  const ownerOf = (c: Change) => (c.element === 'code-value' ? c.id.split('#')[0] : c.element === 'control' ? c.id.split('/')[0] : c.element === 'usage' ? c.id.split('@')[0] : c.id);
+  const ownerOf = changeSubject;
   const push = (owner: string, title: string, c: Change, op?: JournalOperation) => {
     let g = groups.get(owner);
     if (!g) groups.set(owner, (g = { title, ops: [], changes: [] }));

@@ -11,6 +11,7 @@ import { attributeJournal, journalChanges } from '../journal/index.ts';
 import type { SourceSet } from '../load/registry.ts';
 import type { LoadResult } from '../registry.ts';
 import type { Registry, ResolvedVersion, Version } from '../model/types.ts';
+import { rubriqueOfControl } from '../model/ids.ts';
 import type { ConsignesResult } from '../consignes/load.ts';
 import type { LoadedConsigne } from '../consignes/types.ts';
 import type {
@@ -23,6 +24,7 @@ import type {
   ReviewDiagnostic,
   VersionReview,
 } from './types.ts';
+import { plural, statusLabel } from '../text/labels.ts';
 
 export interface ReviewSideInput {
   /** How the side is named in the report: the git ref (`origin/main`) or `copie de travail`. */
@@ -39,7 +41,6 @@ export interface ReviewOptions {
   overrides?: SeverityOverrides;
 }
 
-const STATUS_FR: Record<string, string> = { draft: 'en projet', published: 'publiée', retired: 'retirée' };
 /** Rules of the diagnostics that mean "this file's content was not loaded". */
 const UNLOADED = (rule: string) => rule === 'schema' || rule === 'empty-file' || rule === 'file-unreadable' || rule.startsWith('yaml-');
 
@@ -90,7 +91,7 @@ function appText(a: Version['applicability']): string {
 /** version.yaml changes that the content diff does not show. */
 function metaChanges(a: Version, b: Version): MetaChange[] {
   const out: MetaChange[] = [];
-  if (a.status !== b.status) out.push({ field: 'status', message: `statut : ${STATUS_FR[a.status] ?? a.status} → ${STATUS_FR[b.status] ?? b.status}` });
+  if (a.status !== b.status) out.push({ field: 'status', message: `statut : ${statusLabel(a.status)} → ${statusLabel(b.status)}` });
   if (a.name !== b.name) out.push({ field: 'name', message: `libellé : « ${a.name} » → « ${b.name} »` });
   if ((a.previous ?? null) !== (b.previous ?? null)) out.push({ field: 'previous', message: `version précédente : ${a.previous ?? 'aucune'} → ${b.previous ?? 'aucune'}` });
   if (!same(a.applicability, b.applicability)) out.push({ field: 'applicability', message: `applicabilité : ${appText(a.applicability)} → ${appText(b.applicability)}` });
@@ -143,7 +144,7 @@ function citedIdsOf(c: Change): Array<{ id: string; code?: string }> {
     case 'rubrique':
       return [{ id: c.id }];
     case 'control':
-      return [{ id: c.id }, { id: c.id.split('/')[0] }];
+      return [{ id: c.id }, { id: rubriqueOfControl(c.id) }];
     case 'usage':
       return [{ id: c.id.split('@')[0] }];
     case 'datatype':
@@ -229,10 +230,6 @@ function journalReviews(key: string, b: ResolvedVersion | undefined, h: Resolved
 
 const diagKey = (d: Diagnostic) => `${d.severity}|${d.rule}|${d.file ?? ''}|${d.message}`;
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n > 1 ? many : one}`;
-}
-
 /** Build the impact report of `head` against `base`. */
 export function buildReview(base: ReviewSideInput, head: ReviewSideInput, opts: ReviewOptions = {}): Review {
   const failOn = opts.failOn ?? null;
@@ -281,7 +278,7 @@ export function buildReview(base: ReviewSideInput, head: ReviewSideInput, opts: 
             diag(
               'warning',
               'review-published-edited',
-              `Version ${STATUS_FR[b.meta.status]} \`${key}\` modifiée hors journal : ${plural(content.length, 'fichier', 'fichiers')} de blocs ou de types changé${content.length > 1 ? 's' : ''}`,
+              `Version ${statusLabel(b.meta.status)} \`${key}\` modifiée hors journal : ${plural(content.length, 'fichier', 'fichiers')} de blocs ou de types changé${content.length > 1 ? 's' : ''}`,
               { file: content[0] },
               `une version publiée se corrige par une entrée du journal de maintenance (${v.dir}/journal/) ; seule une réimportation des tables officielles (npx norme import) réécrit ses fichiers.`,
             ),
@@ -304,7 +301,7 @@ export function buildReview(base: ReviewSideInput, head: ReviewSideInput, opts: 
     } else if (b) {
       vr.note = `Version supprimée : ${plural(b.blocks.size, 'bloc', 'blocs')}, ${plural(b.rubriques.size, 'rubrique', 'rubriques')} ne sont plus publiés.`;
       findings.push(
-        diag('warning', 'review-version-removed', `Version ${STATUS_FR[b.meta.status] ?? b.meta.status} \`${key}\` supprimée du registre`, { file: `${b.dir}/version.yaml` },
+        diag('warning', 'review-version-removed', `Version ${statusLabel(b.meta.status)} \`${key}\` supprimée du registre`, { file: `${b.dir}/version.yaml` },
           'une version publiée ne se supprime pas : passez-la en `status: retired` pour la retirer.'),
       );
     }

@@ -3,15 +3,15 @@
  * Pure: returns strings.
  */
 import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
-import { changeSeverityLabel, SEVERITIES, SEVERITY_INFO, type Change, type Severity } from '../diff/catalogue.ts';
+import { changeSeverityLabel, SEVERITIES, SEVERITY_BADGE, SEVERITY_INFO, type Change, type Severity } from '../diff/catalogue.ts';
 import { countsLine, groupChanges, mdEscape } from '../diff/format.ts';
 import type { Review, VersionReview } from './types.ts';
+import { statusLabel } from '../text/labels.ts';
 
 export type ReviewFormat = 'md' | 'json';
 export const REVIEW_FORMATS: readonly ReviewFormat[] = ['md', 'json'];
 
-const BADGE: Record<Severity, string> = { breaking: '🔴', warning: '🟠', info: '🔵', editorial: '⚪' };
-const STATUS_FR: Record<string, string> = { draft: 'en projet', published: 'publiée', retired: 'retirée' };
+const BADGE = SEVERITY_BADGE;
 const KIND_FR: Record<VersionReview['kind'], string> = { added: 'nouvelle version', modified: 'modifiée', removed: 'supprimée' };
 const JOURNAL_KIND_FR = { added: 'ajoutée', modified: 'modifiée', removed: 'supprimée' } as const;
 /** Above this many changes, a version's list is folded in a <details> block. */
@@ -43,7 +43,7 @@ function changeLine(c: Change): string {
 
 function versionSection(v: VersionReview, r: Review): string[] {
   const L: string[] = [];
-  L.push(`#### ${code(v.key)} — ${mdEscape(v.name)} (${STATUS_FR[v.status] ?? v.status}) : ${KIND_FR[v.kind]}`, '');
+  L.push(`#### ${code(v.key)} — ${mdEscape(v.name)} (${statusLabel(v.status)}) : ${KIND_FR[v.kind]}`, '');
   if (v.comparedWith && v.diff) {
     const what = v.comparedAt === 'base' ? `${code(v.comparedWith)} sur ${code(r.base.label)}` : `sa version précédente ${code(v.comparedWith)}`;
     L.push(`Comparée à ${what} : ${countsLine(v.diff.changes)}.`, '');

@@ -1,7 +1,7 @@
 /**
  * French typography of a rendered text: the spaces before `: ; ? !` and inside « » become
  * non-breaking, so that a line never starts with the punctuation or a guillemet never stays
- * alone at the end of a line. Used by the site's escaper (src/site/render/markup.ts `esc`).
+ * alone at the end of a line. Used by the escaper of the site's text (src/core/text/html.ts `escapeText`).
  *
  * - before `:` and inside « » : U+00A0 (espace insécable) ;
  * - before `; ? !` : U+202F (espace fine insécable) ;

@@ -2,14 +2,13 @@
  * Contradictions inside the official tables, checked by the unused-elements report and by the
  * importer (which knows the source row): pure predicates on one datatype or one text.
  */
+import { rubriqueIdsIn } from '../model/ids.ts';
 import type { Datatype } from '../model/types.ts';
 import { matchLengths, parseRegexp } from '../sample/regex-gen.ts';
 
-const RUBRIQUE_ID = /S\d{2}\.G\d{2}\.\d{2}\.\d{3}/g;
-
 /** Rubrique ids a text names (sorted, once each). */
 export function namedRubriques(text: string): string[] {
-  return [...new Set(text.match(RUBRIQUE_ID) ?? [])].sort();
+  return rubriqueIdsIn(text);
 }
 
 /** Why no value can satisfy a datatype (its format and lengths contradict each other); undefined if some can. */

@@ -6,6 +6,7 @@
  * data. Links are built by the caller's `link` function (the site's URL scheme lives in src/site/urls.ts).
  */
 import type { ResolvedFamily, ResolvedVersion } from '../model/types.ts';
+import { DSN_VERSION_SOURCE, RUBRIQUE_ID } from '../model/ids.ts';
 import { collapseSpaces } from '../text/spaces.ts';
 import { namedRubriques, unsatisfiable } from './checks.ts';
 
@@ -99,7 +100,7 @@ export interface UnusedOptions {
 }
 
 const NO_LONGER_EXPECTED = /n['’]est plus attendue?/i;
-const STATED_SINCE = /à compter de la (?:version de )?norme (P\d{2}V\d{2})/i;
+const STATED_SINCE = new RegExp(`à compter de la (?:version de )?norme (${DSN_VERSION_SOURCE})`, 'i');
 const KIND_ORDER: UnusedKind[] = ['block', 'rubrique', 'control', 'datatype', 'code-value'];
 
 interface Finding {
@@ -157,9 +158,6 @@ function findingsOf(v: ResolvedVersion, ctx: { ficheCodes: ReadonlySet<string>; 
   }
   return out;
 }
-
-/** Rubrique ids as `namedRubriques` finds them in a text; other ids are looked for as they are. */
-const RUBRIQUE_ID_ONLY = /^S\d{2}\.G\d{2}\.\d{2}\.\d{3}$/;
 
 function versionFindings(v: ResolvedVersion): (Finding | CodeCandidate)[] {
   const out: (Finding | CodeCandidate)[] = [];
@@ -219,7 +217,7 @@ function versionFindings(v: ResolvedVersion): (Finding | CodeCandidate)[] {
     for (const id of rubs) {
       for (const i of controlsOf.get(id) ?? []) related.add(i);
       // An id outside the grammar namedRubriques reads: looked for as it is in every text.
-      if (!RUBRIQUE_ID_ONLY.test(id)) controls.forEach((c, i) => c.text.includes(id) && related.add(i));
+      if (!RUBRIQUE_ID.test(id)) controls.forEach((c, i) => c.text.includes(id) && related.add(i));
     }
     for (const i of [...related].sort((a, b) => a - b)) {
       const c = controls[i];

@@ -11,6 +11,7 @@ import { at, lazyAt, type PathSegment } from '../load/yaml-file.ts';
 import type { BrokenIds, RawFamily, RawRegistry, SourceSet } from '../load/registry.ts';
 import { compileFullMatch } from './regexp.ts';
 import { blockOf, cardinalityInverted, controlTarget, lengthInverted } from './invariants.ts';
+import { nextMonth, prevMonth } from '../month.ts';
 
 /** Cross-file checks of every version and family of a resolved registry. */
 export function validateRegistry(registry: Registry, raw: RawRegistry): Diagnostic[] {
@@ -211,18 +212,4 @@ export function validateFamily(fam: ResolvedFamily, raw: RawFamily, sources: Sou
     }
   }
   return out;
-}
-
-export function nextMonth(m: string): string {
-  let [y, mo] = m.split('-').map(Number);
-  mo++;
-  if (mo > 12) { mo = 1; y++; }
-  return `${y}-${String(mo).padStart(2, '0')}`;
-}
-
-export function prevMonth(m: string): string {
-  let [y, mo] = m.split('-').map(Number);
-  mo--;
-  if (mo < 1) { mo = 12; y--; }
-  return `${y}-${String(mo).padStart(2, '0')}`;
 }

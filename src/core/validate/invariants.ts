@@ -2,21 +2,20 @@
  * The invariants of registry content that the validate stage checks on the files and the
  * maintenance journal checks on each operation (`src/core/journal/apply.ts`) — one definition
  * each, so an amended version obeys the same rules as a version read from its files. The enums
- * and the control-id pattern are the JSON schemas' (`src/core/schemas/`), read from them.
+ * and the control-id grammar are the core's (`model/vocabulary.ts`, `model/ids.ts`), which the JSON
+ * schemas repeat (tests/boundaries/one-definition.test.ts checks they agree).
  */
-import blockSchema from '../schemas/block.schema.json' with { type: 'json' };
-import datatypeSchema from '../schemas/datatype.schema.json' with { type: 'json' };
+import { blockOfRubrique, CONTROL_ID } from '../model/ids.ts';
+import { DATATYPE_NATURES as NATURE_LIST, USAGE_CODES as USAGE_CODE_LIST } from '../model/vocabulary.ts';
 
-/** Usage codes of a rubrique (`O`, `C`, `I`, `N`, `F`), from the block schema. */
-export const USAGE_CODES: ReadonlySet<string> = new Set(blockSchema.definitions.usageCode.enum);
+/** Usage codes of a rubrique (`O`, `C`, `I`, `N`, `F`), from the core's vocabulary (same as the block schema). */
+export const USAGE_CODES: ReadonlySet<string> = new Set(USAGE_CODE_LIST);
 
-/** Natures of a datatype, from the datatype schema. */
-export const DATATYPE_NATURES: readonly string[] = datatypeSchema.properties.nature.enum;
-
-const CONTROL_ID = new RegExp(blockSchema.definitions.control.properties.id.pattern);
+/** Natures of a datatype, from the core's vocabulary (same as the datatype schema). */
+export const DATATYPE_NATURES: readonly string[] = NATURE_LIST;
 
 /** The block a rubrique id belongs to: `S21.G00.40.001` → `S21.G00.40`. */
-export const blockOf = (rubriqueId: string): string => rubriqueId.slice(0, rubriqueId.lastIndexOf('.'));
+export const blockOf = blockOfRubrique;
 
 /** Rubrique and family a control id names (`S21.G00.40.007/CCH-11` → `S21.G00.40.007`, `CCH`). */
 export function controlTarget(controlId: string): { rubrique: string; family: string } {

@@ -6,11 +6,12 @@
  * Privacy: the file is read locally (File.stream()); the only request is the GET of the
  * version's check model. There is no form, no upload, no analytics on this page.
  */
-import { NEXT_CHANGE_LABELS, RULES, formatHtml, formatNextText, formatText, headline, monthLabel, nextHeading } from '../../core/check/index.ts';
+import { NEXT_CHANGE_LABELS, RULES, SEVERITY_CLASS, formatHtml, formatNextText, formatText, headline, monthLabel, nextHeading } from '../../core/check/index.ts';
 import type { CheckReport, Finding, NextReport } from '../../core/check/index.ts';
 import { escapeHtml } from '../../core/text/html.ts';
 import { CONTROL_FAMILY_LABELS, plural, urls } from '../urls.ts';
-import { blockOf, runCheck, type ModelEntry, type RunProgress, type RunRequest, type RunResult, type RunSuccess } from './run.ts';
+import { blockOfRubrique } from '../../core/model/ids.ts';
+import { runCheck, type ModelEntry, type RunProgress, type RunRequest, type RunResult, type RunSuccess } from './run.ts';
 import type { WorkerMessage, WorkerRequest } from './worker.ts';
 
 const MAX_FINDINGS = 1000;
@@ -184,7 +185,7 @@ function controlLink(r: RunSuccess, control: string, short = false): string {
 }
 
 const OUTSIDE = '-';
-const findingBlock = (f: Finding) => (f.rubrique ? blockOf(f.rubrique) : OUTSIDE);
+const findingBlock = (f: Finding) => (f.rubrique ? blockOfRubrique(f.rubrique) : OUTSIDE);
 
 function resultsHtml(r: RunSuccess, file: File, ms: number): string {
   const rep = r.report;
@@ -231,7 +232,7 @@ function resultsHtml(r: RunSuccess, file: File, ms: number): string {
       .sort((x, y) => x.line - y.line)
       .map((f) => {
         const rule = RULES[f.rule];
-        const sev = f.severity === 'bloquant' ? 'b' : 'nb';
+        const sev = SEVERITY_CLASS[f.severity];
         return `<tr data-severity="${esc(f.severity)}" data-block="${esc(findingBlock(f))}"><td class="num">${n(f.line)}</td><td><span class="ac-sev-${sev}">${esc(f.severity)}</span></td><td>${rubriqueLink(r, f.rubrique)}</td><td>${esc(f.message)}</td><td><code title="${esc(rule?.label ?? '')}">${esc(f.rule)}</code></td><td>${f.control ? controlLink(r, f.control) : ''}</td></tr>`;
       })
       .join('');
@@ -280,7 +281,7 @@ function nextHtml(r: RunSuccess): string {
   }
   const rows = nx.findings
     .map((f) => {
-      const sev = f.severity === 'bloquant' ? 'b' : 'nb';
+      const sev = SEVERITY_CLASS[f.severity];
       const rub = f.rubrique ? `<a href="${esc(urls.element(fam, ver, f.rubrique))}"><code>${esc(f.rubrique)}</code></a>` : '<span class="muted">—</span>';
       return `<tr data-change="${esc(f.change)}"><td class="num">${n(f.line)}</td><td><span class="ac-sev-${sev}">${esc(f.severity)}</span></td><td>${rub}</td><td>${esc(NEXT_CHANGE_LABELS[f.change])}<br><span class="small muted">${esc(f.version)}${f.from ? ` dès ${esc(f.from)}` : ''}</span></td><td>${esc(f.message)}</td></tr>`;
     })

@@ -11,7 +11,8 @@ import {
   decodeChunks,
   decodeHead,
   detectEncoding,
-  sniffDeclaredVersion,
+  notFlatFile,
+  resolveDeclaredVersion,
   unusableEncoding,
   compareWithNext,
   type CheckModel,
@@ -19,8 +20,10 @@ import {
   type CheckReport,
   type CompiledModel,
   type DeclaredVersion,
+  type VersionRemedy,
   type FileEncoding,
 } from '../../core/check/index.ts';
+import { blockOfRubrique } from '../../core/model/ids.ts';
 
 /** One version the page can check against (read from the options of the version select). */
 export interface ModelEntry {
@@ -125,29 +128,20 @@ export function loadModel(url: string): Promise<CompiledModel> {
 
 /** Which version to check against: the one chosen, else the one declared at the head of the file. */
 export function resolveVersion(req: Pick<RunRequest, 'models' | 'choice'>, head: string): { entry: ModelEntry; declared?: DeclaredVersion } | { message: string } {
-  const rubriques = [...new Set(req.models.map((m) => m.declaredIn).filter((x): x is string => !!x))];
-  const declared = rubriques.length ? sniffDeclaredVersion(head, rubriques) : undefined;
+  const r = resolveDeclaredVersion(req.models, head, VERSION_REMEDY);
   if (req.choice) {
     const entry = req.models.find((m) => m.key === req.choice);
-    return entry ? { entry, declared } : { message: `version ${req.choice} inconnue.` };
+    return entry ? { entry, declared: r.declared } : { message: `version ${req.choice} inconnue.` };
   }
-  if (!declared) {
-    return { message: `aucune version de norme déclarée (rubrique ${rubriques.join(' ou ') || 'S10.G00.00.006'}) en tête du fichier. Choisissez la version dans la liste « Version de la norme ».` };
-  }
-  const owners = req.models.filter((m) => m.declaredIn === declared.rubrique && m.version === declared.value);
-  if (owners.length === 1) return { entry: owners[0], declared };
-  if (owners.length > 1) {
-    return { message: `version déclarée « ${declared.value} » (ligne ${declared.line}) ambiguë : ${owners.map((m) => m.key).join(', ')}. Choisissez la version dans la liste « Version de la norme ».` };
-  }
-  return {
-    message: `version déclarée « ${declared.value} » (${declared.rubrique}, ligne ${declared.line}) inconnue du registre ; versions connues : ${req.models.map((m) => m.key).join(', ')}. Choisissez la version dans la liste « Version de la norme » pour contrôler contre l'une d'elles.`,
-  };
+  return r.ok ? { entry: r.entry, declared: r.declared } : { message: r.message };
 }
 
-/** `S21.G00.40.007` → `S21.G00.40`. */
-export function blockOf(rubrique: string): string {
-  return rubrique.slice(0, rubrique.lastIndexOf('.'));
-}
+/** What the page tells to do when the file declares no usable version. */
+const VERSION_REMEDY: VersionRemedy = {
+  none: '. Choisissez la version dans la liste « Version de la norme ».',
+  ambiguous: '. Choisissez la version dans la liste « Version de la norme ».',
+  unknown: ". Choisissez la version dans la liste « Version de la norme » pour contrôler contre l'une d'elles.",
+};
 
 export async function runCheck(req: RunRequest, onProgress?: (p: RunProgress) => void, signal?: { cancelled: boolean }): Promise<RunResult> {
   const t0 = performance.now();
@@ -177,10 +171,8 @@ export async function runCheck(req: RunRequest, onProgress?: (p: RunProgress) =>
   const report = checker.end();
   const t3 = performance.now();
 
-  const syntax = report.counts.byRule['line-syntax'] ?? 0;
-  if (report.rubriques === 0 || syntax === report.rubriques) {
-    return { ok: false, message: "ce n'est pas un fichier DSN/PASRAU au format plat : aucune ligne de la forme S21.G00.30.001,'valeur'." };
-  }
+  const notFlat = notFlatFile(report);
+  if (notFlat) return { ok: false, message: `ce ${notFlat}` };
 
   let next: NextReport | undefined;
   let nextMissing: string | undefined;
@@ -205,7 +197,7 @@ export async function runCheck(req: RunRequest, onProgress?: (p: RunProgress) =>
     if (!id || id in rubriqueNames) return;
     const r = cm.rubriques.get(id);
     if (r) rubriqueNames[id] = r.name;
-    const b = r?.block ?? cm.blocks.get(blockOf(id));
+    const b = r?.block ?? cm.blocks.get(blockOfRubrique(id));
     if (b) blockNames[b.id] = b.name;
   };
   for (const f of report.findings) name(f.rubrique);

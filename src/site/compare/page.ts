@@ -16,6 +16,7 @@ import type { ResolvedVersion } from '../../core/model/types.ts';
 import { anchoredGroups, diffGroupsHtml, diffSummaryHtml, forYouHtml, severityLegendHtml } from '../render/diff.ts';
 import { esc, type LinkedVersion } from '../render/markup.ts';
 import { dateLabel, urls } from '../urls.ts';
+import { plural } from '../../core/text/labels.ts';
 
 interface PageData {
   family: string;
@@ -50,7 +51,6 @@ function load(url: string): Promise<ResolvedVersion> {
 }
 
 const side = (s: DiffResult['from']) => `${s.version}${s.edition ? ` (édition ${s.edition}${s.editionDate ? ` du ${dateLabel(s.editionDate)}` : ''})` : ''}`;
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 let blobUrls: string[] = [];
 

@@ -7,6 +7,7 @@
 import type { Change, Severity, SeverityInfo } from '../../core/diff/catalogue.ts';
 import type { DiffResult } from '../../core/diff/engine.ts';
 import { urls } from '../urls.ts';
+import { changeSubject as subjectOf } from '../../core/diff/catalogue.ts';
 import { diffText } from '../../core/text/words.ts';
 import { frenchSpacing } from '../../core/text/typography.ts';
 import { badgeHtml, changeMessageHtml, esc, type LinkedVersion } from './markup.ts';
@@ -28,19 +29,8 @@ export function anchoredGroups(groups: readonly { key: string; kind: 'block' | '
   });
 }
 
-/** The rubrique (or block) a change is about, for linking and histories. */
-export function subjectOf(c: Pick<Change, 'element' | 'id'>): string {
-  switch (c.element) {
-    case 'control':
-      return c.id.split('/')[0];
-    case 'usage':
-      return c.id.split('@')[0];
-    case 'code-value':
-      return c.id.split('#')[0];
-    default:
-      return c.id;
-  }
-}
+/** The rubrique (or block) a change is about, for linking and histories: the core's `changeSubject`. */
+export { subjectOf };
 
 export interface Severities {
   order: readonly Severity[];

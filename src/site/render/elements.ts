@@ -10,14 +10,14 @@ import { exampleValue } from '../../core/text/example.ts';
 import { glossaryLink } from './markup.ts';
 import { Html, esc, historyHtml, html, linkifyIds, raw, valuesTableHtml } from '../html.ts';
 import { CONTROL_FAMILY_LABELS, NATURE_LABELS, USAGE_HELP, USAGE_LABELS, cardinality, urls, usageLabel } from '../urls.ts';
+import { statusLabel } from '../../core/text/labels.ts';
 
 type Level = 2 | 3 | 4;
 const h = (level: Level, id: string | undefined, content: Html | string) =>
   raw(`<h${level}${id ? ` id="${esc(id)}"` : ''}>${content instanceof Html ? content.value : esc(content)}</h${level}>`);
 
 export function statusBadge(status: 'draft' | 'published' | 'retired', example?: boolean, current?: boolean): Html {
-  const label = status === 'draft' ? 'en projet' : status === 'published' ? 'publiée' : 'retirée';
-  return html`<span class="badge ${status}">${label}</span>${current ? raw(' <span class="badge current">applicable</span>') : ''}${
+  return html`<span class="badge ${status}">${statusLabel(status)}</span>${current ? raw(' <span class="badge current">applicable</span>') : ''}${
     example ? raw(' <span class="badge example" title="Donnée illustrative, pas une donnée officielle">Exemple</span>') : ''
   }`;
 }

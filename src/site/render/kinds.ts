@@ -83,7 +83,7 @@ const versionOf = (site: Site, r: PagedRecord): SiteVersion => {
 const lastIn = (family: SiteFamily, kind: 'block' | 'rubrique', id: string) => family.byId.get(family.presence[kind].get(id)!.lastIn)!;
 
 type VersionElement = { sv: SiteVersion; kind: 'block' | 'rubrique'; id: string };
-type Datatype = { sv: SiteVersion; id: string };
+type DatatypePage = { sv: SiteVersion; id: string };
 type Permalink<K extends 'block' | 'rubrique'> = { family: SiteFamily; kind: K; id: string };
 
 /** The page kinds, in the order the build writes them. */
@@ -134,7 +134,7 @@ export const PAGE_KINDS = {
     },
   }),
   /** `/{family}/{version}/types/{datatypeId}/`. */
-  datatype: kind<Datatype>({
+  datatype: kind<DatatypePage>({
     route: 'src/pages/[family]/[version]/types/[datatype]/index.astro',
     shell: 'types',
     pages: (site) => site.families.flatMap((family) => family.versions.flatMap((sv) => [...sv.v.datatypes.keys()].map((id) => ({ sv, id })))),

@@ -5,13 +5,12 @@
  */
 import type { ResolvedVersion } from '../../core/model/types.ts';
 import { frenchSpacing } from '../../core/text/typography.ts';
+import { escapeText as esc } from '../../core/text/html.ts';
 import { urls } from '../urls.ts';
+import { rubriqueOfControl } from '../../core/model/ids.ts';
 
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Escaped HTML of a text, with the non-breaking spaces of French typography (core `frenchSpacing`). */
-export function esc(s: unknown): string {
-  return frenchSpacing(String(s ?? '')).replace(/[&<>"']/g, (c) => ESC[c]);
-}
+/** Escaped HTML of a text, with the non-breaking spaces of French typography: the core's `escapeText`. */
+export { esc };
 
 /** Trusted HTML (built by `html` or taken as is with `raw`). */
 export class Html {
@@ -66,7 +65,7 @@ function hrefFor(id: string, from: LinkedVersion, to: LinkedVersion): string | u
   for (const sv of [to, from]) {
     if (sv.v.rubriques.has(id) || sv.v.blocks.has(id)) return urls.element(f, sv.id, id);
     if (sv.v.datatypes.has(id)) return urls.datatype(f, sv.id, id);
-    if (sv.v.controls.has(id)) return urls.element(f, sv.id, id.split('/')[0]) + '#' + encodeURIComponent(id);
+    if (sv.v.controls.has(id)) return urls.element(f, sv.id, rubriqueOfControl(id)) + '#' + encodeURIComponent(id);
   }
   return undefined;
 }

@@ -9,14 +9,26 @@
  * in forums, nor a control id written after its rubrique (`S21.G00.40.007/CCH-11`, one
  * word for Pagefind). The indexer adds those forms to each page (`idVariants`) and the
  * search scripts rewrite queries (`normalizeQuery`).
+ *
+ * The id grammar itself is the core's (src/core/model/ids.ts); here are the forms people type
+ * (any case, spaces, no dots, no dash).
  */
+import { ID_PART, RUBRIQUE_SOURCE } from '../../core/model/ids.ts';
 
-/** `S21.G00.40.007` (rubrique), with captures: structure, group, block number, rubrique number. */
-export const RUBRIQUE_ID = /^([A-Z]\d{2})\.(G\d{2})\.(\d{2})\.(\d{3})$/i;
+const { structure: S, group: G, block: B, rubrique: R, family: FAMILY } = ID_PART;
+
+/** `S21.G00.40.007` (rubrique, any case), with captures: structure, group, block number, rubrique number. */
+export const RUBRIQUE_ID = new RegExp(`^(${S})\\.(${G})\\.(${B})\\.(${R})$`, 'i');
 /** `S21.G00.40` (block). */
-export const BLOCK_ID = /^([A-Z]\d{2})\.(G\d{2})\.(\d{2})$/i;
-/** `S21.G00.40.007/CCH-11` (control of a rubrique). */
-export const CONTROL_ID = /^([A-Z]\d{2}\.G\d{2}\.\d{2}\.\d{3})\/([A-Z]{3})-?(\d+)$/i;
+export const BLOCK_ID = new RegExp(`^(${S})\\.(${G})\\.(${B})$`, 'i');
+/** `S21.G00.40.007/CCH-11` (control of a rubrique), dash optional. */
+export const CONTROL_ID = new RegExp(`^(${RUBRIQUE_SOURCE})\\/([A-Z]{3})-?(\\d+)$`, 'i');
+const CONTROL_GLUED = new RegExp(`\\b(${RUBRIQUE_SOURCE})\\s*\\/\\s*([A-Z]{3})`, 'gi');
+const ID_LOOSE = new RegExp(`\\b(${S})[ ._-]?(${G})[ ._-]?(${B})(?:[ ._-]?(${R}))?\\b`, 'gi');
+const RULE_LOOSE = new RegExp(`\\b(${FAMILY})\\s?-?\\s?(\\d{2,3})\\b`, 'gi');
+const CONTROL_SPACED = new RegExp(`^(${RUBRIQUE_SOURCE}) ([A-Z]{3}-\\d+)$`, 'i');
+/** `40.007`: block number and rubrique number, as people say it. */
+const SHORT_ID = new RegExp(`^${B}\\.${R}$`);
 
 /**
  * Extra written forms of an identifier, indexed with a high weight next to the id itself:
@@ -43,13 +55,13 @@ export function idVariants(id: string): string[] {
 export function normalizeQuery(q: string): string {
   let s = q.normalize('NFC').replace(/[\u00a0\s]+/g, ' ').trim();
   // A control id glued to its rubrique.
-  s = s.replace(/\b([A-Z]\d{2}\.G\d{2}\.\d{2}\.\d{3})\s*\/\s*([A-Z]{3})/gi, '$1 $2');
+  s = s.replace(CONTROL_GLUED, '$1 $2');
   // Ids typed without dots or with spaces: S21G0040007, S21 G00 40 007, S21-G00-40-007.
-  s = s.replace(/\b([A-Z]\d{2})[ ._-]?(G\d{2})[ ._-]?(\d{2})(?:[ ._-]?(\d{3}))?\b/gi, (_all, a: string, g: string, b: string, r?: string) =>
+  s = s.replace(ID_LOOSE, (_all, a: string, g: string, b: string, r?: string) =>
     [a.toUpperCase(), g.toUpperCase(), b, ...(r ? [r] : [])].join('.'),
   );
   // Control rule without its dash: CCH11 → CCH-11.
-  s = s.replace(/\b(CCH|SIG|CSL|CRE|CME|CST|CID)\s?-?\s?(\d{2,3})\b/gi, (_all, f: string, n: string) => `${f.toUpperCase()}-${n}`);
+  s = s.replace(RULE_LOOSE, (_all, f: string, n: string) => `${f.toUpperCase()}-${n}`);
   return s;
 }
 
@@ -58,9 +70,9 @@ export function exactId(q: string): { kind: 'rubrique' | 'block' | 'control' | '
   const s = normalizeQuery(q);
   if (RUBRIQUE_ID.test(s)) return { kind: 'rubrique', id: s.toUpperCase() };
   if (BLOCK_ID.test(s)) return { kind: 'block', id: s.toUpperCase() };
-  const c = /^([A-Z]\d{2}\.G\d{2}\.\d{2}\.\d{3}) ([A-Z]{3}-\d+)$/i.exec(s);
+  const c = CONTROL_SPACED.exec(s);
   if (c) return { kind: 'control', id: `${c[1].toUpperCase()}/${c[2].toUpperCase()}` };
-  if (/^\d{2}\.\d{3}$/.test(s)) return { kind: 'short', id: s };
+  if (SHORT_ID.test(s)) return { kind: 'short', id: s };
   return undefined;
 }
 

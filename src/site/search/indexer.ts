@@ -23,6 +23,7 @@ import type { ControlEntry, LoadedConsigne, Registry, ResolvedVersion } from '..
 import { urls } from '../urls.ts';
 import { recordPage } from '../render/kinds.ts';
 import { idVariants } from './ids.ts';
+import { escapeHtml as esc } from '../../core/text/html.ts';
 import { lexiconMatch, loadLexicon, formsOf, type Lexicon } from './lexicon.ts';
 import { fold, type Vocabulary } from './words.ts';
 import { ANY_READER, coverKey, referenceVersion, scopedElements, type FamilyReference, type RecordType, type Scope, type ScopedElement } from './scope.ts';
@@ -120,8 +121,6 @@ export interface SearchIndexStats {
   rendered: number;
   waitMs: number;
 }
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 interface Entry {
   url: string;

@@ -5,6 +5,7 @@
  * renders result items. No framework, no other request than Pagefind's files and /calendrier.json (the reader's month, src/site/now.ts).
  */
 import { exactId, normalizeQuery, searchTerms, settledTerms } from './ids.ts';
+import { escapeHtml as escHtml } from '../../core/text/html.ts';
 import { correction, fold as foldWord, foldSingular, unaccent, type Vocabulary } from './words.ts';
 import { loadCalendar, readerCalendar, readerHit, readerScopeFilter, type ReaderCalendar } from '../now.ts';
 
@@ -518,8 +519,6 @@ export async function runSearch(query: Query, opts: { eager?: boolean; stale?: (
 }
 
 // ---------------------------------------------------------------- rendering
-
-const escHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** CSS class of the type badge. */
 const TYPE_CLASS: Record<string, string> = { rubrique: 'rubrique', bloc: 'bloc', 'type de données': 'type', contrôle: 'controle', fiche: 'fiche', version: 'version' };

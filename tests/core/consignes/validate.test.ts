@@ -231,11 +231,15 @@ describe('fiches consignes : références à la norme', () => {
     ['exemple DSN : rubrique inconnue', [{ file: F1, from: "S21.G00.40.007,'02'", to: "S21.G00.40.007,'02'\nS21.G00.40.070,'02'" }],
       [`${F1}:39:1: erreur Rubrique inconnue \`S21.G00.40.070\` dans \`V1\`, \`V2\` ; vouliez-vous dire \`S21.G00.40.001\` ? [consigne-unknown-reference]`]],
     ['exemple DSN : code absent d\'une version', [{ file: F1, from: "S21.G00.40.007,'02'", to: "S21.G00.40.007,'03'" }],
-      [`${F1}:38:16: erreur Valeur \`03\` invalide pour \`S21.G00.40.007\` dans \`V2\` : code absent de la nomenclature \`DSN_NatureContrat\` [consigne-dsn-value-invalid]`]],
+      [`${F1}:38:16: erreur Valeur invalide pour \`S21.G00.40.007\` dans \`V2\` : Valeur « 03 » absente de la liste DSN_NatureContrat (valeurs admises : 01, 02). [consigne-dsn-value-invalid]`]],
     ['exemple DSN : date au mauvais format', [{ file: F1, from: "S21.G00.40.001,'02012026'", to: "S21.G00.40.001,'2026-01-02'" }],
-      [`${F1}:37:16: erreur Valeur \`2026-01-02\` invalide pour \`S21.G00.40.001\` dans \`V1\`, \`V2\` : longueur 10, maximum 8 (type \`Date_JJMMAAAA\`) [consigne-dsn-value-invalid]`]],
+      [`${F1}:37:16: erreur Valeur invalide pour \`S21.G00.40.001\` dans \`V1\`, \`V2\` : Valeur « 2026-01-02 » de longueur 10 : le type Date_JJMMAAAA attend 8 caractère(s). [consigne-dsn-value-invalid]`]],
     ['exemple DSN : date impossible', [{ file: F1, from: "S21.G00.40.001,'02012026'", to: "S21.G00.40.001,'32012026'" }],
-      [`${F1}:37:16: erreur Valeur \`32012026\` invalide pour \`S21.G00.40.001\` dans \`V1\`, \`V2\` : format du type \`Date_JJMMAAAA\` non respecté [consigne-dsn-value-invalid]`]],
+      [`${F1}:37:16: erreur Valeur invalide pour \`S21.G00.40.001\` dans \`V1\`, \`V2\` : Valeur « 32012026 » non conforme au format du type Date_JJMMAAAA ((0[1-9]|[1-2][0-9]|3[0-1])(0[1-9]|1[0-2])(19|20)[0-9]{2}), par exemple « 15012026 ». [consigne-dsn-value-invalid]`]],
+    // The same check as `norme check` (src/core/check/value.ts): a date of the right format but
+    // absent from the calendar is refused in a fiche too.
+    ['exemple DSN : 31 février, au bon format mais inexistant', [{ file: F1, from: "S21.G00.40.001,'02012026'", to: "S21.G00.40.001,'31022026'" }],
+      [`${F1}:37:16: erreur Valeur invalide pour \`S21.G00.40.001\` dans \`V1\`, \`V2\` : Date « 31022026 » inexistante dans le calendrier (format JJMMAAAA, par exemple 15012026). [consigne-dsn-value-invalid]`]],
     ['exemple DSN : ligne mal formée', [{ file: F1, from: "S21.G00.40.007,'02'", to: 'S21.G00.40.007 = 02' }],
       [`${F1}:38:1: erreur Ligne d'exemple DSN mal formée : \`S21.G00.40.007 = 02\` [consigne-dsn-syntax]`]],
     ['exemple DSN épinglé : vérifié dans sa seule version', [{ file: F1, from: "```dsn\nS21.G00.40.001,'02012026'\nS21.G00.40.007,'02'", to: "```dsn version=V1\nS21.G00.40.001,'02012026'\nS21.G00.40.007,'03'" }], []],
