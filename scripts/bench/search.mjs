@@ -63,7 +63,8 @@ async function pagefindBytes(responses) {
     if (!u.pathname.startsWith('/pagefind/')) continue;
     let len = 0;
     try {
-      len = (await r.body()).length;
+      // Bytes on the wire (encoded: the Pagefind files are served gzip, see _headers), not the inflated body.
+      len = (await r.request().sizes()).responseBodySize;
     } catch {
       len = Number(r.headers()['content-length'] ?? 0);
     }

@@ -105,8 +105,28 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-/** Serve `root` on 127.0.0.1 with a free port. */
+/**
+ * The rules of the site's `_headers` file (Netlify / Cloudflare Pages format: a path, `*` for any
+ * rest, then its indented `Name: value` lines), as the hosts apply them.
+ */
+export function hostHeaders(root: string): (pathname: string) => Record<string, string> {
+  const file = path.join(root, '_headers');
+  const rules: { re: RegExp; headers: Record<string, string> }[] = [];
+  if (existsSync(file)) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (/^\S/.test(line)) rules.push({ re: new RegExp('^' + line.trim().split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$'), headers: {} });
+      else if (line.trim() && rules.length) {
+        const [name, ...value] = line.trim().split(':');
+        rules[rules.length - 1]!.headers[name!] = value.join(':').trim();
+      }
+    }
+  }
+  return (pathname) => Object.assign({}, ...rules.filter((r) => r.re.test(pathname)).map((r) => r.headers));
+}
+
+/** Serve `root` on 127.0.0.1 with a free port, with the headers of its `_headers` file. */
 export function serveStatic(root: string = DIST): Promise<StaticServer> {
+  const headersOf = hostHeaders(root);
   const server = createServer((req, res) => {
     const { file, redirect } = resolveStatic(root, req.url ?? '/');
     if (redirect) {
@@ -121,7 +141,11 @@ export function serveStatic(root: string = DIST): Promise<StaticServer> {
       res.end('introuvable');
       return;
     }
-    res.writeHead(status, { 'Content-Type': TYPES[path.extname(target)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.writeHead(status, {
+      'Content-Type': TYPES[path.extname(target)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+      ...(file ? headersOf(new URL(req.url ?? '/', 'http://x').pathname) : {}),
+    });
     if (req.method === 'HEAD') {
       res.end();
       return;
