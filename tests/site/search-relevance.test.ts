@@ -4,31 +4,24 @@
  * query's expected address falls out of its first `k` results. The issue's "done when"
  * queries are also typed into the header box, which must show the same first results.
  */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchBrowser, type Browser } from './helpers.ts';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { usePage } from './helpers.ts';
 import { CATEGORY_LABELS, RELEVANCE, defaultDsnVersion, pct, rankOf, scores, wanted } from './search-relevance.ts';
 
 const base = inject('siteUrl');
 const dist = inject('distDir');
-let browser: Browser;
-let page: Page;
+const ui = usePage();
 let cur: string;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
+beforeAll(() => {
   cur = defaultDsnVersion(dist);
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** The first `n` result addresses of the search page for `q`. */
 async function pageResults(q: string, n = 3): Promise<string[]> {
-  await page.goto(`${base}/recherche/?q=${encodeURIComponent(q)}`);
-  await page.waitForSelector('#recherche[data-state="done"], #recherche[data-state="error"]', { timeout: 30_000 });
-  return page.$$eval('#search-results > li', (lis, k) => lis.slice(0, k).map((li) => li.getAttribute('data-url')!), n);
+  await ui.page.goto(`${base}/recherche/?q=${encodeURIComponent(q)}`);
+  await ui.page.waitForSelector('#recherche[data-state="done"], #recherche[data-state="error"]', { timeout: 30_000 });
+  return ui.page.$$eval('#search-results > li', (lis, k) => lis.slice(0, k).map((li) => li.getAttribute('data-url')!), n);
 }
 
 describe('pertinence de la recherche', () => {
@@ -55,13 +48,13 @@ describe('pertinence de la recherche', () => {
     const want: string[] = [];
     for (const x of done) {
       const fromPage = await pageResults(x.q);
-      await page.goto(base + '/consignes/');
-      await page.fill('#searchbox-q', x.q);
-      await page.waitForFunction((q) => {
+      await ui.page.goto(base + '/consignes/');
+      await ui.page.fill('#searchbox-q', x.q);
+      await ui.page.waitForFunction((q) => {
         const f = document.querySelector<HTMLFormElement>('form[data-searchbox]')!;
         return f.dataset.state === 'done' && f.dataset.query === q;
       }, x.q);
-      const fromBox = await page.$$eval('#searchbox-panel .search-hit', (lis) => lis.slice(0, 3).map((li) => li.getAttribute('data-url')!));
+      const fromBox = await ui.page.$$eval('#searchbox-panel .search-hit', (lis) => lis.slice(0, 3).map((li) => li.getAttribute('data-url')!));
       const rank = rankOf(x, cur, fromBox);
       got.push(`${x.q} → ${fromBox.join(', ')} ; dans les 3 premiers : ${rank >= 1 && rank <= 3}`);
       want.push(`${x.q} → ${fromPage.join(', ')} ; dans les 3 premiers : true`);
@@ -72,16 +65,16 @@ describe('pertinence de la recherche', () => {
   test("second niveau et « vouliez-vous dire » : ce qui vient d'une autre version ou d'une correction est dit", async () => {
     // S21.G00.40.084 exists only in P27V01 (CT2027, Fields): its page first, marked as such.
     await pageResults('S21.G00.40.084');
-    const first = page.locator('#search-results > li').first();
+    const first = ui.page.locator('#search-results > li').first();
     expect(await first.getAttribute('data-url')).toBe('/dsn/P27V01/S21.G00.40.084/');
     expect(await first.getAttribute('data-tier')).toBe('2');
     expect(await first.locator('.badge.retired').innerText()).toBe('hors version applicable');
-    expect(await page.locator('#search-status').innerText()).toContain('dans une autre version que la version applicable');
+    expect(await ui.page.locator('#search-status').innerText()).toContain('dans une autre version que la version applicable');
     // A typo: the corrected words are searched, and the status line says which.
     await pageResults('contart de travail');
-    expect(await page.locator('#search-status').innerText()).toContain('vouliez-vous dire « contrat de travail » ?');
+    expect(await ui.page.locator('#search-status').innerText()).toContain('vouliez-vous dire « contrat de travail » ?');
     // A question without any record holding all its words: the records with some of them, said so.
     await pageResults('quelle est la date de naissance du xylophone');
-    expect(await page.locator('#search-status').innerText()).toContain('aucun résultat avec tous les mots');
+    expect(await ui.page.locator('#search-status').innerText()).toContain('aucun résultat avec tous les mots');
   });
 });

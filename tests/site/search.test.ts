@@ -6,45 +6,38 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { applicableVersion, loadRegistry, monthOf } from '../../src/core/index.ts';
 import { referenceVersion, scopedElements } from '../../src/site/search/scope.ts';
-import { PROJECT_ROOT, axeViolations, launchBrowser, type Browser } from './helpers.ts';
+import { PROJECT_ROOT, axeViolations, launchBrowser, usePage } from './helpers.ts';
 import { defaultDsnVersion } from './search-relevance.ts';
 
 const base = inject('siteUrl');
 const dist = inject('distDir');
-let browser: Browser;
-let page: Page;
+const ui = usePage();
 /** The DSN version searched by default, as the built /recherche/ page states it. */
 let cur: string;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
+beforeAll(() => {
   cur = defaultDsnVersion(dist);
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 async function search(q: string, params = ''): Promise<void> {
-  await page.goto(`${base}/recherche/?q=${encodeURIComponent(q)}${params}`);
-  await page.waitForSelector('#recherche[data-state="done"], #recherche[data-state="error"]', { timeout: 30_000 });
-  expect(await page.locator('#recherche').getAttribute('data-state')).toBe('done');
+  await ui.page.goto(`${base}/recherche/?q=${encodeURIComponent(q)}${params}`);
+  await ui.page.waitForSelector('#recherche[data-state="done"], #recherche[data-state="error"]', { timeout: 30_000 });
+  expect(await ui.page.locator('#recherche').getAttribute('data-state')).toBe('done');
 }
 
 /** The shown results: url, type and scope of each. */
 const hits = () =>
-  page.$$eval('#search-results > li', (lis) => lis.map((li) => ({ url: li.getAttribute('data-url')!, type: li.getAttribute('data-type')!, portee: li.getAttribute('data-portee')! })));
+  ui.page.$$eval('#search-results > li', (lis) => lis.map((li) => ({ url: li.getAttribute('data-url')!, type: li.getAttribute('data-type')!, portee: li.getAttribute('data-portee')! })));
 
 /** Click « Afficher plus » until every result is listed. */
 async function showAll() {
-  for (let i = 0; i < 50 && (await page.locator('#search-more').isVisible()); i++) {
-    const n = await page.locator('#search-results > li').count();
-    await page.click('#search-more');
-    await page.waitForFunction((k) => document.querySelectorAll('#search-results > li').length > k, n);
+  for (let i = 0; i < 50 && (await ui.page.locator('#search-more').isVisible()); i++) {
+    const n = await ui.page.locator('#search-results > li').count();
+    await ui.page.click('#search-more');
+    await ui.page.waitForFunction((k) => document.querySelectorAll('#search-results > li').length > k, n);
   }
 }
 
@@ -81,9 +74,9 @@ describe('recherche', () => {
 
     // A control result leads to its row in the rubrique's table of controls.
     await search('S21.G00.40.007/CCH-11');
-    await page.click('#search-results > li:first-child a.search-title');
-    await page.waitForURL(/#S21\.G00\.40\.007\/CCH-11$/);
-    expect(await page.evaluate(() => document.getElementById(decodeURIComponent(location.hash.slice(1)))?.closest('table')?.className)).toBe('controls');
+    await ui.page.click('#search-results > li:first-child a.search-title');
+    await ui.page.waitForURL(/#S21\.G00\.40\.007\/CCH-11$/);
+    expect(await ui.page.evaluate(() => document.getElementById(decodeURIComponent(location.hash.slice(1)))?.closest('table')?.className)).toBe('controls');
   });
 
   test('portée : la version applicable par défaut, les autres versions seulement là où l\'élément diffère', async () => {
@@ -102,7 +95,7 @@ describe('recherche', () => {
 
     // Default scope: nothing from another version.
     await search('S21.G00.40.007');
-    const defaultCount = Number((await page.locator('#search-status').innerText()).match(/^(\d+)/)![1]);
+    const defaultCount = Number((await ui.page.locator('#search-status').innerText()).match(/^(\d+)/)![1]);
     await showAll();
     const inDefault = await hits();
     expect(inDefault.length).toBe(defaultCount);
@@ -110,9 +103,9 @@ describe('recherche', () => {
     expect(inDefault.filter((h) => /^\/dsn\//.test(h.url) && !h.url.startsWith(`/dsn/${cur}/`))).toEqual([]);
 
     // The switch widens to the other versions where the rubrique differs; the current one stays first.
-    await page.check('#search-all');
-    await page.waitForSelector('#recherche[data-state="done"]');
-    expect(page.url()).toContain('portee=toutes');
+    await ui.page.check('#search-all');
+    await ui.page.waitForSelector('#recherche[data-state="done"]');
+    expect(ui.page.url()).toContain('portee=toutes');
     await showAll();
     const all = await hits();
     expect(all.length).toBeGreaterThan(defaultCount);
@@ -122,84 +115,84 @@ describe('recherche', () => {
 
     // An unchanged rubrique has no copy from the other versions, even with the switch.
     await search('S21.G00.40.067', '&portee=toutes');
-    expect(await page.isChecked('#search-all')).toBe(true);
+    expect(await ui.page.isChecked('#search-all')).toBe(true);
     await showAll();
     expect((await hits()).filter((h) => /\/S21\.G00\.40\.067\/$/.test(h.url)).map((h) => h.url)).toEqual([`/dsn/${cur}/S21.G00.40.067/`]);
   });
 
   test('filtres : type, famille, version et thème ; l\'adresse garde le choix', async () => {
     await search('contrat');
-    await page.waitForSelector('#recherche[data-counts="done"]');
-    const types = await page.$$eval('#search-type option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    await ui.page.waitForSelector('#recherche[data-counts="done"]');
+    const types = await ui.page.$$eval('#search-type option', (os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(types).toEqual(['', 'bloc', 'contrôle', 'fiche', 'rubrique', 'type de données']);
-    await page.selectOption('#search-type', 'bloc');
-    await page.waitForSelector('#recherche[data-state="done"]');
-    expect(new URL(page.url()).searchParams.get('type')).toBe('bloc');
+    await ui.page.selectOption('#search-type', 'bloc');
+    await ui.page.waitForSelector('#recherche[data-state="done"]');
+    expect(new URL(ui.page.url()).searchParams.get('type')).toBe('bloc');
     const blocs = await hits();
     expect(blocs.length).toBeGreaterThan(0);
     expect(blocs.filter((h) => h.type !== 'bloc')).toEqual([]);
 
     // Theme (fiches) from the address.
     await search('déclarer', '&type=fiche&theme=' + encodeURIComponent('arrêt de travail'));
-    expect(await page.inputValue('#search-theme')).toBe('arrêt de travail');
+    expect(await ui.page.inputValue('#search-theme')).toBe('arrêt de travail');
     const fiches = await hits();
     expect(fiches.length).toBeGreaterThan(0);
     expect(fiches.every((h) => h.type === 'fiche' && h.url.startsWith('/consignes/'))).toBe(true);
 
     // Family and version options come with their counts.
-    await page.waitForSelector('#recherche[data-counts="done"]');
-    expect(await page.$$eval('#search-famille option', (os) => os.map((o) => o.textContent))).toContainEqual(expect.stringMatching(/^DSN \(\d+\)$/));
+    await ui.page.waitForSelector('#recherche[data-counts="done"]');
+    expect(await ui.page.$$eval('#search-famille option', (os) => os.map((o) => o.textContent))).toContainEqual(expect.stringMatching(/^DSN \(\d+\)$/));
     await search('S21.G00.40.007', '&portee=toutes&version=P25V01');
     expect((await hits()).every((h) => !h.url.startsWith('/dsn/') || h.url.startsWith('/dsn/P25V01/'))).toBe(true);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(ui.page)).toEqual([]);
   });
 
   test('la case de l\'en-tête donne les mêmes premiers résultats, au clavier', async () => {
-    await page.goto(base + '/consignes/');
-    await page.fill('#searchbox-q', '40.007');
-    await page.waitForSelector('form[data-searchbox][data-state="done"]');
-    const panel = page.locator('#searchbox-panel');
+    await ui.page.goto(base + '/consignes/');
+    await ui.page.fill('#searchbox-q', '40.007');
+    await ui.page.waitForSelector('form[data-searchbox][data-state="done"]');
+    const panel = ui.page.locator('#searchbox-panel');
     expect(await panel.isVisible()).toBe(true);
-    expect(await page.getAttribute('#searchbox-q', 'aria-expanded')).toBe('true');
-    const first = page.locator('#searchbox-panel .search-hit').first();
+    expect(await ui.page.getAttribute('#searchbox-q', 'aria-expanded')).toBe('true');
+    const first = ui.page.locator('#searchbox-panel .search-hit').first();
     expect(await first.getAttribute('data-url')).toBe(`/dsn/${cur}/S21.G00.40.007/`);
     expect(await first.locator('.search-meta').innerText()).toMatch(new RegExp(`rubrique\\s+DSN · ${cur}`));
-    expect(await page.locator('#searchbox-status').innerText()).toMatch(/^\d+ résultats dans la version applicable/);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await ui.page.locator('#searchbox-status').innerText()).toMatch(/^\d+ résultats dans la version applicable/);
+    expect(await axeViolations(ui.page)).toEqual([]);
 
     // ↓ goes into the list, Échap closes it and returns to the box.
-    await page.press('#searchbox-q', 'ArrowDown');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(`/dsn/${cur}/S21.G00.40.007/`);
-    await page.keyboard.press('Escape');
+    await ui.page.press('#searchbox-q', 'ArrowDown');
+    expect(await ui.page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(`/dsn/${cur}/S21.G00.40.007/`);
+    await ui.page.keyboard.press('Escape');
     expect(await panel.isVisible()).toBe(false);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('searchbox-q');
+    expect(await ui.page.evaluate(() => document.activeElement?.id)).toBe('searchbox-q');
 
     // Entrée opens the search page with the same query and the same first result.
-    await page.press('#searchbox-q', 'Enter');
-    await page.waitForURL(/\/recherche\/\?q=40\.007$/);
-    await page.waitForSelector('#recherche[data-state="done"]');
+    await ui.page.press('#searchbox-q', 'Enter');
+    await ui.page.waitForURL(/\/recherche\/\?q=40\.007$/);
+    await ui.page.waitForSelector('#recherche[data-state="done"]');
     expect((await hits())[0].url).toBe(`/dsn/${cur}/S21.G00.40.007/`);
   });
 
   test('une fiche d\'exemple est signalée comme telle dans les résultats, une rubrique réelle non', async () => {
     const badges = () =>
-      page.$$eval('#search-results > li', (lis) => lis.map((li) => [li.getAttribute('data-url'), li.querySelector('.badge.example')?.textContent ?? null]));
+      ui.page.$$eval('#search-results > li', (lis) => lis.map((li) => [li.getAttribute('data-url'), li.querySelector('.badge.example')?.textContent ?? null]));
     await search('signaler la reprise');
     const [first] = await badges();
     expect(first).toEqual(['/consignes/9006/', 'Exemple — ne constitue pas une consigne officielle']);
     await search('S21.G00.40.007');
     expect((await badges())[0]).toEqual([`/dsn/${cur}/S21.G00.40.007/`, null]);
     // The header box shows the same mark.
-    await page.goto(base + '/');
-    await page.fill('#searchbox-q', 'signaler la reprise');
-    await page.waitForSelector('form[data-searchbox][data-state="done"]');
-    const hit = page.locator('#searchbox-panel .search-hit[data-url="/consignes/9006/"]');
+    await ui.page.goto(base + '/');
+    await ui.page.fill('#searchbox-q', 'signaler la reprise');
+    await ui.page.waitForSelector('form[data-searchbox][data-state="done"]');
+    const hit = ui.page.locator('#searchbox-panel .search-hit[data-url="/consignes/9006/"]');
     expect(await hit.locator('.badge.example').innerText()).toBe('Exemple — ne constitue pas une consigne officielle');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(ui.page)).toEqual([]);
   });
 
   test('case de l\'en-tête tapée au clavier : les résultats suivent les touches, ceux de la requête complète restent', async () => {
-    const p = await browser.context.newPage();
+    const p = await ui.browser.context.newPage();
     try {
       await p.goto(base + '/consignes/');
       const chunks = () => p.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/pagefind/index/')).length);
@@ -261,7 +254,7 @@ describe('recherche', () => {
     expect(modules.some((u) => /\/ui\.[\w-]+\.js$/.test(u))).toBe(true);
     for (const u of preloads) expect(readdirSync(path.join(dist, path.dirname(u.split('?')[0]))), u).toContain(path.basename(u.split('?')[0]));
     // Each preload is the request the scripts make (same address and mode): nothing is fetched twice.
-    const p = await browser.context.newPage();
+    const p = await ui.browser.context.newPage();
     try {
       const urls: string[] = [];
       p.on('request', (r) => urls.push(new URL(r.url()).pathname + new URL(r.url()).search));
