@@ -1,10 +1,9 @@
 /**
  * Shared by every browser test of the site (site, search, autocontrôle…):
- * a tiny static server over dist/ and a headless Chromium with a fresh profile.
+ * the site's static server over dist/ (src/site/serve.ts) and a headless Chromium with a fresh profile.
  */
 import { spawnSync } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,113 +57,11 @@ export function runChild(cmd: string, args: string[], env: Record<string, string
 export const DIST = path.join(PROJECT_ROOT, 'dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pagefind': 'application/octet-stream',
-};
-
-/** Map a URL path to a file of `root` like a static host does (dir → index.html, no-slash dir → 301). */
-export function resolveStatic(root: string, urlPath: string): { file?: string; redirect?: string } {
-  let p: string;
-  try {
-    p = decodeURIComponent(urlPath.split('?')[0].split('#')[0]);
-  } catch {
-    return {};
-  }
-  const abs = path.join(root, p);
-  if (!abs.startsWith(root)) return {};
-  if (existsSync(abs)) {
-    const st = statSync(abs);
-    if (st.isFile()) return { file: abs };
-    if (st.isDirectory()) {
-      if (!p.endsWith('/')) return { redirect: p + '/' };
-      const idx = path.join(abs, 'index.html');
-      if (existsSync(idx)) return { file: idx };
-    }
-  }
-  return {};
-}
-
-export interface StaticServer {
-  url: string;
-  server: Server;
-  close: () => Promise<void>;
-}
-
-/**
- * The rules of the site's `_headers` file (Netlify / Cloudflare Pages format: a path, `*` for any
- * rest, then its indented `Name: value` lines), as the hosts apply them.
- */
-export function hostHeaders(root: string): (pathname: string) => Record<string, string> {
-  const file = path.join(root, '_headers');
-  const rules: { re: RegExp; headers: Record<string, string> }[] = [];
-  if (existsSync(file)) {
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      if (/^\S/.test(line)) rules.push({ re: new RegExp('^' + line.trim().split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$'), headers: {} });
-      else if (line.trim() && rules.length) {
-        const [name, ...value] = line.trim().split(':');
-        rules[rules.length - 1]!.headers[name!] = value.join(':').trim();
-      }
-    }
-  }
-  return (pathname) => Object.assign({}, ...rules.filter((r) => r.re.test(pathname)).map((r) => r.headers));
-}
-
-/** Serve `root` on 127.0.0.1 with a free port, with the headers of its `_headers` file. */
-export function serveStatic(root: string = DIST): Promise<StaticServer> {
-  const headersOf = hostHeaders(root);
-  const server = createServer((req, res) => {
-    const { file, redirect } = resolveStatic(root, req.url ?? '/');
-    if (redirect) {
-      res.writeHead(301, { Location: redirect });
-      res.end();
-      return;
-    }
-    const target = file ?? path.join(root, '404.html');
-    const status = file ? 200 : 404;
-    if (!existsSync(target)) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('introuvable');
-      return;
-    }
-    res.writeHead(status, {
-      'Content-Type': TYPES[path.extname(target)] ?? 'application/octet-stream',
-      'Cache-Control': 'no-store',
-      ...(file ? headersOf(new URL(req.url ?? '/', 'http://x').pathname) : {}),
-    });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    createReadStream(target).pipe(res);
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const addr = server.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      resolve({
-        url: `http://127.0.0.1:${port}`,
-        server,
-        close: () => new Promise<void>((r) => server.close(() => r())),
-      });
-    });
-  });
-}
+// The static server (the one `npm start` runs): src/site/serve.ts.
+import { hostHeaders, resolveStatic, serveStatic as serveDir, type StaticServer } from '../../src/site/serve.ts';
+export { hostHeaders, resolveStatic, type StaticServer };
+/** Serve `root` (dist/ by default) on 127.0.0.1 with a free port, with the headers of its `_headers` file. */
+export const serveStatic = (root: string = DIST): Promise<StaticServer> => serveDir(root);
 
 export interface Browser {
   context: BrowserContext;
