@@ -81,6 +81,9 @@ export function hostHeaders(root: string): (pathname: string) => Record<string, 
   return (pathname) => Object.assign({}, ...rules.filter((r) => r.re.test(pathname)).map((r) => r.headers));
 }
 
+/** Files up to this size are read and sent in one go. */
+const SMALL_FILE = 1 << 20;
+
 export interface StaticServer {
   url: string;
   server: Server;
@@ -89,10 +92,23 @@ export interface StaticServer {
 
 /**
  * Serve `root` on `host` (127.0.0.1) and `port` (0: a free one), with the headers of its
- * `_headers` file, read at each request (a rebuild may replace it).
+ * `_headers` file (read again when a rebuild replaced it).
  */
 export function serveStatic(root: string, opts: { host?: string; port?: number } = {}): Promise<StaticServer> {
   const host = opts.host ?? '127.0.0.1';
+  // The rules of `_headers`, read again when a build replaced the file.
+  let rules: { at: string; of: (pathname: string) => Record<string, string> } | undefined;
+  const headersOf = (pathname: string) => {
+    let at = '';
+    try {
+      const st = statSync(path.join(root, '_headers'));
+      at = `${st.ino}:${st.mtimeMs}`;
+    } catch {
+      // no _headers: no rule
+    }
+    if (rules?.at !== at) rules = { at, of: hostHeaders(root) };
+    return rules.of(pathname);
+  };
   const server = createServer((req, res) => {
     const { file, redirect } = resolveStatic(root, req.url ?? '/');
     if (redirect) {
@@ -110,13 +126,16 @@ export function serveStatic(root: string, opts: { host?: string; port?: number }
     res.writeHead(status, {
       'Content-Type': TYPES[path.extname(target)] ?? 'application/octet-stream',
       'Cache-Control': 'no-store',
-      ...(file ? hostHeaders(root)(new URL(req.url ?? '/', 'http://x').pathname) : {}),
+      ...(file ? headersOf(new URL(req.url ?? '/', 'http://x').pathname) : {}),
     });
     if (req.method === 'HEAD') {
       res.end();
       return;
     }
-    createReadStream(target).pipe(res);
+    // Small files (pages, index chunks, fragments: nearly all) in one write, as a host serves them
+    // from memory; large ones streamed.
+    if (statSync(target).size <= SMALL_FILE) res.end(readFileSync(target));
+    else createReadStream(target).pipe(res);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
