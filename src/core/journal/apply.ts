@@ -57,23 +57,41 @@ export interface OperationFailure {
 }
 
 /**
- * The element files of a version being amended by one entry: each file is copied the first
- * time an operation writes it (the files it was given are never changed), and `version` is
- * their resolved form — what the operations look their targets up in.
+ * The element files of a version being amended: each file is copied the first time an
+ * operation writes it (the files it was given are never changed), and `version` is their
+ * resolved form — what the operations look their targets up in. It is resolved again only when
+ * it is out of date: a file was copied, or an operation changed ids, positions or the tree
+ * (writing a field of a file already copied changes the very objects `version` holds).
  */
 export class Draft {
+  readonly source: VersionSource;
   readonly blocks: RawFile<Block>[];
   readonly datatypes: RawFile<Datatype>[];
   /** Written files (index in `blocks` / `datatypes`) → the operations that wrote them. */
   readonly written = { blocks: new Map<number, number[]>(), datatypes: new Map<number, number[]>() };
-  version: ResolvedVersion;
-  readonly source: VersionSource;
+  private resolved: ResolvedVersion;
+  private stale = false;
 
-  constructor(source: VersionSource, version?: ResolvedVersion) {
+  /**
+   * `version` is the resolved form of `source` when the caller has it. `copyAll` copies every
+   * file at once (one resolve, instead of one per file written: for replaying many entries).
+   */
+  constructor(source: VersionSource, version?: ResolvedVersion, opts: { copyAll?: boolean } = {}) {
     this.source = source;
-    this.blocks = [...source.blocks];
-    this.datatypes = [...source.datatypes];
-    this.version = version ?? resolveVersion(source).version;
+    const copy = <T>(files: RawFile<T>[], written: Map<number, number[]>) =>
+      files.map((f, i) => (written.set(i, []), { value: structuredClone(f.value), parsed: f.parsed }));
+    this.blocks = opts.copyAll ? copy(source.blocks, this.written.blocks) : [...source.blocks];
+    this.datatypes = opts.copyAll ? copy(source.datatypes, this.written.datatypes) : [...source.datatypes];
+    this.resolved = version && !opts.copyAll ? version : resolveVersion(this.files()).version;
+  }
+
+  /** The resolved form of the files as they are now. */
+  get version(): ResolvedVersion {
+    if (this.stale) {
+      this.resolved = resolveVersion(this.files()).version;
+      this.stale = false;
+    }
+    return this.resolved;
   }
 
   /** The amended files, as the resolve stage reads them. */
@@ -83,28 +101,29 @@ export class Draft {
 
   /** The file of resolved block `id`, copied for operation `op` to write. */
   block(id: string, op: number): Block {
-    return writable(this.blocks, this.written.blocks, this.version.blocks.get(id)!, op);
+    return this.writable(this.blocks, this.written.blocks, this.version.blocks.get(id)!, op);
   }
 
   /** The file of resolved datatype `id`, copied for operation `op` to write. */
   datatype(id: string, op: number): Datatype {
-    return writable(this.datatypes, this.written.datatypes, this.version.datatypes.get(id)!, op);
+    return this.writable(this.datatypes, this.written.datatypes, this.version.datatypes.get(id)!, op);
   }
 
-  /** Resolve the files again after an operation wrote them. */
-  resolve(): void {
-    this.version = resolveVersion(this.files()).version;
+  /** An operation added or removed an element, or moved a block in the tree. */
+  restructured(): void {
+    this.stale = true;
   }
-}
 
-function writable<T>(files: RawFile<T>[], written: Map<number, number[]>, value: T, op: number): T {
-  const i = files.findIndex((f) => f.value === value);
-  if (!written.has(i)) {
-    files[i] = { value: structuredClone(value), parsed: files[i].parsed };
-    written.set(i, []);
+  private writable<T>(files: RawFile<T>[], written: Map<number, number[]>, value: T, op: number): T {
+    const i = files.findIndex((f) => f.value === value);
+    if (!written.has(i)) {
+      files[i] = { value: structuredClone(value), parsed: files[i].parsed };
+      written.set(i, []);
+      this.stale = true;
+    }
+    written.get(i)!.push(op);
+    return files[i].value;
   }
-  written.get(i)!.push(op);
-  return files[i].value;
 }
 
 /** Set `key` of `target` to `to`, or remove it when `to` is null. */
@@ -152,6 +171,7 @@ export function applyOperation(d: Draft, op: JournalOperation, i: number): Opera
         const w = d.block(id, i);
         if (card) put(w.cardinality, card, to);
         else put(w, field, to);
+        if (field === 'parent') d.restructured();
       } else if (el === 'rubrique') {
         const e = v.rubriques.get(id);
         if (!e) return targetMissing('Rubrique', id, v.rubriques.keys(), P('id'));
@@ -205,6 +225,7 @@ export function applyOperation(d: Draft, op: JournalOperation, i: number): Opera
       if (!e) return targetMissing('Rubrique', rid, v.rubriques.keys(), P('control', 'id'));
       if (v.controls.has(control.id)) return fail('patch-target-exists', P('control', 'id'), `Le contrôle \`${control.id}\` existe déjà dans ${v.key}`, 'pour modifier son texte, utilisez `set` (element: control).');
       (d.block(e.block.id, i).rubriques[e.index].controls ??= []).push(control);
+      d.restructured();
       return undefined;
     }
     case 'remove-control': {
@@ -212,6 +233,7 @@ export function applyOperation(d: Draft, op: JournalOperation, i: number): Opera
       if (!c) return targetMissing('Contrôle', op.id!, v.controls.keys(), P('id'));
       const j = c.rubrique.controls!.indexOf(c.control);
       d.block(c.block.id, i).rubriques[v.rubriques.get(c.rubrique.id)!.index].controls!.splice(j, 1);
+      d.restructured();
       return undefined;
     }
     case 'add-rubrique': {
@@ -226,12 +248,14 @@ export function applyOperation(d: Draft, op: JournalOperation, i: number): Opera
       const w = d.block(b.id, i);
       const pos = w.rubriques.findIndex((x) => x.id > r.id);
       w.rubriques.splice(pos < 0 ? w.rubriques.length : pos, 0, r);
+      d.restructured();
       return undefined;
     }
     case 'remove-rubrique': {
       const e = v.rubriques.get(op.id!);
       if (!e) return targetMissing('Rubrique', op.id!, v.rubriques.keys(), P('id'));
       d.block(e.block.id, i).rubriques.splice(e.index, 1);
+      d.restructured();
       return undefined;
     }
   }
@@ -346,7 +370,6 @@ export function applyEntry(state: VersionState, entry: JournalEntry, opts: Apply
   entry.operations.forEach((op, i) => {
     const f = applyOperation(d, op, i);
     if (f) failures.push(f);
-    else d.resolve();
   });
   if (failures.length) return { state, failures };
   const next: VersionState = { source: d.files(), version: d.version };
@@ -362,6 +385,17 @@ export function applyEntry(state: VersionState, entry: JournalEntry, opts: Apply
     failures.push({ rule: diagnostic.rule as ValidationRuleId, path: i === undefined ? ['operations'] : operationPath(entry.operations[i], i), message: diagnostic.message, hint: diagnostic.hint });
   }
   return failures.length ? { state: { ...state, errors: before }, failures } : { state: next, failures };
+}
+
+/**
+ * Replay entries the journal stage applied (`JournalRecord.applied`): all their operations in
+ * one pass, unchecked, the files resolved once at the end.
+ */
+export function replayEntries(state: VersionState, entries: readonly JournalEntry[]): VersionState {
+  if (!entries.length) return state;
+  const d = new Draft(state.source, undefined, { copyAll: true });
+  for (const entry of entries) entry.operations.forEach((op, i) => applyOperation(d, op, i));
+  return { source: d.files(), version: d.version };
 }
 
 /**

@@ -9,9 +9,9 @@ import type { JournalEntry, JournalOperation, JournalRecord, Registry, ResolvedV
 import { resolveVersionRef, type Lookup } from '../query.ts';
 import { changeSubject, type Change } from '../diff/catalogue.ts';
 import { diffVersions, summarize, type DiffResult } from '../diff/engine.ts';
-import { applyEntry, versionSource, type VersionState } from './apply.ts';
+import { applyEntry, replayEntries, versionSource, type VersionState } from './apply.ts';
 
-export { amendVersion, applyJournal, applyJournals, applyEntry, applyOperation, Draft, sortEntries, versionSource } from './apply.ts';
+export { amendVersion, applyJournal, applyJournals, applyEntry, applyOperation, Draft, replayEntries, sortEntries, versionSource } from './apply.ts';
 export type { ApplyOptions, OperationFailure, VersionState } from './apply.ts';
 
 /** A resolved version as the journal amends it (its files read back). */
@@ -38,9 +38,7 @@ export function versionAtEdition(v: ResolvedVersion, edition: string): Lookup<Re
   const entries = v.journal.filter((r) => r.applied && upTo(r));
   let s: ResolvedVersion;
   if (v.base) {
-    let state = filesOf(v.base);
-    for (const r of entries) state = applyEntry(state, r.entry, { validate: false }).state;
-    s = { ...state.version };
+    s = { ...replayEntries(filesOf(v.base), entries.map((r) => r.entry)).version };
   } else {
     s = { ...v };
   }
