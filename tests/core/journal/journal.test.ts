@@ -56,6 +56,9 @@ describe('journal de maintenance : application', () => {
     expect(v.datatypes.get('DSN_NatureContrat')!.values!.map((x) => x.code)).toEqual(['01', '02', '03']);
     expect(v.rubriques.get('S21.G00.40.009')!.index).toBe(2);
     expect(v.controls.has('S21.G00.40.001/CCH-11')).toBe(true);
+    // Resolved from the amended files, like a version read from disk: elements in file order.
+    expect([...v.controls.keys()]).toEqual(['S21.G00.40.001/CCH-11', 'S21.G00.40.007/CCH-11']);
+    expect(v.blocks.get('S21.G00.40')!.rubriques.map((r) => r.id)).toEqual(['S21.G00.40.001', 'S21.G00.40.007', 'S21.G00.40.009']);
     expect(v.base!.datatypes.get('DSN_NatureContrat')!.values!.map((x) => x.code)).toEqual(['01', '02']);
     expect(v.base!.rubriques.has('S21.G00.40.009')).toBe(false);
   });
