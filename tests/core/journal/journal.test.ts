@@ -134,8 +134,6 @@ describe('journal de maintenance : erreurs à leur position', () => {
       [`${J3}:14:9: erreur Le contrôle \`S21.G00.40.007/CCH-11\` n'est plus conforme au schéma : propriété obligatoire \`message\` manquante [patch-invalid-value]`]],
     ['longueur négative (schéma des types)', [{ file: J3, from: J3_SET, to: 'element: datatype\n    id: Type_Alphanumeric_1-20\n    field: maxLength\n    to: -1' }],
       [`${J3}:14:9: erreur Le type \`Type_Alphanumeric_1-20\` n'est plus conforme au schéma : \`maxLength\` doit être ≥ 0 (reçu \`-1\`) [patch-invalid-value]`]],
-    ['cycle de deux blocs (règle de la validation)', [{ file: J3, from: J3_SET, to: 'element: block\n    id: S10.G00.00\n    field: parent\n    from: null\n    to: S21.G00.40' }],
-      [`${J3}:15:9: erreur Cycle dans la hiérarchie des blocs : \`S10.G00.00\` → \`S21.G00.40\` → \`S10.G00.00\` [block-cycle]`]],
     ['type de données inconnu (règle de la validation)', [{ file: J3, from: J3_SET, to: 'element: rubrique\n    id: S21.G00.40.007\n    field: datatype\n    to: DSN_NatureContra' }],
       [`${J3}:14:9: erreur Type de données inconnu \`DSN_NatureContra\` ; vouliez-vous dire \`DSN_NatureContrat\` ? [unknown-datatype]`]],
     // What the validate stage refuses in files, the journal refuses in an amended version (same rules).
