@@ -399,9 +399,9 @@ export function replayEntries(state: VersionState, entries: readonly JournalEntr
 }
 
 /**
- * The files of a resolved version, as the resolve stage would read them back (blocks in tree
- * order, each with its file; positions unknown): what the journal amends when it replays entries
- * on a version it is given resolved.
+ * The files of a resolved version, as the resolve stage would read them back (in the order the
+ * files were read, each with its path; positions unknown): what the journal amends when it
+ * replays entries on a version it is given resolved.
  */
 export function versionSource(v: ResolvedVersion): VersionSource {
   const file = <T>(value: T, path: string): RawFile<T> => ({ value, parsed: unparsed(path, value) });
@@ -411,8 +411,8 @@ export function versionSource(v: ResolvedVersion): VersionSource {
     key: v.key,
     dir: v.dir,
     meta: v.meta,
-    blocks: [...v.blocks].map(([id, b]) => file(b, v.files.blocks.get(id)!)),
-    datatypes: [...v.datatypes].map(([id, t]) => file(t, v.files.datatypes.get(id)!)),
+    blocks: [...v.files.blocks].map(([id, path]) => file(v.blocks.get(id)!, path)),
+    datatypes: [...v.files.datatypes].map(([id, path]) => file(v.datatypes.get(id)!, path)),
   };
 }
 

@@ -73,6 +73,9 @@ describe('journal de maintenance : application', () => {
     expect(e1.datatypes.get('DSN_NatureContrat')!.values!.map((x) => x.code)).toEqual(['01', '02']);
     // The loaded version is not altered by computing an earlier edition.
     expect(v.datatypes.get('DSN_NatureContrat')!.values!.length).toBe(3);
+    // An edition replayed from the base is resolved like the loaded version: same order of elements.
+    const later = { ...v, meta: { ...v.meta, editions: [...v.meta.editions, { id: '2026.1.3', date: '2026-12-01' }] } };
+    expect([...at(later, '2026.1.2').controls.keys()]).toEqual(['S21.G00.40.001/CCH-11', 'S21.G00.40.007/CCH-11']);
     const bad = versionAtEdition(v, '2026.1.5');
     expect(bad.ok ? '' : bad.error).toBe('édition inconnue « 2026.1.5 » pour demo/V1 ; vouliez-vous dire `2026.1.0` ?');
   });
