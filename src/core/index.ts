@@ -5,6 +5,7 @@ export type { LoadOptions, LoadResult } from './registry.ts';
 export { loadRawRegistry } from './load/registry.ts';
 export type { SourceSet, RawRegistry, RawFamily, RawVersion, RawFile } from './load/registry.ts';
 export { resolveRegistry } from './resolve/registry.ts';
+export type { VersionSource } from './resolve/registry.ts';
 export { validateRegistry } from './validate/cross.ts';
 export { parseYaml, locate, at } from './load/yaml-file.ts';
 export type { ParsedYaml } from './load/yaml-file.ts';

@@ -71,7 +71,7 @@ describe('frontières du code', () => {
   });
 
   test('les étapes du chargement du registre ne forment aucun cycle ; load n\'importe pas les suivantes', () => {
-    // load (files → raw) → resolve (raw → versions, the journal applied) → validate (diagnostics).
+    // load (files → raw) → resolve (raw → versions) → journal (amended raw → resolve → validate) ; validate (diagnostics).
     const STAGES = ['load', 'resolve', 'validate', 'journal'];
     const stageOf = (abs: string) => {
       const m = /^src\/core\/([^/]+)\//.exec(rel(abs));

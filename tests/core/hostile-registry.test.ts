@@ -225,7 +225,8 @@ describe('les erreurs silencieuses deviennent des diagnostics', () => {
       '',
     ].join('\n');
     expect(lines([{ file: J, to: entry }], undefined, 'journal/valid')).toEqual([
-      `${J}:14:9: erreur Le bloc \`S21.G00.40\` ne peut pas devenir le parent de \`S10.G00.00\` : cycle \`S10.G00.00\` → \`S21.G00.40\` → \`S10.G00.00\` [block-cycle]`,
+      // The message of `norme validate`: the journal runs the validate stage on the amended version.
+      `${J}:14:9: erreur Cycle dans la hiérarchie des blocs : \`S10.G00.00\` → \`S21.G00.40\` → \`S10.G00.00\` [block-cycle]`,
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { formatDiagnostic, loadRawRegistry, loadRegistry, resolveRegistry, sortDiagnostics, validateRegistry } from '../../src/core/index.ts';
+import { applyJournals, formatDiagnostic, loadRawRegistry, loadRegistry, resolveRegistry, sortDiagnostics, validateRegistry } from '../../src/core/index.ts';
 import { fixtureCopy, type Edit } from './fixture.ts';
 
 /**
@@ -35,15 +35,16 @@ export function deepFreeze<T>(x: T, seen = new Set<unknown>()): T {
 }
 
 /**
- * The three stages one by one on a copy of a fixture, the resolved registry frozen before the
- * validate stage: its diagnostics as canonical lines (what `loadRegistry` gives, if validate
- * writes nothing).
+ * The stages one by one on a copy of a fixture (load, resolve, journal), the resolved registry
+ * frozen before the validate stage: its diagnostics as canonical lines (what `loadRegistry`
+ * gives, if validate writes nothing).
  */
 export function frozenStageLines(edits: Edit[] = [], opts: { fixture?: string } = {}): string[] {
   const f = fixtureCopy(opts.fixture ?? 'valid', edits);
   try {
     const raw = loadRawRegistry(f.root);
     const { registry, diagnostics } = resolveRegistry(raw);
+    diagnostics.push(...applyJournals(registry, raw));
     const validated = validateRegistry(deepFreeze(registry), raw);
     return sortDiagnostics([...raw.diagnostics, ...diagnostics, ...validated]).map(formatDiagnostic);
   } finally {

@@ -9,10 +9,13 @@ import type { JournalEntry, JournalOperation, JournalRecord, Registry, ResolvedV
 import { resolveVersionRef, type Lookup } from '../query.ts';
 import { changeSubject, type Change } from '../diff/catalogue.ts';
 import { diffVersions, summarize, type DiffResult } from '../diff/engine.ts';
-import { applyEntry, cloneVersion } from './apply.ts';
+import { applyEntry, replayEntries, versionSource, type VersionState } from './apply.ts';
 
-export { applyJournal, applyEntry, applyOperation, cloneVersion, sortEntries } from './apply.ts';
-export type { ApplyOptions, OperationFailure } from './apply.ts';
+export { amendVersion, applyJournal, applyJournals, applyEntry, applyOperation, Draft, replayEntries, sortEntries, versionSource } from './apply.ts';
+export type { ApplyOptions, OperationFailure, VersionState } from './apply.ts';
+
+/** A resolved version as the journal amends it (its files read back). */
+const filesOf = (v: ResolvedVersion): VersionState => ({ source: versionSource(v), version: v });
 
 function editionRank(v: ResolvedVersion): Map<string, number> {
   return new Map((v.meta.editions ?? []).map((e, i) => [e.id, i]));
@@ -35,8 +38,7 @@ export function versionAtEdition(v: ResolvedVersion, edition: string): Lookup<Re
   const entries = v.journal.filter((r) => r.applied && upTo(r));
   let s: ResolvedVersion;
   if (v.base) {
-    s = cloneVersion(v.base);
-    for (const r of entries) applyEntry(s, r.entry, { validate: false });
+    s = { ...replayEntries(filesOf(v.base), entries.map((r) => r.entry)).version };
   } else {
     s = { ...v };
   }
@@ -62,16 +64,15 @@ export interface JournalStep {
 /** Each journal entry of `v`, in order, with the changes it makes (diff before/after the entry). */
 export function journalChanges(v: ResolvedVersion): JournalStep[] {
   if (!v.journal.length) return [];
-  let cur = cloneVersion(v.base ?? v);
+  let cur = filesOf(v.base ?? v);
   const out: JournalStep[] = [];
   for (const record of v.journal) {
     if (!record.applied) {
       out.push({ record, changes: [] });
       continue;
     }
-    const next = cloneVersion(cur);
-    applyEntry(next, record.entry, { validate: false });
-    const changes = diffVersions(cur, next).changes.map((c) => ({ ...c, journal: record.entry.id, rationale: c.rationale ?? record.entry.title }));
+    const next = applyEntry(cur, record.entry, { validate: false }).state;
+    const changes = diffVersions(cur.version, next.version).changes.map((c) => ({ ...c, journal: record.entry.id, rationale: c.rationale ?? record.entry.title }));
     out.push({ record, changes });
     cur = next;
   }

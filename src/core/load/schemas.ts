@@ -54,7 +54,8 @@ function pointerToPath(pointer: string): PathSegment[] {
     .slice(1)
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    // An array index never has a leading zero: `01` (a usage's nature) stays a key.
+    .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
 }
 
 const TYPE_FR: Record<string, string> = {

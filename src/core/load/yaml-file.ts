@@ -52,6 +52,14 @@ function lazyParsed(file: string, text: string, value: unknown, first?: { doc: D
   };
 }
 
+/**
+ * A file known by its value only, without its text (a resolved version read back into files by
+ * the journal): it has no positions, `at` gives the start of the file.
+ */
+export function unparsed(file: string, value: unknown): ParsedYaml {
+  return lazyParsed(file, '', value);
+}
+
 export type PathSegment = string | number;
 
 type YamlErrorCode = import('yaml').ErrorCode;

@@ -1,17 +1,20 @@
 /**
  * Stage 2 of loading the registry, **resolve**: from the raw files of the load stage
  * (`src/core/load/registry.ts`), build each version as the rest of the code reads it — its
- * blocks in tree order, its rubriques, datatypes and controls indexed by id, its maintenance
- * journal applied (`src/core/journal/apply.ts`, the unamended version kept in `base`) — and each
- * family's versions in `previous` order. What cannot be resolved is reported: an id defined twice
- * (the first definition wins), a journal entry that does not apply. Everything else about the
- * content is checked by the validate stage (`src/core/validate/registry.ts`), on what this builds.
+ * blocks in tree order, its rubriques, datatypes and controls indexed by id — and each family's
+ * versions in `previous` order. What cannot be resolved is reported: an id defined twice (the
+ * first definition wins). The maintenance journal (`src/core/journal/apply.ts`) amends the raw
+ * files of a version and resolves the result here again: one way from files to a version.
+ * Everything else about the content is checked by the validate stage (`src/core/validate/cross.ts`),
+ * on what this builds.
  */
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Registry, ResolvedFamily, ResolvedVersion, Version } from '../model/types.ts';
 import { at } from '../load/yaml-file.ts';
 import type { RawRegistry, RawVersion } from '../load/registry.ts';
-import { applyJournal } from '../journal/apply.ts';
+
+/** What a version is resolved from: its folder and its element files (raw, or amended by the journal). */
+export type VersionSource = Pick<RawVersion, 'family' | 'id' | 'key' | 'dir' | 'meta' | 'blocks' | 'datatypes'>;
 
 export interface ResolveResult {
   registry: Registry;
@@ -36,11 +39,10 @@ export function resolveRegistry(raw: RawRegistry): ResolveResult {
 }
 
 /**
- * One version: index its datatypes, blocks, rubriques and controls (first definition wins),
- * order its blocks, then apply its journal. The version as its files describe it is `base`
- * when the journal is not empty (the very objects indexed here), the version itself otherwise.
+ * One version: index its datatypes, blocks, rubriques and controls (first definition wins) and
+ * order its blocks. The version holds the very objects of `raw` (nothing is copied).
  */
-export function resolveVersion(raw: RawVersion): { version: ResolvedVersion; diagnostics: Diagnostic[] } {
+export function resolveVersion(raw: VersionSource): { version: ResolvedVersion; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
   const v: ResolvedVersion = {
     family: raw.family,
@@ -85,14 +87,11 @@ export function resolveVersion(raw: RawVersion): { version: ResolvedVersion; dia
     });
   }
   v.blocks = treeOrder(v.blocks);
-  if (!raw.journal.length) return { version: v, diagnostics: out };
-  const j = applyJournal(v, raw.journal);
-  out.push(...j.diagnostics);
-  return { version: j.version, diagnostics: out };
+  return { version: v, diagnostics: out };
 }
 
 /** What stands for a `version.yaml` that could not be read (its checks are then skipped). */
-function placeholderMeta(raw: RawVersion): Version {
+function placeholderMeta(raw: VersionSource): Version {
   return { id: raw.id, family: raw.family, name: raw.id, status: 'draft', editions: [], provenance: { sources: [] }, usages: { status: 'non publié' } } as Version;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   attributeJournal,
-  cloneVersion,
+  amendVersion,
   diffVersions,
   draftJournal,
   formatDiagnostic,
@@ -10,7 +10,6 @@ import {
   loadRegistry,
   resolveStateRef,
   versionAtEdition,
-  applyEntry,
   type Change,
   type ResolvedVersion,
 } from '../../../src/core/index.ts';
@@ -57,6 +56,9 @@ describe('journal de maintenance : application', () => {
     expect(v.datatypes.get('DSN_NatureContrat')!.values!.map((x) => x.code)).toEqual(['01', '02', '03']);
     expect(v.rubriques.get('S21.G00.40.009')!.index).toBe(2);
     expect(v.controls.has('S21.G00.40.001/CCH-11')).toBe(true);
+    // Resolved from the amended files, like a version read from disk: elements in file order.
+    expect([...v.controls.keys()]).toEqual(['S21.G00.40.001/CCH-11', 'S21.G00.40.007/CCH-11']);
+    expect(v.blocks.get('S21.G00.40')!.rubriques.map((r) => r.id)).toEqual(['S21.G00.40.001', 'S21.G00.40.007', 'S21.G00.40.009']);
     expect(v.base!.datatypes.get('DSN_NatureContrat')!.values!.map((x) => x.code)).toEqual(['01', '02']);
     expect(v.base!.rubriques.has('S21.G00.40.009')).toBe(false);
   });
@@ -71,6 +73,9 @@ describe('journal de maintenance : application', () => {
     expect(e1.datatypes.get('DSN_NatureContrat')!.values!.map((x) => x.code)).toEqual(['01', '02']);
     // The loaded version is not altered by computing an earlier edition.
     expect(v.datatypes.get('DSN_NatureContrat')!.values!.length).toBe(3);
+    // An edition replayed from the base is resolved like the loaded version: same order of elements.
+    const later = { ...v, meta: { ...v.meta, editions: [...v.meta.editions, { id: '2026.1.3', date: '2026-12-01' }] } };
+    expect([...at(later, '2026.1.2').controls.keys()]).toEqual(['S21.G00.40.001/CCH-11', 'S21.G00.40.007/CCH-11']);
     const bad = versionAtEdition(v, '2026.1.5');
     expect(bad.ok ? '' : bad.error).toBe('édition inconnue « 2026.1.5 » pour demo/V1 ; vouliez-vous dire `2026.1.0` ?');
   });
@@ -120,7 +125,20 @@ describe('journal de maintenance : erreurs à leur position', () => {
     ['type d\'opération inconnu (schéma)', [{ file: J1, from: 'op: relabel-code', to: 'op: relabel' }],
       [`${J1}:12:9: erreur Valeur \`relabel\` non autorisée pour \`operations.0.op\` [schema]`]],
     ['usage inconnu', [{ file: 'norm/demo/V1/journal/JMN-2026-003.yaml', from: 'field: description\n    from: Date de début du contrat de travail.\n    to: Date de début du contrat de travail, de la convention ou du mandat.', to: 'field: usage.01\n    from: O\n    to: Z' }],
-      ['norm/demo/V1/journal/JMN-2026-003.yaml:15:9: erreur Usage `Z` inconnu [patch-invalid-value]']],
+      ['norm/demo/V1/journal/JMN-2026-003.yaml:15:9: erreur La rubrique `S21.G00.40.001` n\'est plus conforme au schéma : valeur `Z` non autorisée pour `usage.01` ; vouliez-vous dire `C` ? [patch-invalid-value]']],
+    // The amended files go through the schema of their kind, as files read from disk do.
+    ['nature inconnue (schéma des types)', [{ file: J3, from: J3_SET, to: 'element: datatype\n    id: DSN_NatureContrat\n    field: nature\n    to: Liste' }],
+      [`${J3}:14:9: erreur Le type \`DSN_NatureContrat\` n'est plus conforme au schéma : valeur \`Liste\` non autorisée pour \`nature\` [patch-invalid-value]`]],
+    ['cardinalité maximale nulle (schéma des blocs)', [{ file: J3, from: J3_SET, to: 'element: block\n    id: S21.G00.40\n    field: cardinality.max\n    to: 0' }],
+      [`${J3}:14:9: erreur Le bloc \`S21.G00.40\` n'est plus conforme au schéma : \`cardinality.max\` : valeur \`0\` invalide [patch-invalid-value]`]],
+    ['nom de rubrique vide (schéma des blocs)', [{ file: J3, from: J3_SET, to: 'element: rubrique\n    id: S21.G00.40.007\n    field: name\n    to: ""' }],
+      [`${J3}:14:9: erreur La rubrique \`S21.G00.40.007\` n'est plus conforme au schéma : \`name\` ne doit pas être vide [patch-invalid-value]`]],
+    ['message de contrôle retiré (schéma des blocs)', [{ file: J3, from: J3_SET, to: 'element: control\n    id: S21.G00.40.007/CCH-11\n    field: message\n    to: null' }],
+      [`${J3}:14:9: erreur Le contrôle \`S21.G00.40.007/CCH-11\` n'est plus conforme au schéma : propriété obligatoire \`message\` manquante [patch-invalid-value]`]],
+    ['longueur négative (schéma des types)', [{ file: J3, from: J3_SET, to: 'element: datatype\n    id: Type_Alphanumeric_1-20\n    field: maxLength\n    to: -1' }],
+      [`${J3}:14:9: erreur Le type \`Type_Alphanumeric_1-20\` n'est plus conforme au schéma : \`maxLength\` doit être ≥ 0 (reçu \`-1\`) [patch-invalid-value]`]],
+    ['type de données inconnu (règle de la validation)', [{ file: J3, from: J3_SET, to: 'element: rubrique\n    id: S21.G00.40.007\n    field: datatype\n    to: DSN_NatureContra' }],
+      [`${J3}:14:9: erreur Type de données inconnu \`DSN_NatureContra\` ; vouliez-vous dire \`DSN_NatureContrat\` ? [unknown-datatype]`]],
     // What the validate stage refuses in files, the journal refuses in an amended version (same rules).
     ['cardinalité inversée', [{ file: J3, from: J3_SET, to: 'element: block\n    id: S10.G00.00\n    field: cardinality.min\n    from: 1\n    to: 2' }],
       [`${J3}:15:9: erreur Cardinalité 2..1 impossible pour \`S10.G00.00\` [cardinality-range]`]],
@@ -165,9 +183,9 @@ describe('brouillons d\'entrées (journal draft)', () => {
       'JMN-A-COMPLETER-003 add-rubrique',
       'JMN-A-COMPLETER-004 relabel-code,add-code',
     ]);
-    const s = cloneVersion(base);
-    for (const e of draft.entries) expect(applyEntry(s, e)).toEqual([]);
-    expect(diffVersions(s, v).changes).toEqual([]);
+    const s = amendVersion(base, draft.entries);
+    expect(s.failures).toEqual(draft.entries.map(() => []));
+    expect(diffVersions(s.version, v).changes).toEqual([]);
     expect(journalEntryYaml(draft.entries[1])).toBe(
       [
         '# yaml-language-server: $schema=../../../../src/core/schemas/journal-entry.schema.json',
@@ -196,8 +214,8 @@ describe('brouillons d\'entrées (journal draft)', () => {
     const a = loadSide(name, 'base').version;
     const b = loadSide(name, 'revision').version;
     const draft = draftJournal(a, b, { date: '2026-07-01', edition: '2026.1.1' });
-    const s = cloneVersion(a);
-    for (const e of draft.entries) expect(applyEntry(s, e)).toEqual([]);
-    expect(diffVersions(s, b).changes.map(short)).toEqual(draft.skipped.map(short));
+    const s = amendVersion(a, draft.entries);
+    expect(s.failures).toEqual(draft.entries.map(() => []));
+    expect(diffVersions(s.version, b).changes.map(short)).toEqual(draft.skipped.map(short));
   });
 });
