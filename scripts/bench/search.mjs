@@ -300,7 +300,7 @@ export async function bench() {
     .join(', ');
   return {
     name: `recherche Pagefind à froid dans Chromium (${records.toLocaleString('fr-FR')} enregistrements indexés)`,
-    command: 'npm run bench -- search  (site construit dans dist/, servi sur 127.0.0.1 sans compression, un profil Chromium neuf par mesure)',
+    command: 'npm run bench -- search  (site construit dans dist/, servi sur 127.0.0.1 par le serveur de npm start (src/site/serve.ts, en-têtes de dist/_headers : index en Content-Encoding gzip), un profil Chromium neuf par mesure)',
     lines: [
       `case de l'en-tête, première requête à froid, tapée au clavier (clic dans la case puis 10 touches/s ; Pagefind se charge au clic) — de la dernière touche aux résultats de la requête complète, meilleure de ${RUNS} :`,
       ...header.map((r) => `  « ${r.q} » : ${fmtMs(r.ms)} (mesures ${r.runs.join(', ')} ms), ${kb(r.bytes)} en ${r.requests} requêtes depuis le clic (1er : ${r.first})`),
