@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page, Request } from 'playwright-core';
 import { checkText, checkTextWithNext, generateSample, type CheckModel } from '../../src/core/index.ts';
 import { axeViolations, launchBrowser, type Browser } from './helpers.ts';
+import { typographyFaults } from './typography.ts';
+import { frenchSpacing as fr } from '../../src/core/text/typography.ts';
 
 const base = inject('siteUrl');
 const dist = inject('distDir');
@@ -63,21 +65,23 @@ describe('auto-contrôle dans le navigateur', () => {
       browser.context.off('request', onRequest);
     }
 
-    expect(await page.locator('#ac-status').innerText()).toBe('« essai.dsn » vérifié contre DSN P26V01 : 1 constat bloquant, 0 non bloquant.');
+    expect(await page.locator('#ac-status').innerText()).toBe(fr('« essai.dsn » vérifié contre DSN P26V01 : 1 constat bloquant, 0 non bloquant.'));
+    // What the script writes follows the site's French typography (tests/site/typography.test.ts).
+    expect(typographyFaults(await page.locator('#autocontrole').evaluate((e) => e.outerHTML))).toEqual([]);
     const rows = page.locator('#ac-table tbody tr');
     expect(await rows.count()).toBe(1);
     const cells = await rows.first().locator('td').allInnerTexts();
     expect(cells[0]).toBe(String(line));
     expect(cells[1]).toBe('bloquant');
     expect(cells[2]).toBe('S21.G00.40.007\nNature du contrat');
-    expect(cells[3]).toBe('Valeur « ZZ » absente de la liste DSN_NatureContrat.');
+    expect(cells[3]).toBe(fr('Valeur « ZZ » absente de la liste DSN_NatureContrat.'));
     expect(cells[4]).toBe('value-code');
     expect(await rows.first().locator('td a').getAttribute('href')).toBe('/dsn/P26V01/S21.G00.40.007/');
     const facts = await page.locator('#ac-results dl.facts').innerText();
     expect(facts).toContain(`${lines.length.toLocaleString('fr-FR')} lignes, 1 déclaration (nature 01)`);
     expect(facts).toContain('P26V01 (S10.G00.00.006, ligne');
     // The prose controls are listed, not passed over.
-    expect(await page.locator('#ac-non-verifies + p').innerText()).toMatch(/non vérifiés : \d+ \(CCH \d+/);
+    expect(await page.locator('#ac-non-verifies + p').innerText()).toMatch(/non vérifiés\u00a0: \d+ \(CCH \d+/);
 
     // Network: the page's worker fetched the model (the listener sees worker traffic)…
     const paths = requests.map((r) => `${r.method()} ${new URL(r.url()).pathname}`);
@@ -144,12 +148,12 @@ describe('auto-contrôle dans le navigateur', () => {
       document.getElementById('ac-drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     }, text);
     expect(await waitForResult()).toBe('done');
-    expect(await page.locator('#ac-status').innerText()).toBe('« depose.dsn » vérifié contre DSN P26V01 : 1 constat bloquant, 0 non bloquant.');
+    expect(await page.locator('#ac-status').innerText()).toBe(fr('« depose.dsn » vérifié contre DSN P26V01 : 1 constat bloquant, 0 non bloquant.'));
     expect(await page.locator('#ac-table tbody tr td:first-child').allInnerTexts()).toEqual([String(line)]);
 
     await page.setInputFiles('#ac-file', { name: 'inconnu.dsn', mimeType: 'text/plain', buffer: Buffer.from("S10.G00.00.006,'P99V01'\n") });
     expect(await waitForResult()).toBe('error');
-    expect(await page.locator('#ac-status').innerText()).toMatch(/^« inconnu\.dsn » n'a pas pu être vérifié : version déclarée « P99V01 » \(S10\.G00\.00\.006, ligne 1\) inconnue du registre/);
+    expect(await page.locator('#ac-status').innerText()).toMatch(/^«\u00a0inconnu\.dsn\u00a0» n'a pas pu être vérifié\u00a0: version déclarée «\u00a0P99V01\u00a0» \(S10\.G00\.00\.006, ligne 1\) inconnue du registre/);
     expect(await page.locator('#ac-results').isHidden()).toBe(true);
   });
 
@@ -166,7 +170,7 @@ describe('auto-contrôle dans le navigateur', () => {
     await page.check('#ac-next');
     await page.setInputFiles('#ac-file', { name: 'suivante.dsn', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
     expect(await waitForResult()).toBe('done');
-    expect(await page.locator('#ac-suivante').innerText()).toBe(`Version suivante : dsn/P27V01 (${expected.findings.length} nouveaux constats)`);
+    expect(await page.locator('#ac-suivante').innerText()).toBe(fr(`Version suivante : dsn/P27V01 (${expected.findings.length} nouveaux constats)`));
     expect(await page.locator('#ac-suivante + p').innerText()).toContain('applicable à partir de janvier 2027');
     const rows = page.locator('#ac-next-table tbody tr[data-change="rubrique-added-mandatory"]');
     expect(await rows.count()).toBe(contracts.length);

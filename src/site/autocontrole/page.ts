@@ -9,6 +9,7 @@
 import { NEXT_CHANGE_LABELS, RULES, SEVERITY_CLASS, formatHtml, formatNextText, formatText, headline, monthLabel, nextHeading } from '../../core/check/index.ts';
 import type { CheckReport, Finding, NextReport } from '../../core/check/index.ts';
 import { escapeHtml } from '../../core/text/html.ts';
+import { frenchSpacing, frenchSpacingHtml } from '../../core/text/typography.ts';
 import { CONTROL_FAMILY_LABELS, plural, urls } from '../urls.ts';
 import { blockOfRubrique } from '../../core/model/ids.ts';
 import { runCheck, type ModelEntry, type RunProgress, type RunRequest, type RunResult, type RunSuccess } from './run.ts';
@@ -92,7 +93,7 @@ function start(file: File) {
   setState('running');
   results.hidden = true;
   results.replaceChildren();
-  statusBox.textContent = `Vérification de « ${file.name} » en cours, dans votre navigateur…`;
+  statusBox.textContent = frenchSpacing(`Vérification de « ${file.name} » en cours, dans votre navigateur…`);
   showProgress({ phase: 'encodage', done: 0, total: file.size });
 
   const req: RunRequest = { file, models: models.map(({ key, family, version, declaredIn, url, next }) => ({ key, family, version, declaredIn, url, next })), choice: select.value, maxFindings: MAX_FINDINGS, next: nextBox.checked };
@@ -147,14 +148,15 @@ function newWorker(): Worker {
 function render(r: RunResult, file: File, ms: number) {
   if (!r.ok) {
     setState('error');
-    statusBox.textContent = `« ${file.name} » n'a pas pu être vérifié : ${r.message}`;
+    statusBox.textContent = frenchSpacing(`« ${file.name} » n'a pas pu être vérifié : ${r.message}`);
     results.hidden = true;
     performance.mark('autocontrole-rendered');
     return;
   }
   const rep = r.report;
-  statusBox.textContent = `« ${file.name} » vérifié contre ${titleOf(r)} : ${headline(rep)}`;
-  results.innerHTML = resultsHtml(r, file, ms);
+  statusBox.textContent = frenchSpacing(`« ${file.name} » vérifié contre ${titleOf(r)} : ${headline(rep)}`);
+  // Fixed wording and values of the report, spaced as the rest of the site (French typography).
+  results.innerHTML = frenchSpacingHtml(resultsHtml(r, file, ms));
   results.hidden = false;
   wireResults(r, file);
   // Read by the benchmark (scripts/bench/autocontrole-browser.mjs).

@@ -1,7 +1,7 @@
 /** frenchSpacing: non-breaking spaces of French typography, and nothing else changed. */
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { frenchSpacing } from '../../../src/core/text/typography.ts';
+import { frenchSpacing, frenchSpacingHtml } from '../../../src/core/text/typography.ts';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
@@ -28,4 +28,12 @@ test('propriété : idempotent, et seuls les blancs changent', () => {
     }),
     { numRuns: 2000 },
   );
+});
+
+test('frenchSpacingHtml : le texte et les attributs lus, pas le code ni les balises', () => {
+  expect(frenchSpacingHtml('<p>Par règle : <code title="Valeur : hors liste">a ? b : c</code> 1.</p>')).toBe(`<p>Par règle${NBSP}: <code title="Valeur : hors liste">a ? b : c</code> 1.</p>`);
+  expect(frenchSpacingHtml('<abbr title="Contrôle : cohérence">CCH</abbr> « <strong>ZZ</strong> » ; fin !')).toBe(`<abbr title="Contrôle${NBSP}: cohérence">CCH</abbr> «${NBSP}<strong>ZZ</strong>${NBSP}»${NNBSP}; fin${NNBSP}!`);
+  expect(frenchSpacingHtml('<a href="/x/?a=1&amp;b=2" data-x="a : b">x</a><pre>S21 ; x</pre>')).toBe('<a href="/x/?a=1&amp;b=2" data-x="a : b">x</a><pre>S21 ; x</pre>');
+  const text = fc.array(fc.constantFrom('a', ' ', ':', '«', '»', '<b>', '</b>', '<code>', '</code>', '\u00a0'), { maxLength: 20 }).map((p) => p.join(''));
+  fc.assert(fc.property(text, (s) => frenchSpacingHtml(frenchSpacingHtml(s)) === frenchSpacingHtml(s)), { numRuns: 500 });
 });
