@@ -137,6 +137,9 @@ export default function norme(): AstroIntegration {
           } catch (err) {
             throw failed("les pages des éléments n'ont pas pu être écrites", err);
           }
+          // sitemap.xml: every page of the output, Astro's and the element pages (src/site/sitemap.ts);
+          // written while Pagefind, in its process, finishes the index (its bundle holds no page).
+          writeSitemap(outDir);
           let searched: SearchReport;
           try {
             searched = await search!;
@@ -146,8 +149,6 @@ export default function norme(): AstroIntegration {
           }
           // The search page's head names the files of this index (src/site/search/bundle-links.ts).
           pinSearchBundle(outDir);
-          // sitemap.xml: every page of the output, Astro's and the element pages (src/site/sitemap.ts).
-          writeSitemap(outDir);
           ctx.report = {
             loadMs: Math.round(tLoaded - t0),
             astroMs: Math.round(tRendered - t0),

@@ -14,8 +14,11 @@ export interface WritePagesOptions {
   outDir: string;
   /** The HTML of a page Astro renders (path in the output), undefined if Astro renders no such page. */
   pageHtml: (file: string) => Promise<string | undefined>;
-  /** Pages to render first (those the search index reads: it can then finish sooner). */
-  first?: (p: ElementPage) => boolean;
+  /**
+   * Pages to render first, in this order (those the search index reads, in the order it hands
+   * them to Pagefind: it can then start sooner and finish sooner); undefined for the others.
+   */
+  first?: (p: ElementPage) => number | undefined;
   /** Called with the pages to write, before the first one is rendered. */
   onList?: ((pages: ElementPage[]) => void) | null;
   /** Called with what the search index reads of each page of a kind it reads (indexMainOf). */
@@ -34,8 +37,14 @@ export interface WritePagesStats {
   ms: number;
 }
 
-/** Pages rendered between two pauses (the index, in the same thread, gets its turn). */
-const SLICE = 64;
+/**
+ * Longest stretch of rendering and writing between two pauses of this thread, in ms. In the
+ * build, the search index runs in the same thread and hands its documents to Pagefind's process
+ * through a pipe that holds 64 KiB: what does not fit is written only when this thread pauses.
+ * With a pause every 64 pages (40 to 80 ms), Pagefind waited for documents most of the time
+ * while the pages were rendered (docs/performance.md).
+ */
+const SLICE_MS = 4;
 
 export async function writeBuildPages(o: WritePagesOptions): Promise<WritePagesStats> {
   const t0 = performance.now();
@@ -72,9 +81,15 @@ export async function writeBuildPages(o: WritePagesOptions): Promise<WritePagesS
   const pending: [ElementPage, string][] = [];
   const all = await allElementPages();
   const first = o.first;
-  const pages = first ? [...all.filter((p) => first(p)), ...all.filter((p) => !first(p))] : all;
+  const rank = first ? new Map(all.map((p) => [p, first(p)])) : undefined;
+  const pages = rank ? [...all.filter((p) => rank.get(p) !== undefined).sort((a, b) => rank.get(a)! - rank.get(b)!), ...all.filter((p) => rank.get(p) === undefined)] : all;
   o.onList?.(pages);
-  const pause = () => new Promise((r) => setImmediate(r));
+  let sliceStart = performance.now();
+  const pause = async () => {
+    if (performance.now() - sliceStart < SLICE_MS) return;
+    await new Promise((r) => setImmediate(r));
+    sliceStart = performance.now();
+  };
   for (let i = 0; i < pages.length; i++) {
     const p = pages[i];
     const body = await pageBody(p);
@@ -85,14 +100,14 @@ export async function writeBuildPages(o: WritePagesOptions): Promise<WritePagesS
     mkdir(p);
     pending.push([p, pageMain(body)]);
     if (shells) for (const [q, m] of pending.splice(0)) write(q, m);
-    if (i % SLICE === SLICE - 1) await pause();
+    await pause();
   }
   const tw = performance.now();
   await ready;
   const waitMs = Math.round(performance.now() - tw);
-  // The pages rendered before the templates came, a slice at a time.
-  while (pending.length) {
-    for (const [q, m] of pending.splice(0, SLICE)) write(q, m);
+  // The pages rendered before the templates came.
+  for (const [q, m] of pending.splice(0)) {
+    write(q, m);
     await pause();
   }
   return { pages: pages.length, shellsAtMs, renderedAtMs: Math.round(tw - t0), templateDir: TEMPLATE_DIR, waitMs, ms: Math.round(performance.now() - t0) };

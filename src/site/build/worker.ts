@@ -102,18 +102,22 @@ async function writePages(mains: Mains | null, elements: Elements | null): Promi
     const { writeBuildPages } = await import('../write-pages.ts');
     const { pageFile } = await import('../render/pages.ts');
     const { recordPage } = await import('../render/kinds.ts');
-    let first: ((p: Parameters<typeof pageFile>[0]) => boolean) | undefined;
+    let first: ((p: Parameters<typeof pageFile>[0]) => number | undefined) | undefined;
     if (elements) {
-      // The pages of the records (src/site/render/kinds.ts: a control has none, it is on its rubrique's page).
-      const files = new Set(elements.flatMap((s) => recordPage(s)?.file ?? []));
-      first = (p) => files.has(pageFile(p));
+      // The pages of the records, in index order (src/site/render/kinds.ts: a control has none, it is on its rubrique's page).
+      const files = new Map<string, number>();
+      for (const s of elements) {
+        const file = recordPage(s)?.file;
+        if (file !== undefined && !files.has(file)) files.set(file, files.size);
+      }
+      first = (p) => files.get(pageFile(p));
     }
     const stats = await writeBuildPages({
       outDir: input.outDir,
       pageHtml,
       first,
       // Only the pages the index reads are kept for it.
-      onList: mains && ((list) => mains.onList((first ? list.filter(first) : list).map(pageFile))),
+      onList: mains && ((list) => mains.onList((first ? list.filter((p) => first(p) !== undefined) : list).map(pageFile))),
       onPage: mains && ((p, main) => mains.onPage(pageFile(p), main)),
     });
     send({ type: 'pages', stats });

@@ -15,7 +15,6 @@
  *
  * Standalone (to re-index an existing build): node src/site/search/indexer.ts [dist [bundle dir]]
  */
-import { transformSync } from 'esbuild';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -61,14 +60,25 @@ export const EXCLUDE_SELECTORS = [
 /** Bundle files of Pagefind's ready-made interfaces, unused by the site (its UI is src/site/search/*.ts). */
 const UNUSED_BUNDLE_FILES = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$|^wasm\.unknown\.pagefind$/;
 
+const MINIFY = { minify: true, format: 'esm', target: 'es2022' } as const;
+
 /**
  * Pagefind writes its browser script `pagefind.js` unminified (47 KB); the search page loads it
  * first, so it is minified here (≈ 32 KB), where the build and the standalone re-index both go.
+ * esbuild's service is started beforehand (`startMinifier`, while Pagefind indexes): the first
+ * call of esbuild starts it (100 to 150 ms), and this one comes at the very end of the build.
  */
-function minifyBundleScript(outputPath: string): void {
+async function minifyBundleScript(outputPath: string, minifier: ReturnType<typeof startMinifier>): Promise<void> {
   const file = path.join(outputPath, 'pagefind.js');
-  const { code } = transformSync(readFileSync(file, 'utf8'), { minify: true, format: 'esm', target: 'es2022' });
+  const { code } = await (await minifier).transform(readFileSync(file, 'utf8'), MINIFY);
   writeFileSync(file, code);
+}
+
+/** esbuild, with its service started (an empty transform). */
+async function startMinifier(): Promise<typeof import('esbuild')> {
+  const esbuild = await import('esbuild');
+  await esbuild.transform('', MINIFY);
+  return esbuild;
 }
 
 /** The file, at the root of the site, where Netlify and Cloudflare Pages read response headers. */
@@ -341,6 +351,8 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
     vocabulary.add(texts, m.words);
     return { ...(m.words ? { lexique: m.words } : {}), ...(m.designates.length ? { designe: m.designates.join(' ; ') } : {}) };
   };
+  const minifier = startMinifier();
+  minifier.catch(() => {}); // awaited at the end
   const pagefind = await openPagefindIndex({ forceLanguage: 'fr', excludeSelectors: EXCLUDE_SELECTORS }, { oneProcessor: o.oneProcessor });
   const index = pagefind.index;
   if (!index) {
@@ -494,18 +506,32 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
     }
   }
 
-  // Requests in flight to the Pagefind service at once. In the build, this thread also writes the
-  // element pages: each batch waits for its turn, so batches are large (32 left Pagefind waiting:
-  // the index then ended 1.6 to 2.1 s after the pages, 0.9 to 1.1 s with 256).
-  const BATCH = 256;
+  // Each job is handed to Pagefind as soon as it and the jobs before it are ready, without
+  // waiting for Pagefind's answers: its service reads every request as it comes and indexes
+  // them one after the other, so it is never left waiting while this thread (in the build, the
+  // one that also writes the element pages) is busy. Jobs are prepared up to LOOKAHEAD ahead.
+  const LOOKAHEAD = 256;
   const tAdd = performance.now();
   let tAdded: number;
   let outputPath: string;
   try {
-    for (let i = 0; i < jobs.length; i += BATCH) {
-      const ready = await Promise.all(jobs.slice(i, i + BATCH).map((j) => j()));
-      await Promise.all(ready.map((hand) => hand?.()));
+    const prepared: (ReturnType<Job> | undefined)[] = [];
+    const handed: Promise<void>[] = [];
+    for (let i = 0; i < jobs.length; i++) {
+      while (prepared.length < Math.min(jobs.length, i + LOOKAHEAD)) {
+        const p = jobs[prepared.length]();
+        p.catch(() => {}); // awaited below, in order
+        prepared.push(p);
+      }
+      const hand = await prepared[i];
+      prepared[i] = undefined;
+      if (hand) {
+        const p = hand();
+        p.catch(() => {}); // awaited after the loop
+        handed.push(p);
+      }
     }
+    await Promise.all(handed);
     tAdded = performance.now();
     if (problems.length) throw new Error(`index de recherche : ${problems.length} problème(s)\n` + problems.slice(0, 20).join('\n'));
     outputPath = o.outputPath ?? path.join(o.outDir, 'pagefind');
@@ -518,7 +544,7 @@ export async function buildSearchIndex(o: SearchIndexOptions): Promise<SearchInd
     await pagefind.close();
   }
   for (const f of readdirSync(outputPath)) if (UNUSED_BUNDLE_FILES.test(f)) rmSync(path.join(outputPath, f));
-  minifyBundleScript(outputPath);
+  await minifyBundleScript(outputPath, minifier);
   writeHostHeaders(outputPath, o.outDir);
   const st = dirStats(outputPath);
   const ms = Math.round(performance.now() - t0);
