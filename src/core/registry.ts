@@ -4,7 +4,9 @@
  * versions and families), **journal** (`journal/apply.ts`: each version with maintenance entries
  * amended on its raw files, resolved and validated again, its files' version kept in `base`),
  * **validate** (`validate/cross.ts`: diagnostics on the resolved data, which it does not change).
- * Each stage imports only the ones before it.
+ * The stages import each other without a cycle (tests/boundaries/imports.test.ts): load imports
+ * none of the others, resolve and validate only load; the journal uses all three
+ * (it resolves and validates the versions it amends), and none of them imports it.
  */
 import path from 'node:path';
 import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.ts';
