@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { buildContext, type LoadedConsignes, type LoadedRegistry } from './build/context.ts';
-import type { FromWorker, SearchReport, ToWorker, WorkerInput } from './build/protocol.ts';
+import { workerPageRank, type FromWorker, type SearchReport, type ToWorker, type WorkerInput } from './build/protocol.ts';
 import type { WritePagesStats } from './write-pages.ts';
 import { writeSitemap } from './sitemap.ts';
 import { pinSearchBundle } from './search/bundle-links.ts';
@@ -120,6 +120,13 @@ export default function norme(): AstroIntegration {
         };
         server.watcher.on('change', changed).on('add', changed).on('unlink', changed);
       },
+      'astro:build:start': ({ setPrerenderer }) => {
+        if (!worker) return;
+        // The pages the worker needs are rendered first (the shell, then the fiches and the
+        // unused-elements reports the index reads): the index is complete, and Pagefind writes
+        // its bundle, while Astro renders its other pages.
+        setPrerenderer((astro) => ({ ...astro, getStaticPaths: async () => workerPagesFirst(await astro.getStaticPaths()) }));
+      },
       'astro:build:generated': () => {
         if (!worker) return;
         tRendered = performance.now();
@@ -164,6 +171,12 @@ export default function norme(): AstroIntegration {
       },
     },
   };
+}
+
+/** `paths` with the pages the worker needs first (the templates, then the others), each group in Astro's order. */
+export function workerPagesFirst<P extends { pathname: string }>(paths: P[]): P[] {
+  const rank = (p: P) => workerPageRank(p.pathname) ?? 2;
+  return paths.map((p, i) => ({ p, i, r: rank(p) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.p);
 }
 
 function safeList(dir: string): string[] {

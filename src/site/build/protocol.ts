@@ -54,10 +54,17 @@ export type ToWorker =
   /** `astro build` has rendered every page: pages never sent will not come. */
   | { type: 'rendered' };
 
-/** Pages whose HTML the worker needs (templates of the element pages; fiches consignes and unused-elements reports for the index). */
-export const PAGES_FOR_WORKER = ['/0-gabarit/', '/consignes/'];
-/** Whether the worker needs the page at `pathname` (PAGES_FOR_WORKER, or a version's /inutilises/ report). */
-export const pageForWorker = (pathname: string) => PAGES_FOR_WORKER.some((p) => pathname.startsWith(p)) || /^\/[^/]+\/[^/]+\/inutilises\/$/.test(pathname);
+/**
+ * Whether the worker needs the HTML of the page at `pathname`, and when Astro renders it
+ * (src/site/integration.ts renders these first): 0 the templates of the element pages, 1 the
+ * fiches consignes and the versions' unused-elements reports (read by the index); null: not needed.
+ */
+export function workerPageRank(pathname: string): 0 | 1 | null {
+  if (pathname.startsWith('/0-gabarit/')) return 0;
+  if (pathname.startsWith('/consignes/') || /^\/[^/]+\/[^/]+\/inutilises\/$/.test(pathname)) return 1;
+  return null;
+}
+export const pageForWorker = (pathname: string) => workerPageRank(pathname) !== null;
 
 /** What the build did, for scripts/build.mjs and the bench (times in ms since the integration started). */
 export interface BuildReport {

@@ -7,10 +7,17 @@ import path from 'node:path';
 import { buildContext, type BuildOptions } from './context.ts';
 import type { BuildReport } from './protocol.ts';
 
+/** Rolldown's thread counts (its async runtime, its blocking pool, its parallel iterators). */
+const ROLLDOWN_THREADS = ['ROLLDOWN_WORKER_THREADS', 'ROLLDOWN_MAX_BLOCKING_THREADS', 'RAYON_NUM_THREADS'];
+
 /** `astro build` of the project at `root` into `outDir` (the integration does the rest: src/site/integration.ts). */
 export async function astroBuild(root: string, outDir: string, o: { options?: Partial<BuildOptions>; verbose?: boolean } = {}): Promise<BuildReport> {
   const ctx = buildContext();
   Object.assign(ctx.options, o.options);
+  // Rolldown (Astro's bundler) starts about ten threads of its own; on the 2-core machine they
+  // compete with the registry worker and Pagefind (measured in docs/performance.md). Read once,
+  // when Rolldown starts: set before Astro is imported.
+  for (const v of ROLLDOWN_THREADS) process.env[v] ??= '1';
   const { build } = await import('astro');
   // Astro's own log lists every page written (6 000 lines, and 1 to 2 s of build time measured):
   // only its warnings and errors unless `verbose`.
