@@ -13,12 +13,13 @@
 // pas seulement à leur écriture dans la page ;
 // la table de pertinence (tests/site/search-relevance.ts) sur la page, par catégorie (top-1, top-3,
 // temps de chaque requête dans une page déjà chargée) ;
+// le plancher du navigateur (page minimale, même navigation à froid, pour information : measureFloor) ;
 // et la taille de l'index sur disque (dist/pagefind). Cibles : ≤ 150 ms et ≤ 200 Ko (première requête,
 // à chacune des mesures), page /recherche/?q= à froid ≤ 300 ms, relancée ≤ 50 ms, top-3 ≥ 90 % par catégorie.
 //
 // Prérequis : le site construit dans dist/ (npm run build).
 // Usage : npm run bench -- search   ou   node_modules/.bin/node scripts/bench/search.mjs
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -174,6 +175,38 @@ async function measurePage(launchBrowser, base, q, other) {
 }
 
 /**
+ * The browser's floor on this machine (for information, to read the page's time against): the
+ * same cold navigation as measurePage (fresh profile, same server) to a minimal page, one
+ * paragraph and one module script that sets its mark the way markPainted does (the frame after).
+ * What no page can beat here: process and context start, parse, first image.
+ */
+const FLOOR_HTML = '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Plancher</title></head><body><p>Plancher du navigateur.</p><script type="module">requestAnimationFrame(() => setTimeout(() => performance.mark("floor-painted"), 0));</script></body></html>';
+
+async function measureFloor(launchBrowser, serveStatic) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'norme-floor-'));
+  writeFileSync(path.join(dir, 'index.html'), FLOOR_HTML);
+  const srv = await serveStatic(dir);
+  const runs = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const browser = await launchBrowser();
+      try {
+        const page = await browser.context.newPage();
+        await page.goto(`${srv.url}/`, { waitUntil: 'domcontentloaded' });
+        await page.waitForFunction(() => performance.getEntriesByName('floor-painted').length > 0, null, { timeout: 30_000 });
+        runs.push(await page.evaluate(() => performance.getEntriesByName('floor-painted')[0].startTime));
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    await srv.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { ms: Math.min(...runs), runs: runs.map(Math.round) };
+}
+
+/**
  * Search page opened from a link of another page of the site (for information): fresh profile,
  * /consignes/ loaded first (its own scripts and styles fetched, Pagefind not loaded), then a link
  * to /recherche/?q=… clicked; time from that navigation to the results on screen.
@@ -280,6 +313,7 @@ export async function bench() {
   } finally {
     await srv.close();
   }
+  const floor = await measureFloor(launchBrowser, serveStatic);
   const ms = header.map((r) => r.ms);
   const bytes = header.map((r) => r.maxBytes);
   const medMs = median(ms);
@@ -311,6 +345,7 @@ export async function bench() {
       `pertinence (table de ${relevance.n} requêtes, page /recherche/?q=…, version ${relevance.cur}) — top-1, top-3 par catégorie (cible top-3 ≥ ${TOP3_TARGET * 100} %) :`,
       ...relevance.scores.map((c) => `  ${c.label} : top-1 ${pct(c.top1, c.n)}, top-3 ${pct(c.top3, c.n)} (${c.n} requêtes ; page ouverte pour chacune, fichiers de l'index déjà en cache : temps médian ${fmtMs(c.medianMs)}, max ${fmtMs(c.maxMs)})`),
       `page /recherche/?q=… à froid : max ${fmtMs(pageMs)} depuis la navigation (cible ≤ ${PAGE_TARGET_MS} ms) ; relancée : max ${fmtMs(warmMs)} (cible ≤ ${WARM_TARGET_MS} ms)`,
+      `plancher du navigateur sur cette machine, pour information : page minimale (un paragraphe, un script de module), même navigation à froid, même serveur : ${fmtMs(floor.ms)} (meilleure de ${RUNS} : ${floor.runs.join(', ')} ms) ; la page de recherche prend ${fmtMs(pageMs - floor.ms)} de plus`,
       `première requête : médiane ${fmtMs(medMs)}, max ${fmtMs(Math.max(...ms))} (cible ≤ ${TARGET_MS} ms) ; octets max ${kb(maxBytes)} sur toutes les mesures (cible ≤ ${kb(TARGET_BYTES)}) ; pagefind.js compté non compressé (${kb(jsRaw)}, ${kb(jsGzip)} en gzip) ; charge de la machine au départ : ${load.toFixed(1)}`,
       `index sur disque : ${(index.bytes / 2 ** 20).toFixed(2)} Mio, ${index.files} fichiers — ${kinds}`,
     ],
@@ -318,6 +353,7 @@ export async function bench() {
       records,
       loadavg: load,
       index: { bytes: index.bytes, files: index.files, byKind: index.byKind },
+      floorMs: floor,
       firstQueryMs: { median: medMs, max: Math.max(...ms) },
       firstQueryBytes: { median: median(bytes), max: Math.max(...bytes) },
       pagefindJs: { raw: jsRaw, gzip: jsGzip },
