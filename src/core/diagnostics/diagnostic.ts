@@ -96,7 +96,11 @@ export function editDistance(a: string, b: string): number {
   return prev[n];
 }
 
-/** Closest candidate for a "vouliez-vous dire …" hint, or undefined when none is close. */
+/**
+ * Closest candidate for a "vouliez-vous dire …" hint, or undefined when none is close: at most a
+ * third of the target's characters changed (2 for short targets), and never all of them (`Z` is
+ * not a typo of `C`).
+ */
 export function closest(target: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
@@ -108,7 +112,7 @@ export function closest(target: string, candidates: Iterable<string>): string | 
       best = c;
     }
   }
-  return bestD <= max ? best : undefined;
+  return bestD <= max && bestD < target.length ? best : undefined;
 }
 
 export function didYouMean(target: string, candidates: Iterable<string>): string | undefined {
