@@ -27,7 +27,7 @@ describe('validation du registre (fixture « valid » altérée)', () => {
       [`${B}:9:5: erreur Propriété obligatoire \`datatype\` manquante dans \`rubriques.0\` [schema]`]],
     // A usage's nature (`01`) is a key, not an array index: named and positioned as written.
     ['usage hors énumération', [{ file: B, from: '      "01": O', to: '      "01": Z' }],
-      [`${B}:17:13: erreur Valeur \`Z\` non autorisée pour \`rubriques.1.usage.01\` ; vouliez-vous dire \`C\` ? [schema]`]],
+      [`${B}:17:13: erreur Valeur \`Z\` non autorisée pour \`rubriques.1.usage.01\` [schema]`]],
     ['statut hors énumération', [{ file: V, from: 'status: published', to: 'status: publiée' }],
       [`${V}:5:9: erreur Valeur \`publiée\` non autorisée pour \`status\` [schema]`]],
     ['code numérique au lieu d\'une chaîne (sans erreur en cascade)', [{ file: T, from: '  - code: "02"', to: '  - code: 2' }],

@@ -125,7 +125,7 @@ describe('journal de maintenance : erreurs à leur position', () => {
     ['type d\'opération inconnu (schéma)', [{ file: J1, from: 'op: relabel-code', to: 'op: relabel' }],
       [`${J1}:12:9: erreur Valeur \`relabel\` non autorisée pour \`operations.0.op\` [schema]`]],
     ['usage inconnu', [{ file: 'norm/demo/V1/journal/JMN-2026-003.yaml', from: 'field: description\n    from: Date de début du contrat de travail.\n    to: Date de début du contrat de travail, de la convention ou du mandat.', to: 'field: usage.01\n    from: O\n    to: Z' }],
-      ['norm/demo/V1/journal/JMN-2026-003.yaml:15:9: erreur La rubrique `S21.G00.40.001` n\'est plus conforme au schéma : valeur `Z` non autorisée pour `usage.01` ; vouliez-vous dire `C` ? [patch-invalid-value]']],
+      ['norm/demo/V1/journal/JMN-2026-003.yaml:15:9: erreur La rubrique `S21.G00.40.001` n\'est plus conforme au schéma : valeur `Z` non autorisée pour `usage.01` [patch-invalid-value]']],
     // The amended files go through the schema of their kind, as files read from disk do.
     ['nature inconnue (schéma des types)', [{ file: J3, from: J3_SET, to: 'element: datatype\n    id: DSN_NatureContrat\n    field: nature\n    to: Liste' }],
       [`${J3}:14:9: erreur Le type \`DSN_NatureContrat\` n'est plus conforme au schéma : valeur \`Liste\` non autorisée pour \`nature\` [patch-invalid-value]`]],
