@@ -3,15 +3,23 @@
 // registre du paquet). Cibles : show ≤ 150 ms, diff de deux versions ≤ 500 ms (médiane de 5,
 // après un premier lancement qui écrit les instantanés des versions et le cache de compilation).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, fmtMs, median, medianRun } from './common.mjs';
 
 export async function bench() {
   // Outside the repository: otherwise the installed CLI would find this checkout's norm/ above it.
-  const dir = path.join(tmpdir(), 'norme-bench-paquet');
-  rmSync(dir, { recursive: true, force: true });
+  // A fresh directory for each run (two benches at once do not share it), removed afterwards.
+  const dir = mkdtempSync(path.join(tmpdir(), 'norme-bench-paquet-'));
+  try {
+    return measure(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function measure(dir) {
   mkdirSync(path.join(dir, 'projet'), { recursive: true });
   const env = { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, npm_config_loglevel: 'error' };
   const sh = (cmd, args, cwd) => {
