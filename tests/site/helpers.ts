@@ -68,6 +68,25 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
+/**
+ * Chromium's switches for the tests and the benchmark. `--disable-features=…`: Chromium 156
+ * (Debian) headless preloads its own "top chrome" WebUI (the omnibox popup, chrome://omnibox-popup.top-chrome)
+ * in a renderer of its own, which used 1.85 s of CPU during a 1.6 s cold load of /recherche/ on
+ * two cores (Chrome trace, 2026-12-04); without it the same page is painted 630–814 ms after the
+ * navigation instead of 1,029–1,300 ms (alternated runs, docs/performance.md). Browser overhead
+ * that no reader pays in a browser they already opened, not the site's.
+ */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup,PreloadTopChromeWebUI',
+];
+
 /** Headless Chromium (Debian package) with a throwaway profile (`javaScriptEnabled: false` to test without JS). */
 export async function launchBrowser(opts: { javaScriptEnabled?: boolean } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
@@ -79,7 +98,7 @@ export async function launchBrowser(opts: { javaScriptEnabled?: boolean } = {}):
     executablePath: CHROMIUM,
     headless: true,
     javaScriptEnabled: opts.javaScriptEnabled ?? true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [...CHROMIUM_ARGS],
   });
   return {
     context,
