@@ -76,7 +76,7 @@ export interface Browser {
  * navigation instead of 1,029–1,300 ms (alternated runs, docs/performance.md). Browser overhead
  * that no reader pays in a browser they already opened, not the site's.
  */
-export const CHROMIUM_ARGS: readonly string[] = [
+const CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
