@@ -51,9 +51,14 @@ describe('construction atomique', () => {
       expect(stats.pages).toBeGreaterThan(10);
       expect(stats.searchRecords).toBeGreaterThan(0);
       if (process.platform === 'linux') {
-        // Measured in clock ticks (10 ms): even this small build has some in each of these.
-        for (const part of ['main', 'worker', 'pagefind']) expect(stats.cpu[part], part).toBeGreaterThan(0);
-        for (const part of ['v8', 'io', 'bundler', 'other']) expect(stats.cpu[part], part).toBeGreaterThanOrEqual(0);
+        // Measured in clock ticks (10 ms): even this small build has some in the main thread and the workers.
+        for (const part of ['main', 'worker']) expect(stats.cpu[part], part).toBeGreaterThan(0);
+        // Pagefind indexes this fixture in under one tick on a fast machine (0 in a CI run of 5 December):
+        // its part must be measured (a number, not null), not necessarily non-zero.
+        for (const part of ['pagefind', 'v8', 'io', 'bundler', 'other']) {
+          expect(typeof stats.cpu[part], part).toBe('number');
+          expect(stats.cpu[part], part).toBeGreaterThanOrEqual(0);
+        }
       }
       const rubrique = readFileSync(path.join(out, 'demo/V1/S21.G00.40.007/index.html'), 'utf8');
       expect(rubrique).toContain('<html lang="fr">');
