@@ -70,6 +70,17 @@ describe('frontières du code', () => {
     expect(wrong).toEqual([]);
   });
 
+  test("src/cli n'importe rien de src/site (le schéma d'URL est dans le cœur : src/core/urls.ts)", () => {
+    const files = filesUnder('src/cli', /\.ts$/);
+    expect(files.length).toBeGreaterThan(10);
+    const wrong = files.flatMap((f) =>
+      importsOf(f)
+        .filter((s) => s.startsWith('.') && /^src\/(site|pages)\//.test(rel(path.resolve(path.dirname(f), s))))
+        .map((s) => `${rel(f)} → ${s}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
   test('les étapes du chargement du registre ne forment aucun cycle ; load n\'importe pas les suivantes', () => {
     // load (files → raw) → resolve (raw → versions) → journal (amended raw → resolve → validate) ; validate (diagnostics).
     const STAGES = ['load', 'resolve', 'validate', 'journal'];

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { codeMentions, formatUnused, UNUSED_FORMATS, unusedReport } from '../../core/unused/index.ts';
-import { urls } from '../../site/urls.ts';
+import { urls } from '../../core/urls.ts';
 import { onlyVersion, versionCommand } from '../context.ts';
 import type { Command } from '../types.ts';
 

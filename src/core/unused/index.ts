@@ -3,7 +3,7 @@
  * clean up, oldest first, and the contradictions found inside the official tables.
  *
  * Pure: takes the resolved family (and, optionally, the code values the fiches mention), returns
- * data. Links are built by the caller's `link` function (the site's URL scheme lives in src/site/urls.ts).
+ * data. Links are built by the caller's `link` function (the site's URL scheme lives in src/core/urls.ts).
  */
 import type { ResolvedFamily, ResolvedVersion } from '../model/types.ts';
 import { DSN_VERSION_SOURCE, RUBRIQUE_ID } from '../model/ids.ts';
