@@ -51,6 +51,9 @@ describe('téléphone (375 × 812)', () => {
     test(`pas de défilement horizontal de la page : ${p}`, async () => {
       await ui.page.setViewportSize({ width: 375, height: 812 });
       await ui.page.goto(base + p);
+      // The results are painted after the load event: measured once they are there (a fiche
+      // d'exemple among them, whose badge is the widest thing of the list).
+      if (p.startsWith('/recherche/')) await ui.page.locator('#search-results .badge.example').first().waitFor();
       const overflow = await ui.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
     });
@@ -77,6 +80,9 @@ describe('téléphone (375 × 812)', () => {
     await ui.page.setViewportSize({ width: 320, height: 700 });
     for (const p of ['/consignes/', '/autocontrole/', '/recherche/?q=contrat', '/', '/dsn/P27V01/controles/', '/dsn/mois/']) {
       await ui.page.goto(base + p);
+      // The results are painted after the load event: measured once they are there (a fiche
+      // d'exemple among them, whose badge is the widest thing of the list).
+      if (p.startsWith('/recherche/')) await ui.page.locator('#search-results .badge.example').first().waitFor();
       const overflow = await ui.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, p).toBeLessThanOrEqual(0);
     }
