@@ -12,6 +12,15 @@ const base = inject('siteUrl');
 const FORGE = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { repository: { url: string } }).repository.url;
 const ui = usePage();
 
+/**
+ * Opens a page of the site. The search page paints its results and its filters after the load
+ * event: what a test measures there (width, axe-core) is measured once they are on screen.
+ */
+async function visit(p: string): Promise<void> {
+  await ui.page.goto(base + p);
+  if (/^\/recherche\/\?q=./.test(p)) await ui.page.locator('#recherche[data-counts="done"]').waitFor({ state: 'attached' });
+}
+
 const PHONE_PAGES = [
   '/',
   '/dsn/P27V01/',
@@ -21,6 +30,7 @@ const PHONE_PAGES = [
   '/dsn/diff/P26V01...P27V01/',
   '/consignes/',
   '/autocontrole/',
+  '/recherche/?q=contrat',
 ];
 
 describe('usages lisibles', () => {
@@ -50,10 +60,7 @@ describe('téléphone (375 × 812)', () => {
   for (const p of PHONE_PAGES) {
     test(`pas de défilement horizontal de la page : ${p}`, async () => {
       await ui.page.setViewportSize({ width: 375, height: 812 });
-      await ui.page.goto(base + p);
-      // The results are painted after the load event: measured once they are there (a fiche
-      // d'exemple among them, whose badge is the widest thing of the list).
-      if (p.startsWith('/recherche/')) await ui.page.locator('#search-results .badge.example').first().waitFor();
+      await visit(p);
       const overflow = await ui.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
     });
@@ -79,10 +86,7 @@ describe('téléphone (375 × 812)', () => {
   test('320 px : filtres et champs tiennent dans l\'écran (fiches, auto-contrôle, recherche, accueil)', async () => {
     await ui.page.setViewportSize({ width: 320, height: 700 });
     for (const p of ['/consignes/', '/autocontrole/', '/recherche/?q=contrat', '/', '/dsn/P27V01/controles/', '/dsn/mois/']) {
-      await ui.page.goto(base + p);
-      // The results are painted after the load event: measured once they are there (a fiche
-      // d'exemple among them, whose badge is the widest thing of the list).
-      if (p.startsWith('/recherche/')) await ui.page.locator('#search-results .badge.example').first().waitFor();
+      await visit(p);
       const overflow = await ui.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, p).toBeLessThanOrEqual(0);
     }
@@ -312,7 +316,7 @@ describe('contraste, focus, thème sombre', () => {
     await ui.page.setViewportSize({ width: 1280, height: 900 });
     const found: Record<string, unknown> = {};
     for (const p of AXE_PAGES) {
-      await ui.page.goto(base + p);
+      await visit(p);
       const v = await axeViolations(ui.page, ['minor', 'moderate', 'serious', 'critical']);
       if (v.length) found[p] = v;
     }
@@ -323,7 +327,7 @@ describe('contraste, focus, thème sombre', () => {
     await ui.page.emulateMedia({ colorScheme: 'dark' });
     const found: Record<string, unknown> = {};
     for (const p of ['/', '/dsn/P27V01/S21.G00.40/', '/dsn/diff/P26V01...P27V01/', '/consignes/9001/', '/recherche/?q=contrat']) {
-      await ui.page.goto(base + p);
+      await visit(p);
       expect(await ui.page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 24, 28)');
       const v = await axeViolations(ui.page, ['minor', 'moderate', 'serious', 'critical']);
       if (v.length) found[p] = v;
