@@ -8,6 +8,7 @@ import { getConsignes, getSite, type SiteVersion } from './data.ts';
 import { shared } from './build/context.ts';
 import { dateLabel, urls } from './urls.ts';
 import { esc } from './render/markup.ts';
+import { EXAMPLE_FICHE_LABEL } from '../core/text/labels.ts';
 
 const enc = (s: string) => encodeURIComponent(s).replace(/%40/g, '@');
 
@@ -203,7 +204,7 @@ export function consigneStatusHtml(status: StatusView): string {
 }
 
 /** The compact mark of an example fiche in a list (ConsigneExampleBanner.astro, `list`). */
-export const EXAMPLE_FICHE_BADGE = '<span class="badge example consigne-example-badge">Exemple — ne constitue pas une consigne officielle</span>';
+export const EXAMPLE_FICHE_BADGE = `<span class="badge example consigne-example-badge">${EXAMPLE_FICHE_LABEL}</span>`;
 
 /**
  * The fiches consignes that cite an element (core: consignesCiting on the current revisions),

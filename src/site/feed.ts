@@ -10,6 +10,7 @@ import { consigneUrls, dayLabel } from './consignes.ts';
 import { journalEntries } from './journal.ts';
 import { urls } from './urls.ts';
 import { frenchSpacing } from '../core/text/typography.ts';
+import { EXAMPLE_FICHE_LABEL } from '../core/text/labels.ts';
 
 export interface FeedItem {
   /** Stable id of the announcement (`version:dsn/P27V01`, `edition:dsn/P26V01@2026.1.0.5`…). */
@@ -29,7 +30,7 @@ export interface FeedItem {
   categories: string[];
 }
 
-const EXAMPLE = 'Exemple — ne constitue pas une consigne officielle.';
+const EXAMPLE = `${EXAMPLE_FICHE_LABEL}.`;
 
 export async function feedItems(): Promise<FeedItem[]> {
   const site = await getSite();

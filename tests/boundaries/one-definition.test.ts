@@ -63,6 +63,12 @@ describe('une définition par fait', () => {
     expect(offenders(/aucune version de norme déclarée|aucune ligne de la forme|sniffDeclaredVersion\(/, ['src/core/check/version.ts'])).toEqual([]);
   });
 
+  test("la mention d'une fiche d'exemple n'est écrite que dans src/core/text/labels.ts", () => {
+    const phrase = /ne constitue pas une consigne officielle/;
+    expect(offenders(phrase, ['src/core/text/labels.ts', 'src/core/model/schema-types.ts'])).toEqual([]);
+    expect(phrase.test(readFileSync(path.join(ROOT, 'src/core/text/labels.ts'), 'utf8'))).toBe(true);
+  });
+
   test('le site ne redéclare pas les types du cœur et ne force pas de type (`as unknown as`) pour les atteindre', () => {
     const shadow = /^(export )?(interface|type) (Change|DiffResult|Severity|SeverityInfo|Finding|CheckReport|Diagnostic|ResolvedVersion|Datatype|Rubrique|Block|Version)\b/m;
     const files = sources().filter((s) => /^src\/(site|cli|pages)\//.test(s.file));

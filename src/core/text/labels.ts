@@ -1,6 +1,6 @@
 /**
- * French words of the interface defined once: the label of a version status and the plural of a
- * count. Used by the core (review, reports), the CLI and the site (pages, search, browser
+ * French words of the interface defined once: the label of a version status, the mark of an
+ * example fiche and the plural of a count. Used by the core (review, reports), the CLI and the site (pages, search, browser
  * scripts). Browser-safe.
  */
 import type { Version } from '../model/types.ts';
@@ -12,6 +12,9 @@ export const VERSION_STATUS_LABELS: Readonly<Record<Version['status'], string>> 
 export function statusLabel(s: Version['status'] | string): string {
   return VERSION_STATUS_LABELS[s as Version['status']] ?? s;
 }
+
+/** The mark of an example fiche wherever it appears (fiche, list, search result, feed): never taken for an official consigne. */
+export const EXAMPLE_FICHE_LABEL = 'Exemple — ne constitue pas une consigne officielle';
 
 /**
  * `3 fichiers`, `1 fichier`, `0 fichier`: the French rule (plural above one). With

@@ -6,6 +6,7 @@
  */
 import { exactId, normalizeQuery, searchTerms, settledTerms } from './ids.ts';
 import { escapeHtml as escHtml } from '../../core/text/html.ts';
+import { EXAMPLE_FICHE_LABEL } from '../../core/text/labels.ts';
 import { correction, fold as foldWord, foldSingular, unaccent, type Vocabulary } from './words.ts';
 import { loadCalendar, readerCalendar, readerHit, readerScopeFilter, type ReaderCalendar } from '../now.ts';
 
@@ -533,7 +534,7 @@ export function hitHtml(h: Hit, opts: { excerpt?: boolean } = {}): string {
   const example = !h.exemple
     ? ''
     : h.type === 'fiche'
-      ? ' <span class="badge example">Exemple — ne constitue pas une consigne officielle</span>'
+      ? ` <span class="badge example">${EXAMPLE_FICHE_LABEL}</span>`
       : ' <span class="badge example" title="Donnée illustrative, pas une donnée officielle">Exemple</span>';
   return (
     `<li class="search-hit" data-type="${escHtml(h.type)}" data-url="${escHtml(h.url)}" data-portee="${escHtml(h.portee ?? '')}"${h.horsPortee ? ' data-tier="2"' : ''}>` +
